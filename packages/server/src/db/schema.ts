@@ -1,0 +1,147 @@
+// Row types of every table, as Kysely sees them.
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = "owner" | "admin" | "member" | "viewer";
+export type Locale = "ja" | "en";
+export type Attributes = Record<string, string | number | boolean | null>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  default_locale: Generated<Locale>;
+  time_zone: Generated<string>;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  name: Generated<string>;
+  password_hash: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface ApiKeyTable {
+  workspace_id: string;
+  id: string;
+  name: Generated<string>;
+  key_hash: string;
+  prefix: string;
+  role: Role;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface TouchpointTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  channel: string;
+  team: string | null;
+  journey_stage: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SurveyTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  kind: "nps" | "csat" | "ces";
+  question: Json<Partial<Record<Locale, string>>>;
+  follow_ups: Json<Partial<Record<string, Partial<Record<Locale, string>>>>>;
+  default_locale: Locale;
+  status: Generated<"draft" | "active" | "closed">;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CompanyTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  domain: string | null;
+  external_id: string | null;
+  attributes: Json<Attributes>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ContactTable {
+  workspace_id: string;
+  id: string;
+  email: string | null;
+  name: string | null;
+  locale: Locale | null;
+  time_zone: string | null;
+  external_id: string | null;
+  company_id: string | null;
+  attributes: Json<Attributes>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ResponseTable {
+  workspace_id: string;
+  id: string;
+  survey_id: string;
+  contact_id: string | null;
+  touchpoint_id: string | null;
+  channel: string;
+  score: number;
+  segment: string;
+  comment: string | null;
+  locale: Locale | null;
+  metadata: Json<Attributes>;
+  source: "email" | "link" | "widget" | "api" | "import";
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
+export interface RollupTable {
+  workspace_id: string;
+  survey_id: string;
+  survey_kind: string;
+  day: string;
+  touchpoint_id: string;
+  channel: string;
+  n: number;
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+  c6: number;
+  c7: number;
+  c8: number;
+  c9: number;
+  c10: number;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  api_keys: ApiKeyTable;
+  touchpoints: TouchpointTable;
+  surveys: SurveyTable;
+  companies: CompanyTable;
+  contacts: ContactTable;
+  responses: ResponseTable;
+  response_rollups: RollupTable;
+}
+
+export type SurveyRow = Selectable<SurveyTable>;
+export type TouchpointRow = Selectable<TouchpointTable>;
+export type ContactRow = Selectable<ContactTable>;
+export type CompanyRow = Selectable<CompanyTable>;
+export type ResponseRow = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;

@@ -1,0 +1,84 @@
+import type { Db } from "../../db/open.ts";
+import type { ContactRow } from "../../db/schema.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { Page } from "../fields.ts";
+import { deleteRow, getRow, listRows } from "../rows.ts";
+import type { Contact, ContactInput, ContactPatch } from "./contact-schema.ts";
+
+export function toContact(r: ContactRow): Contact {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    locale: r.locale,
+    timeZone: r.time_zone,
+    externalId: r.external_id,
+    companyId: r.company_id,
+    attributes: r.attributes,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+function rejected(e: unknown): never {
+  if (isUniqueViolation(e)) throw new ConflictError("a contact with this email or externalId already exists");
+  if (isForeignKeyViolation(e)) throw new ValidationError([{ path: "companyId", message: "no such company" }]);
+  throw e;
+}
+
+export async function createContact(db: Db, workspaceId: string, input: ContactInput): Promise<Contact> {
+  const row = await db
+    .insertInto("contacts")
+    .values({
+      workspace_id: workspaceId,
+      id: newId(),
+      email: input.email ?? null,
+      name: input.name ?? null,
+      locale: input.locale ?? null,
+      time_zone: input.timeZone ?? null,
+      external_id: input.externalId ?? null,
+      company_id: input.companyId ?? null,
+      attributes: JSON.stringify(input.attributes ?? {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch(rejected);
+  return toContact(row);
+}
+
+export async function getContact(db: Db, workspaceId: string, id: string): Promise<Contact> {
+  return toContact(await getRow(db, "contacts", workspaceId, id));
+}
+
+export function listContacts(db: Db, workspaceId: string, opts: { limit: number; cursor?: string | undefined }): Promise<Page<Contact>> {
+  return listRows(db, "contacts", workspaceId, opts, toContact);
+}
+
+export async function updateContact(db: Db, workspaceId: string, id: string, patch: ContactPatch): Promise<Contact> {
+  const row = await db
+    .updateTable("contacts")
+    .set({
+      email: patch.email,
+      name: patch.name,
+      locale: patch.locale,
+      time_zone: patch.timeZone,
+      external_id: patch.externalId,
+      company_id: patch.companyId,
+      attributes: patch.attributes && JSON.stringify(patch.attributes),
+      updated_at: new Date(),
+    })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst()
+    .catch(rejected);
+  if (!row) throw new NotFoundError(`contact ${id} not found`);
+  return toContact(row);
+}
+
+/** Responses keep their scores; their contact link is cleared by the database (ON DELETE SET NULL). */
+export function deleteContact(db: Db, workspaceId: string, id: string): Promise<void> {
+  return deleteRow(db, "contacts", workspaceId, id, "this contact cannot be deleted");
+}

@@ -1,0 +1,47 @@
+// Field schemas shared by several resources. Every public string has a maximum length.
+import { z } from "zod";
+
+export const locales = ["ja", "en"] as const;
+export const localeSchema = z.enum(locales);
+
+export const channels = ["email", "chat", "phone", "web", "in_app", "in_person", "other"] as const;
+export const channelSchema = z.enum(channels);
+
+export const idSchema = z.uuid({ error: "must be an id (UUID)" });
+
+export const attributesSchema = z
+  .record(
+    z.string().min(1).max(64),
+    z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+  )
+  .refine((o) => Object.keys(o).length <= 50, "at most 50 attributes");
+
+/** Text per locale, e.g. { ja: "…", en: "…" }; at least one locale. */
+export const localeTextSchema = (max: number) =>
+  z
+    .object({ ja: z.string().min(1).max(max).optional(), en: z.string().min(1).max(max).optional() })
+    .strict()
+    .refine((o) => o.ja !== undefined || o.en !== undefined, "give the text in at least one locale (ja, en)");
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as Asia/Tokyo");
+
+/** Cursor paging shared by every list endpoint. */
+export const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,25 @@
+// The daily rollups: counts per score per day (workspace time zone) × survey × touchpoint × channel.
+import { sql, type RawBuilder } from "kysely";
+
+export const NO_TOUCHPOINT = "00000000-0000-0000-0000-000000000000";
+
+const scores = Array.from({ length: 11 }, (_, s) => s);
+
+/** The statement that adds the rows of a CTE named `rows` to the rollups. */
+export function addToRollups(workspaceId: string): RawBuilder<unknown> {
+  const counts = sql.join(scores.map((s) => sql.raw(`count(*) filter (where r.score = ${s})`)));
+  const cols = sql.raw(scores.map((s) => `c${s}`).join(", "));
+  const updates = sql.raw(
+    ["n", ...scores.map((s) => `c${s}`)].map((c) => `${c} = response_rollups.${c} + excluded.${c}`).join(", "),
+  );
+  return sql`
+    insert into response_rollups (workspace_id, survey_id, survey_kind, day, touchpoint_id, channel, n, ${cols})
+    select ${workspaceId}::uuid, r.survey_id, s.kind, (r.created_at at time zone w.time_zone)::date,
+           coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, count(*), ${counts}
+    from rows r
+    join surveys s on s.workspace_id = ${workspaceId}::uuid and s.id = r.survey_id
+    join workspaces w on w.id = ${workspaceId}::uuid
+    group by 1, 2, 3, 4, 5, 6
+    order by 2, 3, 4, 5, 6
+    on conflict (workspace_id, survey_kind, day, survey_id, touchpoint_id, channel) do update set ${updates}`;
+}

@@ -1,0 +1,74 @@
+// Rating scales and the segment each score falls in (DESIGN.md "Domain facts").
+import { assertCount } from "./numeric.ts";
+
+export const surveyKinds = ["nps", "csat", "ces"] as const;
+export type SurveyKind = (typeof surveyKinds)[number];
+
+export type Segment = "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
+
+/** Histogram indexed by score: hist[s] = responses scoring s (indexes 0..10; unused low indexes are 0). */
+export type ScoreCounts = readonly number[];
+
+interface ScaleDef {
+  min: number;
+  max: number;
+  /** Low, middle and high segment, in that order. */
+  segments: readonly [Segment, Segment, Segment];
+  /** Highest score in the low segment and in the middle segment. */
+  lowMax: number;
+  midMax: number;
+}
+
+const defs: Record<SurveyKind, ScaleDef> = {
+  nps: { min: 0, max: 10, segments: ["detractor", "passive", "promoter"], lowMax: 6, midMax: 8 },
+  csat: { min: 1, max: 5, segments: ["unhappy", "neutral", "happy"], lowMax: 2, midMax: 3 },
+  ces: { min: 1, max: 7, segments: ["unhappy", "neutral", "happy"], lowMax: 3, midMax: 4 },
+};
+
+export function isSurveyKind(x: unknown): x is SurveyKind {
+  return typeof x === "string" && (surveyKinds as readonly string[]).includes(x);
+}
+
+export function scaleOf(kind: SurveyKind): { min: number; max: number } {
+  const { min, max } = defs[kind];
+  return { min, max };
+}
+
+export function segmentsOf(kind: SurveyKind): readonly Segment[] {
+  return defs[kind].segments;
+}
+
+export function segmentOf(kind: SurveyKind, score: number): Segment {
+  const d = defs[kind];
+  if (!Number.isInteger(score) || score < d.min || score > d.max) {
+    throw new RangeError(`${kind} score must be an integer from ${d.min} to ${d.max}, got ${score}`);
+  }
+  const [low, mid, high] = d.segments;
+  return score <= d.lowMax ? low : score <= d.midMax ? mid : high;
+}
+
+/**
+ * Sum a histogram into segments (segments of other kinds stay 0). Rejects negative or fractional
+ * counts and any responses at a score outside the kind's scale, rather than silently dropping them.
+ */
+export function countSegments(kind: SurveyKind, hist: ScoreCounts): Record<Segment, number> {
+  const out: Record<Segment, number> = {
+    detractor: 0,
+    passive: 0,
+    promoter: 0,
+    unhappy: 0,
+    neutral: 0,
+    happy: 0,
+  };
+  const { min, max } = defs[kind];
+  for (let s = 0; s < hist.length; s++) {
+    const count = hist[s] ?? 0;
+    assertCount(count, `count for score ${s}`);
+    if (count === 0) continue;
+    if (s < min || s > max) {
+      throw new RangeError(`${kind} histogram has ${count} responses at score ${s}, outside ${min}–${max}`);
+    }
+    out[segmentOf(kind, s)] += count;
+  }
+  return out;
+}

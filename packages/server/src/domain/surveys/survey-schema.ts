@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { localeSchema, localeTextSchema } from "../fields.ts";
+import { segmentsOf, surveyKinds, type SurveyKind } from "../scores/scales.ts";
+
+export const surveyStatuses = ["draft", "active", "closed"] as const;
+
+const segmentKeys = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"] as const;
+
+const followUpsSchema = z.partialRecord(z.enum(segmentKeys), localeTextSchema(1000));
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(surveyKinds),
+  question: localeTextSchema(500),
+  followUps: followUpsSchema,
+  defaultLocale: localeSchema,
+  status: z.enum(surveyStatuses),
+};
+
+/** Follow-ups are keyed by the segments of the survey's own kind (no "promoter" on a CSAT survey). */
+function followUpsFitKind(v: { kind?: SurveyKind | undefined; followUps?: object | undefined }, ctx: z.RefinementCtx) {
+  if (!v.kind || !v.followUps) return;
+  const allowed = segmentsOf(v.kind) as readonly string[];
+  for (const key of Object.keys(v.followUps)) {
+    if (!allowed.includes(key)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["followUps", key],
+        message: `a ${v.kind} survey has segments ${allowed.join(", ")}`,
+      });
+    }
+  }
+}
+
+export const surveyInput = z
+  .object({
+    ...fields,
+    followUps: fields.followUps.default({}),
+    defaultLocale: fields.defaultLocale.default("ja"),
+    status: fields.status.default("draft"),
+  })
+  .strict()
+  .superRefine(followUpsFitKind);
+
+export const surveyPatch = z.object(fields).partial().strict().superRefine(followUpsFitKind);
+
+export type SurveyInput = z.infer<typeof surveyInput>;
+export type SurveyPatch = z.infer<typeof surveyPatch>;
+
+export interface Survey {
+  id: string;
+  name: string;
+  kind: SurveyKind;
+  question: { ja?: string | undefined; en?: string | undefined };
+  followUps: Partial<Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>>;
+  defaultLocale: "ja" | "en";
+  status: (typeof surveyStatuses)[number];
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,103 @@
+import type { Db } from "../../db/open.ts";
+import type { SurveyRow } from "../../db/schema.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { deleteRow, getRow, listRows } from "../rows.ts";
+import type { Page } from "../fields.ts";
+import { segmentsOf } from "../scores/scales.ts";
+import type { Survey, SurveyInput, SurveyPatch } from "./survey-schema.ts";
+
+export function toSurvey(r: SurveyRow): Survey {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    question: r.question,
+    followUps: r.follow_ups,
+    defaultLocale: r.default_locale,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function createSurvey(db: Db, workspaceId: string, input: SurveyInput): Promise<Survey> {
+  const row = await db
+    .insertInto("surveys")
+    .values({
+      workspace_id: workspaceId,
+      id: newId(),
+      name: input.name,
+      kind: input.kind,
+      question: JSON.stringify(input.question),
+      follow_ups: JSON.stringify(input.followUps),
+      default_locale: input.defaultLocale,
+      status: input.status,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSurvey(row);
+}
+
+export async function getSurvey(db: Db, workspaceId: string, id: string): Promise<Survey> {
+  return toSurvey(await getRow(db, "surveys", workspaceId, id));
+}
+
+export function listSurveys(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; cursor?: string | undefined },
+): Promise<Page<Survey>> {
+  return listRows(db, "surveys", workspaceId, opts, toSurvey);
+}
+
+export async function updateSurvey(db: Db, workspaceId: string, id: string, patch: SurveyPatch): Promise<Survey> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx
+      .selectFrom("surveys")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new NotFoundError(`survey ${id} not found`);
+    if (patch.kind && patch.kind !== current.kind) {
+      const answered = await tx
+        .selectFrom("responses")
+        .select("id")
+        .where("workspace_id", "=", workspaceId)
+        .where("survey_id", "=", id)
+        .limit(1)
+        .executeTakeFirst();
+      if (answered) throw new ConflictError("the kind of a survey with responses cannot change");
+    }
+    const kind = patch.kind ?? current.kind;
+    const followUps = patch.followUps ?? (patch.kind ? {} : current.follow_ups);
+    const allowed = segmentsOf(kind) as readonly string[];
+    const stray = Object.keys(followUps).find((k) => !allowed.includes(k));
+    if (stray) {
+      throw new ValidationError([{ path: `followUps.${stray}`, message: `a ${kind} survey has segments ${allowed.join(", ")}` }]);
+    }
+    const row = await tx
+      .updateTable("surveys")
+      .set({
+        name: patch.name,
+        kind: patch.kind,
+        question: patch.question && JSON.stringify(patch.question),
+        follow_ups: JSON.stringify(followUps),
+        default_locale: patch.defaultLocale,
+        status: patch.status,
+        updated_at: new Date(),
+      })
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSurvey(row);
+  });
+}
+
+export function deleteSurvey(db: Db, workspaceId: string, id: string): Promise<void> {
+  const inUse = "this survey has responses; close it (status: closed) instead of deleting it";
+  return deleteRow(db, "surveys", workspaceId, id, inUse);
+}
