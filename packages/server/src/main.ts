@@ -1,1 +1,128 @@
-console.log("hi", process.argv.slice(2));
+// CLI entry: koe serve | migrate | seed-demo | apikey create | admin create
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import type { Kysely } from "kysely";
+import { bootstrap, seedDemoWorkspaces } from "./bootstrap.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { DataDirLockedError } from "./db/lock.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { openDatabase, type OpenDatabase } from "./db/open.ts";
+import { roles } from "./domain/auth/actor.ts";
+import { createApiKey } from "./domain/auth/api-keys.ts";
+import { createUser } from "./domain/auth/users.ts";
+import { EventBus } from "./domain/events/bus.ts";
+import { DomainError } from "./domain/errors.ts";
+import { createApp } from "./http/app.ts";
+import { log, setLogLevel } from "./log.ts";
+import type { Role } from "./db/schema.ts";
+
+const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+const usage = `koe ${version} — NPS and voice-of-customer platform
+
+  koe serve [--demo]                      start the server (--demo seeds demo data into an empty database)
+  koe migrate                             apply database migrations
+  koe seed-demo                           add the Japanese and English demo workspaces
+  koe apikey create [--role R] [--name N] print a new API key for the default workspace (role: ${roles.join("|")})
+  koe admin create --email E --password P create an admin user in the default workspace
+
+Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
+KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, LOG_LEVEL.`;
+
+async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
+  const open = await openDatabase(config);
+  try {
+    return await fn(open);
+  } finally {
+    await open.close();
+  }
+}
+
+async function runServe(config: Config, demo: boolean): Promise<void> {
+  const started = performance.now();
+  const open = await openDatabase(config);
+  const events = new EventBus();
+  await bootstrap(open.db, events, config, { demo });
+  const app = createApp({ db: open.db, events, version });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
+    const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+    log.info(`Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`);
+  });
+  const stop = async () => {
+    log.info("shutting down");
+    server.close();
+    await open.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: "boolean", default: false },
+      role: { type: "string", default: "owner" },
+      name: { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command = "serve", sub] = positionals;
+  if (values.help || command === "help") return console.log(usage);
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+
+  switch (command) {
+    case "serve":
+      return runServe(config, values.demo ?? false);
+    case "migrate":
+      return withDatabase(config, async ({ db }) => {
+        const applied = await migrateToLatest(db as unknown as Kysely<unknown>);
+        console.log(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
+      });
+    case "seed-demo":
+      return withDatabase(config, async ({ db }) => {
+        const events = new EventBus();
+        const { workspaceId } = await bootstrap(db, events, config, { demo: false });
+        await seedDemoWorkspaces(db, events, workspaceId);
+      });
+    case "apikey":
+    case "admin": {
+      if (sub !== "create") throw new ConfigError(`usage: koe ${command} create …`);
+      return withDatabase(config, async ({ db }) => {
+        const { workspaceId } = await bootstrap(db, new EventBus(), config, { demo: false });
+        if (command === "apikey") {
+          const role = values.role as Role;
+          if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);
+          const created = await createApiKey(db, workspaceId, { role, name: values.name ?? "cli" });
+          console.log(created.key);
+        } else {
+          if (!values.email || !values.password || values.password.length < 8) {
+            throw new ConfigError("give --email and a --password of at least 8 characters");
+          }
+          await createUser(db, workspaceId, { email: values.email, password: values.password, role: "owner", name: values.name ?? "" });
+          console.log(`created admin ${values.email}`);
+        }
+      });
+    }
+    default:
+      throw new ConfigError(`unknown command "${command}"\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  // Expected failures get one clear line; anything else shows its stack.
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DomainError) {
+    console.error(`koe: ${e.message}`);
+  } else if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
+    console.error(`koe: ${e.message}\n\n${usage}`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { channelSchema, idSchema } from "../fields.ts";
+
+export const groupDimensions = ["day", "week", "month", "touchpoint", "channel", "segment", "survey"] as const;
+export type GroupDimension = (typeof groupDimensions)[number];
+
+const day = z
+  .string()
+  .max(40)
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10))),
+    "must be a date (YYYY-MM-DD) or an ISO 8601 time",
+  )
+  .transform((s) => s.slice(0, 10));
+
+export const reportQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    surveyId: idSchema.optional(),
+    touchpoint: idSchema.optional(),
+    channel: channelSchema.optional(),
+    groupBy: z
+      .string()
+      .max(100)
+      .transform((s) => s.split(",").map((p) => p.trim()))
+      .pipe(
+        z
+          .array(z.enum(groupDimensions))
+          .min(1)
+          .max(2, "at most two dimensions, e.g. groupBy=month,touchpoint")
+          .refine((a) => new Set(a).size === a.length, "a dimension is repeated"),
+      )
+      .optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] });
+
+export type ReportQuery = z.infer<typeof reportQuery>;

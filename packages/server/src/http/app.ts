@@ -1,0 +1,54 @@
+// The route table: every URL the server answers is listed here.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { apiKeyAuth } from "./middleware/api-key-auth.ts";
+import { openApiDocument } from "./openapi.ts";
+import { onError, problem } from "./problem.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { resourceRouters } from "./routes/resources.ts";
+import { responseRoutes } from "./routes/responses.ts";
+import type { RouteDoc } from "./route-doc.ts";
+
+const MB = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const resources = resourceRouters(deps);
+  const responses = responseRoutes(deps);
+  const reports = reportRoutes(deps);
+  const health: RouteDoc = { method: "get", path: "/healthz", summary: "Liveness and database check", tag: "Operations", success: 200, auth: false };
+  const docs = [
+    ...Object.values(resources).flatMap((r) => r.docs),
+    ...responses.docs,
+    ...reports.docs,
+    health,
+  ];
+  const openapi = openApiDocument(docs, deps.version);
+
+  const tooLarge = (c: Parameters<typeof problem>[0]) => problem(c, 413, "the body is too large");
+  // A 10,000-row import with comments is a few MB; everything else is small.
+  const bigBody = bodyLimit({ maxSize: 64 * MB, onError: tooLarge });
+  const smallBody = bodyLimit({ maxSize: MB, onError: tooLarge });
+  const api = new Hono<AppEnv>()
+    .use(apiKeyAuth(deps))
+    .use((c, next) => (c.req.path === "/api/v1/responses" ? bigBody : smallBody)(c, next))
+    .route("/surveys", resources.surveys.routes)
+    .route("/touchpoints", resources.touchpoints.routes)
+    .route("/contacts", resources.contacts.routes)
+    .route("/companies", resources.companies.routes)
+    .route("/responses", responses.routes)
+    .route("/reports", reports.routes);
+
+  const app = new Hono<AppEnv>()
+    .get("/healthz", async (c) => {
+      await deps.db.selectFrom("workspaces").select("id").limit(1).execute();
+      return c.json({ status: "ok", version: deps.version });
+    })
+    .get("/api/v1/openapi.json", (c) => c.json(openapi))
+    .route("/api/v1", api);
+  app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

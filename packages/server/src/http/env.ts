@@ -1,0 +1,14 @@
+import type { Db } from "../db/open.ts";
+import type { Actor } from "../domain/auth/actor.ts";
+import type { EventBus } from "../domain/events/bus.ts";
+
+/** What the HTTP layer needs from the process: handed in, so tests build an app per database. */
+export interface AppDeps {
+  db: Db;
+  events: EventBus;
+  version: string;
+}
+
+export interface AppEnv {
+  Variables: { actor: Actor };
+}

@@ -1,0 +1,65 @@
+// The create / read / list / update / delete routes every plain resource shares.
+import { Hono } from "hono";
+import type { z } from "zod";
+import type { Db } from "../../db/open.ts";
+import type { Actor } from "../../domain/auth/actor.ts";
+import { canRead, ensure } from "../../domain/auth/permissions.ts";
+import { pageSchema, type Page } from "../../domain/fields.ts";
+import type { AppDeps, AppEnv } from "../env.ts";
+import type { RouteDoc } from "../route-doc.ts";
+import { body, pathId, query } from "../validate.ts";
+
+export interface ResourceSpec<In extends z.ZodType, Patch extends z.ZodType, Out> {
+  path: string;
+  noun: string;
+  tag: string;
+  input: In;
+  patch: Patch;
+  canEdit: (actor: Actor) => boolean;
+  create(db: Db, ws: string, input: z.output<In>): Promise<Out>;
+  get(db: Db, ws: string, id: string): Promise<Out>;
+  list(db: Db, ws: string, page: z.output<typeof pageSchema>): Promise<Page<Out>>;
+  update(db: Db, ws: string, id: string, patch: z.output<Patch>): Promise<Out>;
+  remove(db: Db, ws: string, id: string): Promise<void>;
+}
+
+export function resourceRoutes<In extends z.ZodType, Patch extends z.ZodType, Out>(
+  deps: AppDeps,
+  spec: ResourceSpec<In, Patch, Out>,
+): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+  const { db } = deps;
+  const edit = `change ${spec.noun}s`;
+  const routes = new Hono<AppEnv>()
+    .get("/", async (c) => {
+      ensure(canRead(c.var.actor), `read ${spec.noun}s`);
+      return c.json(await spec.list(db, c.var.actor.workspaceId, query(c, pageSchema)));
+    })
+    .post("/", async (c) => {
+      ensure(spec.canEdit(c.var.actor), edit);
+      const created = await spec.create(db, c.var.actor.workspaceId, await body(c, spec.input));
+      return c.json(created, 201);
+    })
+    .get("/:id", async (c) => {
+      ensure(canRead(c.var.actor), `read ${spec.noun}s`);
+      return c.json(await spec.get(db, c.var.actor.workspaceId, pathId(c, spec.noun)));
+    })
+    .patch("/:id", async (c) => {
+      ensure(spec.canEdit(c.var.actor), edit);
+      const id = pathId(c, spec.noun);
+      return c.json(await spec.update(db, c.var.actor.workspaceId, id, await body(c, spec.patch)));
+    })
+    .delete("/:id", async (c) => {
+      ensure(spec.canEdit(c.var.actor), edit);
+      await spec.remove(db, c.var.actor.workspaceId, pathId(c, spec.noun));
+      return c.body(null, 204);
+    });
+  const p = `/api/v1${spec.path}`;
+  const docs: RouteDoc[] = [
+    { method: "get", path: p, summary: `List ${spec.noun}s, newest first`, tag: spec.tag, query: pageSchema, success: 200 },
+    { method: "post", path: p, summary: `Create a ${spec.noun}`, tag: spec.tag, body: spec.input, success: 201 },
+    { method: "get", path: `${p}/{id}`, summary: `Get one ${spec.noun}`, tag: spec.tag, success: 200 },
+    { method: "patch", path: `${p}/{id}`, summary: `Change a ${spec.noun}`, tag: spec.tag, body: spec.patch, success: 200 },
+    { method: "delete", path: `${p}/{id}`, summary: `Delete a ${spec.noun}`, tag: spec.tag, success: 204 },
+  ];
+  return { routes, docs };
+}

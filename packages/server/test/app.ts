@@ -1,0 +1,50 @@
+// An in-process app on the test database, with an API key of a fresh workspace: no ports.
+import { createApiKey } from "../src/domain/auth/api-keys.ts";
+import { EventBus } from "../src/domain/events/bus.ts";
+import type { Role } from "../src/db/schema.ts";
+import type { Db } from "../src/db/open.ts";
+import { createApp, type App } from "../src/http/app.ts";
+import { newWorkspace } from "./database.ts";
+
+export interface TestClient {
+  app: App;
+  db: Db;
+  events: EventBus;
+  workspaceId: string;
+  key: string;
+  /** JSON request with this client's key; returns status and parsed body. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+  /** Another API key of the same workspace with the given role. */
+  as(role: Role): Promise<TestClient>;
+}
+
+export async function testClient(db: Db, opts: { role?: Role; workspaceId?: string; events?: EventBus } = {}): Promise<TestClient> {
+  const events = opts.events ?? new EventBus();
+  const workspaceId = opts.workspaceId ?? (await newWorkspace(db));
+  const { key } = await createApiKey(db, workspaceId, { role: opts.role ?? "owner" });
+  const app = createApp({ db, events, version: "test" });
+  const client: TestClient = {
+    app,
+    db,
+    events,
+    workspaceId,
+    key,
+    async call(method, path, body, headers = {}) {
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+        ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    as: (role) => testClient(db, { role, workspaceId, events }),
+  };
+  return client;
+}
