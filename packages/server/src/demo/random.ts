@@ -8,8 +8,8 @@ export interface Random {
   int(min: number, max: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** Picks by weight: items are [value, weight] pairs. */
-  weighted<T>(items: readonly (readonly [T, number])[]): T;
+  /** Picks a key by its weight, e.g. { email: 80, link: 20 }. */
+  weighted<K extends string>(weights: Partial<Record<K, number>>): K;
   /** Index into a weight list. */
   index(weights: readonly number[]): number;
   /** Standard normal (Box–Muller). */
@@ -47,9 +47,10 @@ export function createRandom(seed: number): Random {
       if (items.length === 0) throw new RangeError("pick from an empty list");
       return items[Math.floor(next() * items.length)] as T;
     },
-    weighted<T>(items: readonly (readonly [T, number])[]): T {
-      const chosen = items[index(items.map(([, w]) => w))];
-      if (!chosen) throw new RangeError("weighted pick from an empty list");
+    weighted<K extends string>(weights: Partial<Record<K, number>>): K {
+      const entries = Object.entries(weights) as [K, number][];
+      const chosen = entries[index(entries.map(([, w]) => w))];
+      if (!chosen) throw new RangeError("weighted pick from nothing");
       return chosen[0];
     },
     index,
