@@ -44,7 +44,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   const open = await openDatabase(config);
   const events = new EventBus();
   await bootstrap(open.db, events, config, { demo });
-  const app = createApp({ db: open.db, events, version });
+  const app = createApp({ db: open.db, events, version, secret: config.secret, baseUrl: config.baseUrl });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
     const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
     log.info(`Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`);

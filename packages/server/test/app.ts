@@ -6,6 +6,8 @@ import type { Db } from "../src/db/open.ts";
 import { createApp, type App } from "../src/http/app.ts";
 import { newWorkspace } from "./database.ts";
 
+export const TEST_SECRET = "test-secret-".padEnd(40, "x");
+
 export interface TestClient {
   app: App;
   db: Db;
@@ -22,7 +24,7 @@ export async function testClient(db: Db, opts: { role?: Role; workspaceId?: stri
   const events = opts.events ?? new EventBus();
   const workspaceId = opts.workspaceId ?? (await newWorkspace(db));
   const { key } = await createApiKey(db, workspaceId, { role: opts.role ?? "owner" });
-  const app = createApp({ db, events, version: "test" });
+  const app = createApp({ db, events, version: "test", secret: TEST_SECRET, baseUrl: "http://koe.test" });
   const client: TestClient = {
     app,
     db,

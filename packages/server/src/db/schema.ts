@@ -7,6 +7,15 @@ type Json<T> = ColumnType<T, string, string>;
 
 export type Role = "owner" | "admin" | "member" | "viewer";
 export type Locale = "ja" | "en";
+type LocaleText = Partial<Record<Locale, string>>;
+/** Per-survey landing-page options (see domain/surveys/survey-schema.ts). */
+export interface SurveySettingsJson {
+  brandName?: string;
+  ctas?: Partial<Record<string, { label: LocaleText; url: string }>>;
+  reviewInvite?: { label: LocaleText; url: string };
+  askContactPreference?: boolean;
+  askTestimonial?: boolean;
+}
 export type Attributes = Record<string, string | number | boolean | null>;
 
 export interface WorkspaceTable {
@@ -61,6 +70,7 @@ export interface SurveyTable {
   follow_ups: Json<Partial<Record<string, Partial<Record<Locale, string>>>>>;
   default_locale: Locale;
   status: Generated<"draft" | "active" | "closed">;
+  settings: ColumnType<SurveySettingsJson, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -104,6 +114,34 @@ export interface ResponseTable {
   metadata: Json<Attributes>;
   source: "email" | "link" | "widget" | "api" | "import";
   created_at: ColumnType<Date, Date | string, never>;
+  send_id: ColumnType<string | null, string | null | undefined, never>;
+  contact_preference: ColumnType<"email" | "phone" | "none" | null, string | null | undefined, string | null>;
+  testimonial_consent_text: ColumnType<string | null, string | null | undefined, string | null>;
+  testimonial_consent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SendTable {
+  workspace_id: string;
+  id: string;
+  survey_id: string;
+  contact_id: string | null;
+  touchpoint_id: string | null;
+  channel: string;
+  metadata: Json<Attributes>;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+export interface IntentTable {
+  workspace_id: string;
+  id: string;
+  send_id: string;
+  score: number;
+  verdict: "pending" | "bot" | "confirmed";
+  reason: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
 }
 
 export interface RollupTable {
@@ -137,6 +175,8 @@ export interface Database {
   contacts: ContactTable;
   responses: ResponseTable;
   response_rollups: RollupTable;
+  sends: SendTable;
+  intents: IntentTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;
@@ -145,3 +185,4 @@ export type ContactRow = Selectable<ContactTable>;
 export type CompanyRow = Selectable<CompanyTable>;
 export type ResponseRow = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
+export type SendRow = Selectable<SendTable>;

@@ -8,6 +8,12 @@ import { onError, problem } from "./problem.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { resourceRouters } from "./routes/resources.ts";
 import { responseRoutes } from "./routes/responses.ts";
+import { sendRoutes } from "./routes/sends.ts";
+import { linkSurveyRoutes } from "./routes/link-survey.ts";
+import { personalLinkRoutes } from "./routes/personal-link.ts";
+import { rateLimit } from "./middleware/rate-limit.ts";
+import { errorPage } from "./routes/page-helpers.ts";
+import { localeFromHeader } from "../i18n/messages.ts";
 import type { RouteDoc } from "./route-doc.ts";
 
 const MB = 1024 * 1024;
@@ -16,11 +22,13 @@ export function createApp(deps: AppDeps) {
   const resources = resourceRouters(deps);
   const responses = responseRoutes(deps);
   const reports = reportRoutes(deps);
+  const sends = sendRoutes(deps);
   const health: RouteDoc = { method: "get", path: "/healthz", summary: "Liveness and database check", tag: "Operations", success: 200, auth: false };
   const docs = [
     ...Object.values(resources).flatMap((r) => r.docs),
     ...responses.docs,
     ...reports.docs,
+    ...sends.docs,
     health,
   ];
   const openapi = openApiDocument(docs, deps.version);
@@ -37,7 +45,20 @@ export function createApp(deps: AppDeps) {
     .route("/contacts", resources.contacts.routes)
     .route("/companies", resources.companies.routes)
     .route("/responses", responses.routes)
-    .route("/reports", reports.routes);
+    .route("/reports", reports.routes)
+    .route("/sends", sends.routes);
+
+  // Public pages: generous enough for a person and a scanner's burst, not for a flood.
+  const limited = rateLimit({
+    limit: 120,
+    windowMs: 60_000,
+    onLimit: (c) => errorPage(c, 429, localeFromHeader(c.req.header("accept-language"), "ja"), "rate"),
+  });
+  const pages = new Hono()
+    .use(limited)
+    .use(bodyLimit({ maxSize: 256 * 1024, onError: tooLarge }))
+    .route("/r", personalLinkRoutes(deps))
+    .route("/s", linkSurveyRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .get("/healthz", async (c) => {
@@ -45,7 +66,8 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: "ok", version: deps.version });
     })
     .get("/api/v1/openapi.json", (c) => c.json(openapi))
-    .route("/api/v1", api);
+    .route("/api/v1", api)
+    .route("/", pages);
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   return app;

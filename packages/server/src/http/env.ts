@@ -7,6 +7,10 @@ export interface AppDeps {
   db: Db;
   events: EventBus;
   version: string;
+  /** Signs personal links and public form tokens. */
+  secret: string;
+  /** The public address used in links, e.g. https://koe.example.com */
+  baseUrl: string;
 }
 
 export interface AppEnv {

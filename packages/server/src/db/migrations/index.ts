@@ -1,7 +1,9 @@
 // Forward-only, timestamped migrations, listed here so they load without a filesystem scan.
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-24T0730-initial.ts";
+import * as sends from "./2026-11-24T0900-sends.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
+  "2026-11-24T0900-sends": sends,
 };

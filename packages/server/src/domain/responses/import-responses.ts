@@ -6,24 +6,7 @@ import { ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
 import { responseInput, type ImportResult, type ResponseInput, type RowError } from "./response-schema.ts";
-import { addToRollups } from "./rollups.ts";
-
-const CHUNK = 5000;
-
-interface PreparedRow {
-  id: string;
-  survey_id: string;
-  contact_id: string | null;
-  touchpoint_id: string | null;
-  channel: string;
-  score: number;
-  segment: string;
-  comment: string | null;
-  locale: string | null;
-  metadata: Record<string, unknown>;
-  source: string;
-  created_at: string;
-}
+import { insertResponses, type PreparedResponse } from "./store-responses.ts";
 
 /** A response with no touchpoint gets a channel from how it arrived. */
 const channelOfSource: Record<ResponseInput["source"], string> = {
@@ -69,7 +52,7 @@ export async function importResponses(
   ]);
 
   const now = new Date().toISOString();
-  const prepared: PreparedRow[] = [];
+  const prepared: PreparedResponse[] = [];
   for (const { index, row } of parsed) {
     const fail = (path: string, message: string) => errors.push({ index, path, message });
     const survey = surveys.get(row.surveyId);
@@ -116,12 +99,7 @@ export async function importResponses(
     );
   }
   if (prepared.length > 0) {
-    await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < prepared.length; i += CHUNK) {
-        const chunk = JSON.stringify(prepared.slice(i, i + CHUNK));
-        await insertChunk(tx, workspaceId, chunk);
-      }
-    });
+    await db.transaction().execute((tx) => insertResponses(tx, workspaceId, prepared));
     await events.emit("response.created", {
       workspaceId,
       responseIds: prepared.map((p) => p.id),
@@ -129,20 +107,4 @@ export async function importResponses(
     });
   }
   return { inserted: prepared.length, ids: prepared.map((p) => p.id), errors };
-}
-
-/** One statement inserts the rows and adds them to the rollups, so the two never disagree. */
-async function insertChunk(tx: Db, workspaceId: string, json: string): Promise<void> {
-  await sql`
-    with rows as (
-      insert into responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
-                             comment, locale, metadata, source, created_at)
-      select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
-             r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at
-      from jsonb_to_recordset(${json}::jsonb) as r(id uuid, survey_id uuid, contact_id uuid, touchpoint_id uuid,
-           channel text, score smallint, segment text, comment text, locale text, metadata jsonb, source text,
-           created_at timestamptz)
-      returning survey_id, touchpoint_id, channel, score, created_at
-    )
-    ${addToRollups(workspaceId)}`.execute(tx);
 }

@@ -5,9 +5,12 @@ export const NO_TOUCHPOINT = "00000000-0000-0000-0000-000000000000";
 
 const scores = Array.from({ length: 11 }, (_, s) => s);
 
-/** The statement that adds the rows of a CTE named `rows` to the rollups. */
+/**
+ * The statement that adds the rows of a CTE named `rows` to the rollups. Each row carries a weight `w`:
+ * 1 adds a response, −1 takes one away (an edited score moves from one bucket to another).
+ */
 export function addToRollups(workspaceId: string): RawBuilder<unknown> {
-  const counts = sql.join(scores.map((s) => sql.raw(`count(*) filter (where r.score = ${s})`)));
+  const counts = sql.join(scores.map((s) => sql.raw(`coalesce(sum(r.w) filter (where r.score = ${s}), 0)`)));
   const cols = sql.raw(scores.map((s) => `c${s}`).join(", "));
   const updates = sql.raw(
     ["n", ...scores.map((s) => `c${s}`)].map((c) => `${c} = response_rollups.${c} + excluded.${c}`).join(", "),
@@ -15,7 +18,7 @@ export function addToRollups(workspaceId: string): RawBuilder<unknown> {
   return sql`
     insert into response_rollups (workspace_id, survey_id, survey_kind, day, touchpoint_id, channel, n, ${cols})
     select ${workspaceId}::uuid, r.survey_id, s.kind, (r.created_at at time zone w.time_zone)::date,
-           coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, count(*), ${counts}
+           coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, sum(r.w), ${counts}
     from rows r
     join surveys s on s.workspace_id = ${workspaceId}::uuid and s.id = r.survey_id
     join workspaces w on w.id = ${workspaceId}::uuid

@@ -8,6 +8,22 @@ const segmentKeys = ["detractor", "passive", "promoter", "unhappy", "neutral", "
 
 const followUpsSchema = z.partialRecord(z.enum(segmentKeys), localeTextSchema(1000));
 
+const linkSchema = z.object({
+  label: localeTextSchema(100),
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000),
+});
+
+/** Landing-page options: a call to action per segment, a review invitation shown to every respondent alike. */
+export const surveySettingsSchema = z
+  .object({
+    brandName: z.string().trim().min(1).max(100).optional(),
+    ctas: z.partialRecord(z.enum(segmentKeys), linkSchema).optional(),
+    reviewInvite: linkSchema.optional(),
+    askContactPreference: z.boolean().optional(),
+    askTestimonial: z.boolean().optional(),
+  })
+  .strict();
+
 const fields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(surveyKinds),
@@ -15,6 +31,7 @@ const fields = {
   followUps: followUpsSchema,
   defaultLocale: localeSchema,
   status: z.enum(surveyStatuses),
+  settings: surveySettingsSchema,
 };
 
 /** Follow-ups are keyed by the segments of the survey's own kind (no "promoter" on a CSAT survey). */
@@ -38,13 +55,15 @@ export const surveyInput = z
     followUps: fields.followUps.default({}),
     defaultLocale: fields.defaultLocale.default("ja"),
     status: fields.status.default("draft"),
+    settings: fields.settings.default({}),
   })
   .strict()
   .superRefine(followUpsFitKind);
 
 export const surveyPatch = z.object(fields).partial().strict().superRefine(followUpsFitKind);
 
-export type SurveyInput = z.infer<typeof surveyInput>;
+export type SurveySettings = z.infer<typeof surveySettingsSchema>;
+export type SurveyInput = Omit<z.infer<typeof surveyInput>, "settings"> & { settings?: SurveySettings };
 export type SurveyPatch = z.infer<typeof surveyPatch>;
 
 export interface Survey {
@@ -55,6 +74,7 @@ export interface Survey {
   followUps: Partial<Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>>;
   defaultLocale: "ja" | "en";
   status: (typeof surveyStatuses)[number];
+  settings: z.infer<typeof surveySettingsSchema>;
   createdAt: string;
   updatedAt: string;
 }

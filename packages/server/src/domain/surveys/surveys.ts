@@ -16,6 +16,7 @@ export function toSurvey(r: SurveyRow): Survey {
     followUps: r.follow_ups,
     defaultLocale: r.default_locale,
     status: r.status,
+    settings: r.settings,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -33,6 +34,7 @@ export async function createSurvey(db: Db, workspaceId: string, input: SurveyInp
       follow_ups: JSON.stringify(input.followUps),
       default_locale: input.defaultLocale,
       status: input.status,
+      settings: JSON.stringify(input.settings ?? {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -72,7 +74,8 @@ export async function updateSurvey(db: Db, workspaceId: string, id: string, patc
       if (answered) throw new ConflictError("the kind of a survey with responses cannot change");
     }
     const kind = patch.kind ?? current.kind;
-    const followUps = patch.followUps ?? (patch.kind ? {} : current.follow_ups);
+    // A new kind drops the old kind's follow-ups; re-sending the same kind keeps them.
+    const followUps = patch.followUps ?? (patch.kind && patch.kind !== current.kind ? {} : current.follow_ups);
     const allowed = segmentsOf(kind) as readonly string[];
     const stray = Object.keys(followUps).find((k) => !allowed.includes(k));
     if (stray) {
@@ -87,6 +90,7 @@ export async function updateSurvey(db: Db, workspaceId: string, id: string, patc
         follow_ups: JSON.stringify(followUps),
         default_locale: patch.defaultLocale,
         status: patch.status,
+        settings: patch.settings && JSON.stringify(patch.settings),
         updated_at: new Date(),
       })
       .where("workspace_id", "=", workspaceId)

@@ -1,0 +1,94 @@
+// A respondent's own answer from a survey page: one response per send (or per browser session for a
+// link survey); answering again edits it within the edit window instead of adding a second.
+import type { Db } from "../../db/open.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
+import type { EventBus } from "../events/bus.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
+import { confirmSendIntents } from "../sends/intents.ts";
+import { MAX_COMMENT } from "./response-schema.ts";
+import { insertResponses, updateResponse } from "./store-responses.ts";
+
+export const EDIT_WINDOW_MS = 7 * 86_400_000;
+
+export interface PageAnswer {
+  score: number;
+  comment?: string | undefined;
+  contactPreference?: "email" | "phone" | "none" | undefined;
+  /** The consent text the respondent saw and ticked, stored with the time. */
+  testimonialConsent?: string | undefined;
+  locale: "ja" | "en";
+}
+
+export interface AnswerTarget {
+  surveyId: string;
+  kind: SurveyKind;
+  /** The personal link's send; or, for a link survey, the response this browser made before. */
+  sendId?: string | undefined;
+  previousResponseId?: string | undefined;
+  contactId: string | null;
+  touchpointId: string | null;
+  channel: string;
+  source: "email" | "link";
+  metadata: Record<string, string | number | boolean | null>;
+}
+
+export async function saveAnswer(
+  db: Db,
+  events: EventBus,
+  workspaceId: string,
+  target: AnswerTarget,
+  answer: PageAnswer,
+): Promise<{ responseId: string; created: boolean }> {
+  const { min, max } = scaleOf(target.kind);
+  if (!Number.isInteger(answer.score) || answer.score < min || answer.score > max) {
+    throw new ValidationError([{ path: "score", message: `must be between ${min} and ${max}` }]);
+  }
+  const segment = segmentOf(target.kind, answer.score);
+  const now = new Date().toISOString();
+  const change = {
+    score: answer.score,
+    segment,
+    comment: answer.comment?.trim().slice(0, MAX_COMMENT) || null,
+    locale: answer.locale,
+    contact_preference: segment === "detractor" || segment === "unhappy" ? (answer.contactPreference ?? null) : null,
+    testimonial_consent_text: answer.testimonialConsent ?? null,
+    testimonial_consent_at: answer.testimonialConsent ? now : null,
+  };
+  const attempt = () =>
+    db.transaction().execute(async (tx) => {
+      let q = tx.selectFrom("responses").select(["id", "created_at"]).where("workspace_id", "=", workspaceId);
+      if (target.sendId) q = q.where("send_id", "=", target.sendId);
+      else if (target.previousResponseId) q = q.where("id", "=", target.previousResponseId).where("survey_id", "=", target.surveyId);
+      const existing = target.sendId || target.previousResponseId ? await q.executeTakeFirst() : undefined;
+      if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
+      if (existing) {
+        if (Date.now() - existing.created_at.getTime() > EDIT_WINDOW_MS) {
+          throw new ConflictError("this answer can no longer be changed");
+        }
+        await updateResponse(tx, workspaceId, existing.id, change);
+        return { responseId: existing.id, created: false };
+      }
+      const id = newId();
+      await insertResponses(tx, workspaceId, [
+        {
+          id,
+          survey_id: target.surveyId,
+          contact_id: target.contactId,
+          touchpoint_id: target.touchpointId,
+          channel: target.channel,
+          metadata: target.metadata,
+          source: target.source,
+          created_at: now,
+          send_id: target.sendId ?? null,
+          ...change,
+        },
+      ]);
+      return { responseId: id, created: true };
+    });
+  // Two tabs answering one send at once: the loser edits the winner's response.
+  const result = await attempt().catch((e: unknown) => (isUniqueViolation(e) ? attempt() : Promise.reject(e)));
+  if (result.created) await events.emit("response.created", { workspaceId, responseIds: [result.responseId], source: target.source });
+  return result;
+}

@@ -1,0 +1,81 @@
+// Writing responses: inserts and score edits, each in one statement together with the rollups.
+import { sql } from "kysely";
+import type { Db } from "../../db/open.ts";
+import { addToRollups } from "./rollups.ts";
+
+const CHUNK = 10_000; // = MAX_BATCH: one rollup upsert per batch, so two imports cannot deadlock
+
+/** A response ready to store: validated, with its segment and channel decided. */
+export interface PreparedResponse {
+  id: string;
+  survey_id: string;
+  contact_id: string | null;
+  touchpoint_id: string | null;
+  channel: string;
+  score: number;
+  segment: string;
+  comment: string | null;
+  locale: string | null;
+  metadata: Record<string, unknown>;
+  source: string;
+  created_at: string;
+  send_id?: string | null;
+  contact_preference?: string | null;
+  testimonial_consent_text?: string | null;
+  testimonial_consent_at?: string | null;
+}
+
+/** Call inside a transaction when several chunks must land together. */
+export async function insertResponses(tx: Db, workspaceId: string, rows: PreparedResponse[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const json = JSON.stringify(rows.slice(i, i + CHUNK));
+    await sql`
+      with rows as (
+        insert into responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
+               comment, locale, metadata, source, created_at, send_id, contact_preference,
+               testimonial_consent_text, testimonial_consent_at)
+        select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
+               r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
+               r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
+        from jsonb_to_recordset(${json}::jsonb) as r(id uuid, survey_id uuid, contact_id uuid, touchpoint_id uuid,
+             channel text, score smallint, segment text, comment text, locale text, metadata jsonb, source text,
+             created_at timestamptz, send_id uuid, contact_preference text, testimonial_consent_text text,
+             testimonial_consent_at timestamptz)
+        returning survey_id, touchpoint_id, channel, score, created_at, 1 as w
+      )
+      ${addToRollups(workspaceId)}`.execute(tx);
+  }
+}
+
+export interface AnswerChange {
+  score: number;
+  segment: string;
+  comment: string | null;
+  locale: string | null;
+  contact_preference: string | null;
+  testimonial_consent_text: string | null;
+  testimonial_consent_at: string | null;
+}
+
+/** Edits a response in place; a changed score moves its count between rollup buckets. */
+export async function updateResponse(tx: Db, workspaceId: string, id: string, change: AnswerChange): Promise<void> {
+  await sql`
+    with old as (
+      select survey_id, touchpoint_id, channel, score, created_at from responses
+      where workspace_id = ${workspaceId} and id = ${id} for update
+    ),
+    updated as (
+      update responses set score = ${change.score}, segment = ${change.segment}, comment = ${change.comment},
+        locale = coalesce(${change.locale}, locale), contact_preference = ${change.contact_preference},
+        testimonial_consent_text = ${change.testimonial_consent_text},
+        testimonial_consent_at = ${change.testimonial_consent_at}, updated_at = now()
+      where workspace_id = ${workspaceId} and id = ${id}
+      returning survey_id, touchpoint_id, channel, score, created_at
+    ),
+    rows as (
+      select *, -1 as w from old where old.score <> ${change.score}
+      union all
+      select *, 1 as w from updated where exists (select 1 from old where old.score <> ${change.score})
+    )
+    ${addToRollups(workspaceId)}`.execute(tx);
+}

@@ -1,0 +1,150 @@
+// /s/:surveyId — the anonymous link survey. Hidden fields come from the query string (touchpoint,
+// channel, order, meta.*); one response per browser session, kept in a signed session cookie.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { SurveyRow } from "../../db/schema.ts";
+import { ConflictError } from "../../domain/errors.ts";
+import { channels } from "../../domain/fields.ts";
+import { isId } from "../../domain/ids.ts";
+import { saveAnswer } from "../../domain/responses/answer.ts";
+import { findRow } from "../../domain/rows.ts";
+import { scaleOf } from "../../domain/scores/scales.ts";
+import { signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
+import { t } from "../../i18n/messages.ts";
+import { surveyPage } from "../../pages/survey-page.ts";
+import { thanksPage } from "../../pages/thanks-page.ts";
+import type { AppDeps } from "../env.ts";
+import { brandOf, errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
+
+const MAX_META = 20;
+
+export function linkSurveyRoutes(deps: AppDeps) {
+  const { db, events, secret } = deps;
+  const cookieName = (surveyId: string) => `koe_${surveyId.replace(/-/g, "")}`;
+  const sign = (value: string) => createHmac("sha256", secret).update(`cookie:${value}`).digest("base64url").slice(0, 22);
+
+  /** The response this browser made before, from its signed cookie. */
+  function previousResponse(c: Context, surveyId: string): string | undefined {
+    const [id, sig] = (getCookie(c, cookieName(surveyId)) ?? "").split(".");
+    if (!id || !sig || !isId(id)) return undefined;
+    const expected = sign(id);
+    return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? id : undefined;
+  }
+
+  async function findSurvey(c: Context): Promise<SurveyRow | undefined> {
+    const id = c.req.param("surveyId") ?? "";
+    if (!isId(id)) return undefined;
+    return db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** Only active surveys are public; drafts are as good as absent. */
+  const withSurvey = async (c: Context, handle: (s: SurveyRow) => Promise<Response>) => {
+    const survey = await findSurvey(c);
+    c.header("cache-control", "no-store");
+    if (!survey || survey.status === "draft") return errorPage(c, 404, pageLocale(c, undefined), "notfound");
+    if (survey.status === "closed") return errorPage(c, 410, pageLocale(c, undefined, survey), "closed");
+    return handle(survey);
+  };
+
+  /** Hidden fields from the query string: known touchpoint and channel, order id, meta.* into metadata. */
+  async function hiddenFields(c: Context, survey: SurveyRow) {
+    const q = c.req.query();
+    const metadata: Record<string, string> = {};
+    if (q.order) metadata.orderId = q.order.slice(0, 200);
+    for (const [k, v] of Object.entries(q)) {
+      if (k.startsWith("meta.") && Object.keys(metadata).length < MAX_META) metadata[k.slice(5, 69)] = v.slice(0, 200);
+    }
+    const touchpoint = q.touchpoint && isId(q.touchpoint) ? await findRow(db, "touchpoints", survey.workspace_id, q.touchpoint) : undefined;
+    const channel = (channels as readonly string[]).includes(q.channel ?? "") ? (q.channel as string) : (touchpoint?.channel ?? "web");
+    return { touchpointId: touchpoint?.id ?? null, channel, metadata };
+  }
+
+  const action = (c: Context) => {
+    const url = new URL(c.req.url);
+    url.searchParams.delete("score");
+    return `${url.pathname}${url.search}`;
+  };
+
+  return new Hono()
+    .get("/:surveyId", (c) =>
+      withSurvey(c, async (survey) => {
+        const { min, max } = scaleOf(survey.kind);
+        const raw = Number(c.req.query("score"));
+        const score = Number.isInteger(raw) && raw >= min && raw <= max && c.req.query("score") !== "" ? raw : undefined;
+        return c.html(
+          surveyPage({
+            survey,
+            locale: pageLocale(c, undefined, survey),
+            brand: await brandOf(db, survey),
+            action: action(c),
+            formToken: signFormToken(secret, `link:${survey.id}`),
+            score,
+          }),
+        );
+      }),
+    )
+    .post("/:surveyId", (c) =>
+      withSurvey(c, async (survey) => {
+        const locale = pageLocale(c, undefined, survey);
+        const brand = await brandOf(db, survey);
+        const form = await readSurveyForm(c, locale, brand);
+        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken)) return errorPage(c, 403, locale, "form", brand);
+        const { min, max } = scaleOf(survey.kind);
+        if (form.score === undefined || form.score < min || form.score > max) {
+          const page = surveyPage({
+            survey,
+            locale,
+            brand,
+            action: action(c),
+            formToken: signFormToken(secret, `link:${survey.id}`),
+            error: t(locale, "error.score.body"),
+          });
+          return c.html(page, 422);
+        }
+        const hidden = await hiddenFields(c, survey);
+        let saved;
+        try {
+          saved = await saveAnswer(
+            db,
+            events,
+            survey.workspace_id,
+            { surveyId: survey.id, kind: survey.kind, previousResponseId: previousResponse(c, survey.id), contactId: null, source: "link", ...hidden },
+            { ...form.answer, score: form.score, locale },
+          );
+        } catch (e) {
+          if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
+          throw e;
+        }
+        setCookie(c, cookieName(survey.id), `${saved.responseId}.${sign(saved.responseId)}`, {
+          httpOnly: true,
+          sameSite: "Lax",
+          path: `/s/${survey.id}`,
+        });
+        if (form.step === "score") {
+          const back = new URL(c.req.url);
+          back.searchParams.set("score", String(form.score));
+          return c.redirect(`${back.pathname}${back.search}`, 303);
+        }
+        return c.redirect(`/s/${survey.id}/thanks${form.truncated ? "?cut=1" : ""}`, 303);
+      }),
+    )
+    .get("/:surveyId/thanks", (c) =>
+      withSurvey(c, async (survey) => {
+        const id = previousResponse(c, survey.id);
+        const response = id
+          ? await db
+              .selectFrom("responses")
+              .select("segment")
+              .where("workspace_id", "=", survey.workspace_id)
+              .where("id", "=", id)
+              .executeTakeFirst()
+          : undefined;
+        if (!response) return c.redirect(`/s/${survey.id}`, 303);
+        const locale = pageLocale(c, undefined, survey);
+        return c.html(
+          thanksPage({ survey, locale, brand: await brandOf(db, survey), segment: response.segment, truncated: c.req.query("cut") === "1" }),
+        );
+      }),
+    );
+}

@@ -1,0 +1,169 @@
+// /r/:token — the personal link of one send. A GET never records an answer: a score in the URL is only
+// an intent (mail scanners open every link); a form submit or a real interaction confirms it.
+import { Hono, type Context } from "hono";
+import type { Db } from "../../db/open.ts";
+import { ConflictError } from "../../domain/errors.ts";
+import { EDIT_WINDOW_MS, saveAnswer } from "../../domain/responses/answer.ts";
+import { scaleOf } from "../../domain/scores/scales.ts";
+import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
+import { findSendRow } from "../../domain/sends/sends.ts";
+import { signFormToken, TokenError, verifyFormToken, verifySendToken } from "../../domain/sends/token.ts";
+import { findRow } from "../../domain/rows.ts";
+import { t } from "../../i18n/messages.ts";
+import { surveyPage } from "../../pages/survey-page.ts";
+import { thanksPage } from "../../pages/thanks-page.ts";
+import type { AppDeps } from "../env.ts";
+import { brandOf, errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
+
+async function load(db: Db, secret: string, token: string) {
+  const parsed = verifySendToken(secret, token);
+  const send = await findSendRow(db, parsed.workspaceId, parsed.sendId);
+  if (!send) throw new TokenError("invalid");
+  const [survey, contact, response] = await Promise.all([
+    findRow(db, "surveys", send.workspace_id, send.survey_id),
+    send.contact_id ? findRow(db, "contacts", send.workspace_id, send.contact_id) : undefined,
+    db
+      .selectFrom("responses")
+      .select(["id", "score", "segment", "comment", "created_at"])
+      .where("workspace_id", "=", send.workspace_id)
+      .where("send_id", "=", send.id)
+      .executeTakeFirst(),
+  ]);
+  if (!survey) throw new TokenError("invalid");
+  return { send, survey, contact, response };
+}
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+function scoreParam(raw: string | undefined, kind: "nps" | "csat" | "ces"): number | undefined {
+  const { min, max } = scaleOf(kind);
+  const n = raw !== undefined && /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  return n >= min && n <= max ? n : undefined;
+}
+
+export function personalLinkRoutes(deps: AppDeps) {
+  const { db, events, secret } = deps;
+
+  /** Loads the send behind the token, or answers with the friendly page for a bad or expired link. */
+  const withSend = async (c: Context, handle: (l: Loaded) => Promise<Response>) => {
+    const token = c.req.param("token") ?? "";
+    let loaded: Loaded;
+    try {
+      loaded = await load(db, secret, token);
+    } catch (e) {
+      if (!(e instanceof TokenError)) throw e;
+      const locale = pageLocale(c, undefined);
+      return e.reason === "expired" ? errorPage(c, 410, locale, "expired") : errorPage(c, 404, locale, "invalid");
+    }
+    c.header("cache-control", "no-store");
+    if (loaded.survey.status === "closed") {
+      return errorPage(c, 410, pageLocale(c, loaded.contact?.locale, loaded.survey), "closed");
+    }
+    return handle(loaded);
+  };
+
+  const target = (l: Loaded) => ({
+    surveyId: l.survey.id,
+    kind: l.survey.kind,
+    sendId: l.send.id,
+    contactId: l.send.contact_id,
+    touchpointId: l.send.touchpoint_id,
+    channel: l.send.channel,
+    source: l.send.channel === "email" ? ("email" as const) : ("link" as const),
+    metadata: l.send.metadata,
+  });
+
+  return new Hono()
+    .get("/:token", (c) =>
+      withSend(c, async (l) => {
+        const locale = pageLocale(c, l.contact?.locale, l.survey);
+        const score = scoreParam(c.req.query("score"), l.survey.kind);
+        if (score !== undefined && !l.response) {
+          await recordIntent(db, l.send.workspace_id, l.send.id, score, {
+            method: c.req.method,
+            userAgent: c.req.header("user-agent") ?? "",
+            purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"].map((h) => c.req.header(h) ?? "").join(" "),
+          });
+        }
+        const base = `/r/${c.req.param("token")}`;
+        return c.html(
+          surveyPage({
+            survey: l.survey,
+            locale,
+            brand: await brandOf(db, l.survey),
+            action: base,
+            confirmUrl: `${base}/confirm`,
+            trapUrl: `${base}/t`,
+            formToken: signFormToken(secret, l.send.id),
+            score: score ?? l.response?.score,
+            comment: l.response?.comment ?? undefined,
+          }),
+        );
+      }),
+    )
+    .post("/:token", (c) =>
+      withSend(c, async (l) => {
+        const locale = pageLocale(c, l.contact?.locale, l.survey);
+        const brand = await brandOf(db, l.survey);
+        const form = await readSurveyForm(c, locale, brand);
+        if (!verifyFormToken(secret, l.send.id, form.formToken)) return errorPage(c, 403, locale, "form", brand);
+        const base = `/r/${c.req.param("token")}`;
+        if (form.score === undefined || scoreParam(String(form.score), l.survey.kind) === undefined) {
+          const page = surveyPage({
+            survey: l.survey,
+            locale,
+            brand,
+            action: base,
+            formToken: signFormToken(secret, l.send.id),
+            error: t(locale, "error.score.body"),
+            comment: form.answer.comment,
+          });
+          return c.html(page, 422);
+        }
+        try {
+          await saveAnswer(db, events, l.send.workspace_id, target(l), { ...form.answer, score: form.score, locale });
+        } catch (e) {
+          if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
+          throw e;
+        }
+        if (form.step === "score") return c.redirect(`${base}?score=${form.score}`, 303);
+        return c.redirect(`${base}/thanks${form.truncated ? "?cut=1" : ""}`, 303);
+      }),
+    )
+    .post("/:token/confirm", (c) =>
+      withSend(c, async (l) => {
+        const form = await readSurveyForm(c, "en", "");
+        if (!verifyFormToken(secret, l.send.id, form.formToken)) return c.body(null, 403);
+        const score = scoreParam(String(form.score), l.survey.kind);
+        if (score === undefined) return c.body(null, 422);
+        // A full submit may follow with the comment; an existing answer is never overwritten from here.
+        if (!l.response) {
+          const locale = pageLocale(c, l.contact?.locale, l.survey);
+          await saveAnswer(db, events, l.send.workspace_id, target(l), { score, locale });
+        }
+        return c.body(null, 204);
+      }),
+    )
+    .get("/:token/t", (c) =>
+      withSend(c, async (l) => {
+        await markSendIntentsBot(db, l.send.workspace_id, l.send.id, "trap link");
+        return c.body(null, 204);
+      }),
+    )
+    .get("/:token/thanks", (c) =>
+      withSend(c, async (l) => {
+        if (!l.response) return c.redirect(`/r/${c.req.param("token")}`, 303);
+        const locale = pageLocale(c, l.contact?.locale, l.survey);
+        return c.html(
+          thanksPage({
+            survey: l.survey,
+            locale,
+            brand: await brandOf(db, l.survey),
+            segment: l.response.segment,
+            editableUntil: new Date(l.response.created_at.getTime() + EDIT_WINDOW_MS),
+            truncated: c.req.query("cut") === "1",
+          }),
+        );
+      }),
+    );
+}

@@ -1,0 +1,57 @@
+// The shell of every public page: no external resource, small inline CSS, mobile first.
+import { html, raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const css = `
+*{box-sizing:border-box}
+body{margin:0;background:#f4f5f7;color:#1f2328;font:16px/1.6 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;word-break:auto-phrase}
+main{max-width:40rem;margin:0 auto;padding:1.25rem 1rem 3rem}
+.card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:1.5rem 1.25rem}
+.brand{font-weight:700;color:#4b5563;margin:0 0 1rem;font-size:.95rem}
+h1{font-size:1.3rem;line-height:1.45;margin:0 0 1.25rem}
+fieldset{border:0;margin:0 0 1.25rem;padding:0}
+legend{font-weight:600;margin-bottom:.5rem;padding:0}
+.scores{display:grid;grid-template-columns:repeat(var(--n),1fr);gap:.3rem}
+.scores input{position:absolute;opacity:0;width:1px;height:1px}
+.scores label{display:flex;align-items:center;justify-content:center;min-height:2.75rem;border-radius:8px;font-weight:700;cursor:pointer;border:2px solid transparent}
+.s-low{background:#fde8e8;color:#9b1c1c}.s-mid{background:#fdf6b2;color:#723b13}.s-high{background:#def7ec;color:#03543f}.s-any{background:#e5edff;color:#1e429f}
+.scores input:checked+label{outline:3px solid #1f2328;outline-offset:1px}
+.scores input:focus-visible+label{outline:3px solid #1a56db;outline-offset:2px}
+.ends{display:flex;justify-content:space-between;font-size:.85rem;color:#4b5563;margin-top:.35rem}
+textarea{width:100%;min-height:7rem;font:inherit;padding:.6rem;border:1px solid #9ca3af;border-radius:8px}
+.choices label{display:block;padding:.35rem 0}
+.hint{font-size:.85rem;color:#4b5563}
+button{font:inherit;font-weight:700;border:0;border-radius:8px;padding:.75rem 1.5rem;background:#1a56db;color:#fff;cursor:pointer;min-height:2.75rem}
+button.secondary{background:#e5e7eb;color:#1f2328}
+button:focus-visible,a:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
+.cta{display:inline-block;margin-top:1rem;padding:.7rem 1.2rem;border-radius:8px;background:#1a56db;color:#fff;text-decoration:none;font-weight:700}
+.notice{background:#fdf6b2;color:#723b13;border-radius:8px;padding:.6rem .8rem}
+.purpose{font-size:.8rem;color:#4b5563;margin-top:1.5rem}
+[hidden]{display:none!important}
+@media (max-width:30rem){.scores.n11{grid-template-columns:repeat(6,1fr)}}
+`;
+
+export function layout(opts: { lang: "ja" | "en"; title: string; body: Html; script?: string }): Html {
+  return html`<!doctype html>
+<html lang="${opts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex,nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${opts.title}</title>
+<style>${raw(css)}</style>
+</head>
+<body><main>${opts.body}</main>${opts.script ? html`<script>${raw(opts.script)}</script>` : ""}</body>
+</html>`;
+}
+
+export function messagePage(lang: "ja" | "en", title: string, text: string, brand?: string): Html {
+  return layout({
+    lang,
+    title,
+    body: html`<div class="card">${brand ? html`<p class="brand">${brand}</p>` : ""}<h1>${title}</h1><p>${text}</p></div>`,
+  });
+}
