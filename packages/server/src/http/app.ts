@@ -15,6 +15,9 @@ import { rateLimit } from "./middleware/rate-limit.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
 import type { RouteDoc } from "./route-doc.ts";
+import { canRead, ensure } from "../domain/auth/permissions.ts";
+import { getContactTimeline } from "../domain/contacts/timeline.ts";
+import { pathId } from "./validate.ts";
 
 const MB = 1024 * 1024;
 
@@ -23,12 +26,27 @@ export function createApp(deps: AppDeps) {
   const responses = responseRoutes(deps);
   const reports = reportRoutes(deps);
   const sends = sendRoutes(deps);
-  const health: RouteDoc = { method: "get", path: "/healthz", summary: "Liveness and database check", tag: "Operations", success: 200, auth: false };
+  const timeline: RouteDoc = {
+    method: "get",
+    path: "/api/v1/contacts/{id}/timeline",
+    summary: "A contact's timeline: sends and responses, newest first",
+    tag: "Contacts",
+    success: 200,
+  };
+  const health: RouteDoc = {
+    method: "get",
+    path: "/healthz",
+    summary: "Liveness and database check",
+    tag: "Operations",
+    success: 200,
+    auth: false,
+  };
   const docs = [
     ...Object.values(resources).flatMap((r) => r.docs),
     ...responses.docs,
     ...reports.docs,
     ...sends.docs,
+    timeline,
     health,
   ];
   const openapi = openApiDocument(docs, deps.version);
@@ -42,6 +60,12 @@ export function createApp(deps: AppDeps) {
     .use((c, next) => (c.req.path === "/api/v1/responses" ? bigBody : smallBody)(c, next))
     .route("/surveys", resources.surveys.routes)
     .route("/touchpoints", resources.touchpoints.routes)
+    .get("/contacts/:id/timeline", async (c) => {
+      ensure(canRead(c.var.actor), "read contacts");
+      return c.json({
+        data: await getContactTimeline(deps.db, c.var.actor.workspaceId, pathId(c, "contact")),
+      });
+    })
     .route("/contacts", resources.contacts.routes)
     .route("/companies", resources.companies.routes)
     .route("/responses", responses.routes)

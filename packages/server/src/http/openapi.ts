@@ -9,7 +9,9 @@ const problem = {
 
 function parameters(doc: RouteDoc): object[] {
   const params: object[] = [];
-  if (doc.path.includes("{id}")) params.push({ name: "id", in: "path", required: true, schema: { type: "string" } });
+  for (const [, name] of doc.path.matchAll(/\{(\w+)\}/g)) {
+    params.push({ name, in: "path", required: true, schema: { type: "string" } });
+  }
   if (doc.query) {
     const schema = z.toJSONSchema(doc.query, { io: "input", unrepresentable: "any" }) as {
       properties?: Record<string, object>;

@@ -61,7 +61,12 @@ export async function recordIntent(
 }
 
 /** Marks the send's unconfirmed intents as a bot's (burst, or the hidden trap link was followed). */
-export async function markSendIntentsBot(db: Db, workspaceId: string, sendId: string, reason: string): Promise<void> {
+export async function markSendIntentsBot(
+  db: Db,
+  workspaceId: string,
+  sendId: string,
+  reason: string,
+): Promise<void> {
   await db
     .updateTable("intents")
     .set({ verdict: "bot", reason })
@@ -79,4 +84,33 @@ export async function confirmSendIntents(db: Db, workspaceId: string, sendId: st
     .where("send_id", "=", sendId)
     .where("verdict", "=", "pending")
     .execute();
+}
+
+export interface Intent {
+  id: string;
+  score: number;
+  verdict: "pending" | "bot" | "confirmed";
+  reason: string | null;
+  userAgent: string | null;
+  createdAt: string;
+}
+
+/** The audit trail of a send's score clicks, oldest first. */
+export async function listIntents(db: Db, workspaceId: string, sendId: string): Promise<Intent[]> {
+  const rows = await db
+    .selectFrom("intents")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("send_id", "=", sendId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    score: r.score,
+    verdict: r.verdict,
+    reason: r.reason,
+    userAgent: r.user_agent,
+    createdAt: r.created_at.toISOString(),
+  }));
 }

@@ -8,7 +8,11 @@ import { sendInput, type LinkSigner, type Send, type SendInput } from "./send-sc
 import { signSendToken } from "./token.ts";
 
 export function toSend(r: SendRow, kind: "nps" | "csat" | "ces", links: LinkSigner): Send {
-  const token = signSendToken(links.secret, { workspaceId: r.workspace_id, sendId: r.id, expiresAt: r.expires_at });
+  const token = signSendToken(links.secret, {
+    workspaceId: r.workspace_id,
+    sendId: r.id,
+    expiresAt: r.expires_at,
+  });
   const url = `${links.baseUrl}/r/${token}`;
   const { min, max } = scaleOf(kind);
   return {
@@ -25,7 +29,12 @@ export function toSend(r: SendRow, kind: "nps" | "csat" | "ces", links: LinkSign
   };
 }
 
-export async function createSend(db: Db, workspaceId: string, raw: SendInput, links: LinkSigner): Promise<Send> {
+export async function createSend(
+  db: Db,
+  workspaceId: string,
+  raw: SendInput,
+  links: LinkSigner,
+): Promise<Send> {
   const input = sendInput.parse(raw);
   const [survey, contact, touchpoint] = await Promise.all([
     findRow(db, "surveys", workspaceId, input.surveyId),
@@ -34,8 +43,10 @@ export async function createSend(db: Db, workspaceId: string, raw: SendInput, li
   ]);
   const issues = [];
   if (!survey) issues.push({ path: "surveyId", message: "no such survey in this workspace" });
-  if (input.contactId && !contact) issues.push({ path: "contactId", message: "no such contact in this workspace" });
-  if (input.touchpointId && !touchpoint) issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
+  if (input.contactId && !contact)
+    issues.push({ path: "contactId", message: "no such contact in this workspace" });
+  if (input.touchpointId && !touchpoint)
+    issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
   if (!survey || issues.length) throw new ValidationError(issues);
   const row = await db
     .insertInto("sends")

@@ -34,7 +34,9 @@ describe("form tokens", () => {
     const ft = signFormToken(secret, "send-1");
     expect(verifyFormToken(secret, "send-1", ft)).toBe(true);
     expect(verifyFormToken(secret, "send-2", ft)).toBe(false);
-    expect(verifyFormToken(secret, "send-1", signFormToken(secret, "send-1", Date.now() - 2 * 86_400_000))).toBe(false);
+    expect(
+      verifyFormToken(secret, "send-1", signFormToken(secret, "send-1", Date.now() - 2 * 86_400_000)),
+    ).toBe(false);
     expect(verifyFormToken(secret, "send-1", "garbage")).toBe(false);
   });
 });

@@ -34,23 +34,44 @@ export function verifySendToken(secret: string, token: string, now = new Date())
   if (token.length !== 70 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new TokenError("invalid");
   const raw = Buffer.from(token, "base64url");
   const payload = raw.subarray(0, 36);
-  if (raw.length !== 52 || !timingSafeEqual(raw.subarray(36), mac(secret, payload))) throw new TokenError("invalid");
+  if (raw.length !== 52 || !timingSafeEqual(raw.subarray(36), mac(secret, payload)))
+    throw new TokenError("invalid");
   const expiresAt = new Date(payload.readUInt32BE(32) * 1000);
   if (expiresAt <= now) throw new TokenError("expired");
-  return { workspaceId: uuidOf(payload.subarray(0, 16)), sendId: uuidOf(payload.subarray(16, 32)), expiresAt };
+  return {
+    workspaceId: uuidOf(payload.subarray(0, 16)),
+    sendId: uuidOf(payload.subarray(16, 32)),
+    expiresAt,
+  };
 }
 
 /** A short-lived signed value for public forms (CSRF-safe without a session). */
 export function signFormToken(secret: string, subject: string, now = Date.now()): string {
   const issued = Math.floor(now / 1000).toString(36);
-  const sig = createHmac("sha256", secret).update(`form:${subject}:${issued}`).digest("base64url").slice(0, 22);
+  const sig = createHmac("sha256", secret)
+    .update(`form:${subject}:${issued}`)
+    .digest("base64url")
+    .slice(0, 22);
   return `${issued}.${sig}`;
 }
 
-export function verifyFormToken(secret: string, subject: string, token: string, maxAgeMs = 86_400_000): boolean {
+export function verifyFormToken(
+  secret: string,
+  subject: string,
+  token: string,
+  maxAgeMs = 86_400_000,
+): boolean {
   const [issued, sig] = token.split(".");
   if (!issued || !sig || issued.length > 10) return false;
-  const expected = createHmac("sha256", secret).update(`form:${subject}:${issued}`).digest("base64url").slice(0, 22);
+  const expected = createHmac("sha256", secret)
+    .update(`form:${subject}:${issued}`)
+    .digest("base64url")
+    .slice(0, 22);
   const age = Date.now() - parseInt(issued, 36) * 1000;
-  return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) && age >= -60_000 && age <= maxAgeMs;
+  return (
+    sig.length === expected.length &&
+    timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) &&
+    age >= -60_000 &&
+    age <= maxAgeMs
+  );
 }

@@ -9,11 +9,18 @@ let c: TestClient;
 let surveyId: string;
 let contactId: string;
 
-const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130 Safari/537.36" };
+const browser = {
+  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130 Safari/537.36",
+};
 
 async function page(path: string, init: RequestInit = {}) {
   const res = await c.app.request(path.replace("http://koe.test", ""), init);
-  return { status: res.status, text: await res.text(), location: res.headers.get("location"), type: res.headers.get("content-type") };
+  return {
+    status: res.status,
+    text: await res.text(),
+    location: res.headers.get("location"),
+    type: res.headers.get("content-type"),
+  };
 }
 
 function formToken(html: string): string {
@@ -21,7 +28,12 @@ function formToken(html: string): string {
 }
 
 async function responsesOf(sendId: string) {
-  return c.db.selectFrom("responses").selectAll().where("workspace_id", "=", c.workspaceId).where("send_id", "=", sendId).execute();
+  return c.db
+    .selectFrom("responses")
+    .selectAll()
+    .where("workspace_id", "=", c.workspaceId)
+    .where("send_id", "=", sendId)
+    .execute();
 }
 
 async function newSend() {
@@ -38,12 +50,25 @@ beforeAll(async () => {
       name: "NPS",
       kind: "nps",
       status: "active",
-      question: { ja: "{brand}を友人や同僚に薦める可能性は、どのくらいありますか？", en: "How likely are you to recommend {brand}?" },
-      followUps: { detractor: { ja: "どの点を改善すべきか、お聞かせいただけますか？", en: "What should we improve?" } },
-      settings: { brandName: "さくらクラウド", reviewInvite: { label: { ja: "レビューを書く", en: "Write a review" }, url: "https://reviews.example/sakura" } },
+      question: {
+        ja: "{brand}を友人や同僚に薦める可能性は、どのくらいありますか？",
+        en: "How likely are you to recommend {brand}?",
+      },
+      followUps: {
+        detractor: { ja: "どの点を改善すべきか、お聞かせいただけますか？", en: "What should we improve?" },
+      },
+      settings: {
+        brandName: "さくらクラウド",
+        reviewInvite: {
+          label: { ja: "レビューを書く", en: "Write a review" },
+          url: "https://reviews.example/sakura",
+        },
+      },
     })
   ).body.id;
-  contactId = (await c.call("POST", "/api/v1/contacts", { email: "hanako@example.jp", name: "山田 花子", locale: "ja" })).body.id;
+  contactId = (
+    await c.call("POST", "/api/v1/contacts", { email: "hanako@example.jp", name: "山田 花子", locale: "ja" })
+  ).body.id;
 });
 afterAll(() => open.close());
 
@@ -74,7 +99,11 @@ describe("/r/:token", () => {
     const send = await newSend();
     await page(send.scoreUrls[3]!, { method: "HEAD", headers: browser });
     await page(send.scoreUrls[3]!, { headers: { ...browser, purpose: "prefetch" } });
-    const intents = await c.db.selectFrom("intents").select(["verdict", "reason"]).where("send_id", "=", send.id).execute();
+    const intents = await c.db
+      .selectFrom("intents")
+      .select(["verdict", "reason"])
+      .where("send_id", "=", send.id)
+      .execute();
     expect(intents.map((i) => i.reason).sort()).toEqual(["head request", "prefetch header"]);
     expect(await responsesOf(send.id)).toHaveLength(0);
   });
@@ -86,19 +115,44 @@ describe("/r/:token", () => {
     expect(landing.text).toContain("さくらクラウドを友人や同僚に薦める可能性は、どのくらいありますか？");
     expect(landing.text).toContain('id="score-3" value="3" checked');
     expect(landing.text).toContain("どの点を改善すべきか"); // the detractor's follow-up
-    const body = new URLSearchParams({ ft: formToken(landing.text), score: "3", comment: "<script>alert(1)</script>電話がつながりません", contact: "phone", step: "done" });
-    const posted = await page(send.url, { method: "POST", body, headers: { ...browser, "content-type": "application/x-www-form-urlencoded" } });
+    const body = new URLSearchParams({
+      ft: formToken(landing.text),
+      score: "3",
+      comment: "<script>alert(1)</script>電話がつながりません",
+      contact: "phone",
+      step: "done",
+    });
+    const posted = await page(send.url, {
+      method: "POST",
+      body,
+      headers: { ...browser, "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(posted.status).toBe(303);
     expect(posted.location).toMatch(/\/thanks$/);
     const [response] = await responsesOf(send.id);
-    expect(response).toMatchObject({ score: 3, segment: "detractor", contact_preference: "phone", contact_id: contactId, source: "email" });
+    expect(response).toMatchObject({
+      score: 3,
+      segment: "detractor",
+      contact_preference: "phone",
+      contact_id: contactId,
+      source: "email",
+    });
     expect(response?.comment).toBe("<script>alert(1)</script>電話がつながりません");
 
     const again = await page(send.url, { headers: browser });
     expect(again.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(again.text).not.toContain("<script>alert(1)");
-    const edit = new URLSearchParams({ ft: formToken(again.text), score: "9", comment: "考え直しました", step: "done" });
-    await page(send.url, { method: "POST", body: edit, headers: { ...browser, "content-type": "application/x-www-form-urlencoded" } });
+    const edit = new URLSearchParams({
+      ft: formToken(again.text),
+      score: "9",
+      comment: "考え直しました",
+      step: "done",
+    });
+    await page(send.url, {
+      method: "POST",
+      body: edit,
+      headers: { ...browser, "content-type": "application/x-www-form-urlencoded" },
+    });
     const after = await responsesOf(send.id);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ score: 9, segment: "promoter", comment: "考え直しました" });
@@ -113,12 +167,24 @@ describe("/r/:token", () => {
   it("confirms a score from the page script only with a valid form token", async () => {
     const send = await newSend();
     const landing = await page(send.scoreUrls[10]!, { headers: browser });
-    const forged = await page(send.url + "/confirm", { method: "POST", body: new URLSearchParams({ score: "10", ft: "1.forged" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const forged = await page(send.url + "/confirm", {
+      method: "POST",
+      body: new URLSearchParams({ score: "10", ft: "1.forged" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(forged.status).toBe(403);
-    const ok = await page(send.url + "/confirm", { method: "POST", body: new URLSearchParams({ score: "10", ft: formToken(landing.text) }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const ok = await page(send.url + "/confirm", {
+      method: "POST",
+      body: new URLSearchParams({ score: "10", ft: formToken(landing.text) }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(ok.status).toBe(204);
     expect((await responsesOf(send.id)).map((r) => r.score)).toEqual([10]);
-    const intents = await c.db.selectFrom("intents").select("verdict").where("send_id", "=", send.id).execute();
+    const intents = await c.db
+      .selectFrom("intents")
+      .select("verdict")
+      .where("send_id", "=", send.id)
+      .execute();
     expect(intents.map((i) => i.verdict)).toEqual(["confirmed"]);
   });
 
@@ -126,10 +192,16 @@ describe("/r/:token", () => {
     const send = await newSend();
     const landing = await page(send.url, { headers: browser });
     const body = new URLSearchParams({ ft: formToken(landing.text), score: "8", comment: "あ".repeat(6000) });
-    const posted = await page(send.url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const posted = await page(send.url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(posted.location).toMatch(/\/thanks\?cut=1$/);
     expect((await responsesOf(send.id))[0]?.comment).toHaveLength(5000);
-    expect((await page(posted.location!, { headers: browser })).text).toContain("最初の5,000文字を保存しました");
+    expect((await page(posted.location!, { headers: browser })).text).toContain(
+      "最初の5,000文字を保存しました",
+    );
   });
 
   it("answers tampered and expired links with a friendly page and a 4xx", async () => {
@@ -139,11 +211,19 @@ describe("/r/:token", () => {
     expect(tampered.status).toBe(404);
     expect(tampered.type).toContain("text/html");
     expect(tampered.text).toContain("This link does not work");
-    const expired = signSendToken("test-secret-".padEnd(40, "x"), { workspaceId: c.workspaceId, sendId: send.id, expiresAt: new Date(Date.now() - 1000) });
+    const expired = signSendToken("test-secret-".padEnd(40, "x"), {
+      workspaceId: c.workspaceId,
+      sendId: send.id,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const res = await page(`/r/${expired}`, { headers: { "accept-language": "ja" } });
     expect(res.status).toBe(410);
     expect(res.text).toContain("回答期限が過ぎています");
-    const post = await page(`/r/${token}`, { method: "POST", body: new URLSearchParams({ score: "9", ft: "x.y" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const post = await page(`/r/${token}`, {
+      method: "POST",
+      body: new URLSearchParams({ score: "9", ft: "x.y" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(post.status).toBe(403);
     expect(await responsesOf(send.id)).toHaveLength(0);
   });
@@ -151,23 +231,70 @@ describe("/r/:token", () => {
 
 describe("/s/:surveyId", () => {
   it("stores hidden fields and keeps one response per browser session", async () => {
-    const tp = (await c.call("POST", "/api/v1/touchpoints", { name: "Webinar", kind: "marketing", channel: "web" })).body.id;
+    const tp = (
+      await c.call("POST", "/api/v1/touchpoints", { name: "Webinar", kind: "marketing", channel: "web" })
+    ).body.id;
     const path = `/s/${surveyId}?touchpoint=${tp}&order=A-100&meta.plan=pro`;
     const landing = await page(path, { headers: { ...browser, "accept-language": "en-US,en;q=0.9" } });
     expect(landing.status).toBe(200);
     expect(landing.text).toContain('lang="en"');
     const form = { "content-type": "application/x-www-form-urlencoded", ...browser };
-    const first = await c.app.request(path, { method: "POST", headers: form, body: new URLSearchParams({ ft: formToken(landing.text), score: "7" }) });
+    const first = await c.app.request(path, {
+      method: "POST",
+      headers: form,
+      body: new URLSearchParams({ ft: formToken(landing.text), score: "7" }),
+    });
     expect(first.status).toBe(303);
     const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
-    await c.app.request(path, { method: "POST", headers: { ...form, cookie }, body: new URLSearchParams({ ft: formToken(landing.text), score: "10", comment: "Great webinar" }) });
-    const rows = await c.db.selectFrom("responses").selectAll().where("workspace_id", "=", c.workspaceId).where("touchpoint_id", "=", tp).execute();
+    await c.app.request(path, {
+      method: "POST",
+      headers: { ...form, cookie },
+      body: new URLSearchParams({ ft: formToken(landing.text), score: "10", comment: "Great webinar" }),
+    });
+    const rows = await c.db
+      .selectFrom("responses")
+      .selectAll()
+      .where("workspace_id", "=", c.workspaceId)
+      .where("touchpoint_id", "=", tp)
+      .execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ score: 10, segment: "promoter", channel: "web", source: "link", metadata: { orderId: "A-100", plan: "pro" } });
+    expect(rows[0]).toMatchObject({
+      score: 10,
+      segment: "promoter",
+      channel: "web",
+      source: "link",
+      metadata: { orderId: "A-100", plan: "pro" },
+    });
   });
 
   it("does not show draft surveys", async () => {
-    const draft = (await c.call("POST", "/api/v1/surveys", { name: "Draft", kind: "csat", question: { en: "Happy?" } })).body.id;
+    const draft = (
+      await c.call("POST", "/api/v1/surveys", { name: "Draft", kind: "csat", question: { en: "Happy?" } })
+    ).body.id;
     expect((await page(`/s/${draft}`)).status).toBe(404);
+  });
+});
+
+describe("admin view of a send", () => {
+  it("lists the intents with verdicts, lets an admin accept one, and shows it on the contact's timeline", async () => {
+    const send = await newSend();
+    for (const url of send.scoreUrls.slice(0, 3)) await page(url, { headers: browser });
+    const seen = await c.call("GET", `/api/v1/sends/${send.id}`);
+    expect(seen.body.intents.map((i: { score: number; verdict: string }) => [i.score, i.verdict])).toEqual([
+      [0, "bot"],
+      [1, "bot"],
+      [2, "bot"],
+    ]);
+    const accepted = await c.call(
+      "POST",
+      `/api/v1/sends/${send.id}/intents/${seen.body.intents[2].id}/accept`,
+    );
+    expect(accepted.status).toBe(200);
+    expect((await responsesOf(send.id)).map((r) => [r.score, r.segment])).toEqual([[2, "detractor"]]);
+    const timeline = await c.call("GET", `/api/v1/contacts/${contactId}/timeline`);
+    expect(timeline.body.data[0]).toMatchObject({ type: "response", score: 2, surveyId });
+    expect(
+      timeline.body.data.some((e: { type: string; id: string }) => e.type === "send" && e.id === send.id),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
 import { Hono } from "hono";
-import { canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
+import { canEditSurveys, canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
 import { sendInput } from "../../domain/sends/send-schema.ts";
 import { createSend, getSend } from "../../domain/sends/sends.ts";
+import { listIntents } from "../../domain/sends/intents.ts";
+import { acceptIntent } from "../../domain/sends/accept-intent.ts";
+import { NotFoundError } from "../../domain/errors.ts";
+import { isId } from "../../domain/ids.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
 import { body, pathId } from "../validate.ts";
@@ -15,18 +19,48 @@ export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
     })
     .get("/:id", async (c) => {
       ensure(canRead(c.var.actor), "read sends");
-      return c.json(await getSend(deps.db, c.var.actor.workspaceId, pathId(c, "send"), links));
+      const ws = c.var.actor.workspaceId;
+      const send = await getSend(deps.db, ws, pathId(c, "send"), links);
+      return c.json({ ...send, intents: await listIntents(deps.db, ws, send.id) });
+    })
+    .post("/:id/intents/:intentId/accept", async (c) => {
+      ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
+      const intentId = c.req.param("intentId");
+      if (!isId(intentId)) throw new NotFoundError(`intent ${intentId} not found`);
+      const result = await acceptIntent(
+        deps.db,
+        deps.events,
+        c.var.actor.workspaceId,
+        pathId(c, "send"),
+        intentId,
+      );
+      return c.json(result);
     });
   const docs: RouteDoc[] = [
     {
       method: "post",
       path: "/api/v1/sends",
-      summary: "Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score",
+      summary:
+        "Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score",
       tag: "Sends",
       body: sendInput,
       success: 201,
     },
-    { method: "get", path: "/api/v1/sends/{id}", summary: "Get a send with its links", tag: "Sends", success: 200 },
+    {
+      method: "get",
+      path: "/api/v1/sends/{id}",
+      summary:
+        "Get a send with its links and the audit trail of its score clicks (intents, with the scanner verdict)",
+      tag: "Sends",
+      success: 200,
+    },
+    {
+      method: "post",
+      path: "/api/v1/sends/{id}/intents/{intentId}/accept",
+      summary: "Accept a recorded score click as the contact's answer (override a scanner verdict)",
+      tag: "Sends",
+      success: 200,
+    },
   ];
   return { routes, docs };
 }
