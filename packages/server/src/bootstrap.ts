@@ -33,7 +33,11 @@ async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** The Japanese demo fills the default workspace (if it has no surveys); an English one gets its own. */
-export async function seedDemoWorkspaces(db: Db, events: EventBus, defaultWorkspaceId: string): Promise<void> {
+export async function seedDemoWorkspaces(
+  db: Db,
+  events: EventBus,
+  defaultWorkspaceId: string,
+): Promise<void> {
   const started = Date.now();
   const hasSurveys = await db
     .selectFrom("surveys")
@@ -42,13 +46,25 @@ export async function seedDemoWorkspaces(db: Db, events: EventBus, defaultWorksp
     .limit(1)
     .executeTakeFirst();
   const jaWorkspace = hasSurveys
-    ? await createWorkspace(db, { name: "さくらクラウド（デモ）", defaultLocale: "ja", timeZone: "Asia/Tokyo" })
+    ? await createWorkspace(db, {
+        name: "さくらクラウド（デモ）",
+        defaultLocale: "ja",
+        timeZone: "Asia/Tokyo",
+      })
     : defaultWorkspaceId;
   if (!hasSurveys) {
-    await db.updateTable("workspaces").set({ name: "さくらクラウド（デモ）" }).where("id", "=", jaWorkspace).execute();
+    await db
+      .updateTable("workspaces")
+      .set({ name: "さくらクラウド（デモ）" })
+      .where("id", "=", jaWorkspace)
+      .execute();
   }
   const ja = await seedDemo(db, events, { workspaceId: jaWorkspace, locale: "ja" });
-  const enWorkspace = await createWorkspace(db, { name: "Northwind Cloud (demo)", defaultLocale: "en", timeZone: "America/New_York" });
+  const enWorkspace = await createWorkspace(db, {
+    name: "Northwind Cloud (demo)",
+    defaultLocale: "en",
+    timeZone: "America/New_York",
+  });
   const en = await seedDemo(db, events, { workspaceId: enWorkspace, locale: "en" });
   log.info(
     `seeded the demo: ${ja.responses} responses (ja, workspace ${jaWorkspace}) and ${en.responses} (en, workspace ${enWorkspace}) in ${Date.now() - started} ms`,

@@ -38,6 +38,14 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const secretVariables = new Set([
+  "KOE_SECRET",
+  "KOE_BOOTSTRAP_API_KEY",
+  "KOE_ADMIN_PASSWORD",
+  "DATABASE_URL",
+  "SMTP_URL",
+]);
+
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -47,7 +55,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    throw new ConfigError(`${name}: ${issue?.message ?? "invalid"} (got ${JSON.stringify(env[name] ?? "")})`);
+    // Secrets and URLs that may carry credentials are never repeated into logs.
+    const got = secretVariables.has(name) ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
+    throw new ConfigError(`${name}: ${issue?.message ?? "invalid"}${got}`);
   }
   const e = parsed.data;
   if (e.KOE_ADMIN_EMAIL && !e.KOE_ADMIN_PASSWORD) {

@@ -10,7 +10,8 @@ export const setLogLevel = (level: LogLevel) => {
 const at =
   (level: Exclude<LogLevel, "silent">) =>
   (...args: unknown[]) => {
-    if (levels[level] >= threshold) (level === "error" || level === "warn" ? console.error : console.log)(...args);
+    if (levels[level] >= threshold)
+      (level === "error" || level === "warn" ? console.error : console.log)(...args);
   };
 
 export const log = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };

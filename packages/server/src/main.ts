@@ -17,7 +17,9 @@ import { createApp } from "./http/app.ts";
 import { log, setLogLevel } from "./log.ts";
 import type { Role } from "./db/schema.ts";
 
-const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 const usage = `koe ${version} — NPS and voice-of-customer platform
 
@@ -47,7 +49,9 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   const app = createApp({ db: open.db, events, version, secret: config.secret, baseUrl: config.baseUrl });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
     const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-    log.info(`Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`);
+    log.info(
+      `Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
+    );
   });
   const stop = async () => {
     log.info("shutting down");
@@ -105,7 +109,12 @@ async function main(argv: string[]): Promise<void> {
           if (!values.email || !values.password || values.password.length < 8) {
             throw new ConfigError("give --email and a --password of at least 8 characters");
           }
-          await createUser(db, workspaceId, { email: values.email, password: values.password, role: "owner", name: values.name ?? "" });
+          await createUser(db, workspaceId, {
+            email: values.email,
+            password: values.password,
+            role: "owner",
+            name: values.name ?? "",
+          });
           console.log(`created admin ${values.email}`);
         }
       });

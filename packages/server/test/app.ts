@@ -15,12 +15,20 @@ export interface TestClient {
   workspaceId: string;
   key: string;
   /** JSON request with this client's key; returns status and parsed body. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
   /** Another API key of the same workspace with the given role. */
   as(role: Role): Promise<TestClient>;
 }
 
-export async function testClient(db: Db, opts: { role?: Role; workspaceId?: string; events?: EventBus } = {}): Promise<TestClient> {
+export async function testClient(
+  db: Db,
+  opts: { role?: Role; workspaceId?: string; events?: EventBus } = {},
+): Promise<TestClient> {
   const events = opts.events ?? new EventBus();
   const workspaceId = opts.workspaceId ?? (await newWorkspace(db));
   const { key } = await createApiKey(db, workspaceId, { role: opts.role ?? "owner" });
@@ -34,7 +42,11 @@ export async function testClient(db: Db, opts: { role?: Role; workspaceId?: stri
     async call(method, path, body, headers = {}) {
       const res = await app.request(path, {
         method,
-        headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
         ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
       });
       const text = await res.text();

@@ -1,6 +1,8 @@
 // Recognise PostgreSQL constraint errors (same codes from pg and PGlite).
 function codeOf(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
+  return typeof e === "object" && e !== null && "code" in e
+    ? String((e as { code: unknown }).code)
+    : undefined;
 }
 
 export const isUniqueViolation = (e: unknown): boolean => codeOf(e) === "23505";

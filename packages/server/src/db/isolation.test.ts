@@ -17,11 +17,15 @@ describe("transactions", () => {
     const a = await createCompany(db, ws, { name: "A", attributes: { balance: 1000 } });
     const b = await createCompany(db, ws, { name: "B", attributes: { balance: 1000 } });
     const balance = (tx: typeof db, id: string) =>
-      sql<{ v: number }>`select (attributes->>'balance')::int as v from companies where workspace_id = ${ws} and id = ${id} for update`
+      sql<{
+        v: number;
+      }>`select (attributes->>'balance')::int as v from companies where workspace_id = ${ws} and id = ${id} for update`
         .execute(tx)
         .then((r) => r.rows[0]!.v);
     const setBalance = (tx: typeof db, id: string, v: number) =>
-      sql`update companies set attributes = jsonb_build_object('balance', ${v}::int) where workspace_id = ${ws} and id = ${id}`.execute(tx);
+      sql`update companies set attributes = jsonb_build_object('balance', ${v}::int) where workspace_id = ${ws} and id = ${id}`.execute(
+        tx,
+      );
 
     const transfers = Array.from({ length: 100 }, (_, i) =>
       db

@@ -1,11 +1,13 @@
 // The data-directory lock: a second Koe process on the same embedded database must refuse to start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "kysely";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { DataDirLockedError, lockDataDir } from "./lock.ts";
 import { openEmbedded } from "./open.ts";
 
@@ -21,14 +23,18 @@ function tempDir(): string {
 }
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Another Node process running `code` with lockDataDir imported; dir in KOE_LOCK_DIR. */
-function child(code: string, dir: string): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function child(
+  code: string,
+  dir: string,
+): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const script = `import { lockDataDir } from ${JSON.stringify(lockModule)};\nconst dir = process.env.KOE_LOCK_DIR;\n${code}`;
   const proc = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: serverRoot,
@@ -144,31 +150,48 @@ describe("lockDataDir", () => {
   });
 });
 
+/** Creating a cluster from scratch is slow on a busy machine: start from the test run's snapshot when there is one. */
+async function existingDataDir(): Promise<string> {
+  const dir = tempDir();
+  const snapshot = inject("embeddedSnapshot");
+  if (snapshot) {
+    const pglite = await PGlite.create(join(dir, "pgdata"), {
+      loadDataDir: new Blob([await readFile(snapshot)]),
+    });
+    await pglite.close();
+  }
+  return dir;
+}
+
 describe("openEmbedded", () => {
-  it("refuses to open a data directory twice and leaves the first usable; closing frees it", async () => {
-    const dir = tempDir();
-    const first = await openEmbedded(dir);
-    try {
-      await sql`create table kept (v text)`.execute(first.db);
-      await sql`insert into kept values ('still here')`.execute(first.db);
-      await expect(openEmbedded(dir)).rejects.toThrow(DataDirLockedError);
-      // The first handle still works after the refused attempt.
-      const { rows } = await sql<{ v: string }>`select v from kept`.execute(first.db);
-      expect(rows).toEqual([{ v: "still here" }]);
-      // Another process is refused too.
-      const other = child(tryLock, dir);
-      expect(await other.exited).toBe(3);
-      expect(other.output()).toContain("in use by another Koe process");
-    } finally {
-      await first.close();
-    }
-    expect(existsSync(join(dir, "koe.lock"))).toBe(false);
-    const again = await openEmbedded(dir);
-    try {
-      const { rows } = await sql<{ v: string }>`select v from kept`.execute(again.db);
-      expect(rows).toEqual([{ v: "still here" }]);
-    } finally {
-      await again.close();
-    }
-  });
+  it(
+    "refuses to open a data directory twice and leaves the first usable; closing frees it",
+    { timeout: 120_000 },
+    async () => {
+      const dir = await existingDataDir();
+      const first = await openEmbedded(dir);
+      try {
+        await sql`create table kept (v text)`.execute(first.db);
+        await sql`insert into kept values ('still here')`.execute(first.db);
+        await expect(openEmbedded(dir)).rejects.toThrow(DataDirLockedError);
+        // The first handle still works after the refused attempt.
+        const { rows } = await sql<{ v: string }>`select v from kept`.execute(first.db);
+        expect(rows).toEqual([{ v: "still here" }]);
+        // Another process is refused too.
+        const other = child(tryLock, dir);
+        expect(await other.exited).toBe(3);
+        expect(other.output()).toContain("in use by another Koe process");
+      } finally {
+        await first.close();
+      }
+      expect(existsSync(join(dir, "koe.lock"))).toBe(false);
+      const again = await openEmbedded(dir);
+      try {
+        const { rows } = await sql<{ v: string }>`select v from kept`.execute(again.db);
+        expect(rows).toEqual([{ v: "still here" }]);
+      } finally {
+        await again.close();
+      }
+    },
+  );
 });

@@ -56,7 +56,9 @@ export async function openEmbedded(dataDir?: string): Promise<OpenDatabase> {
     release = lockDataDir(dataDir);
   }
   try {
-    const pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, { parsers: pgliteParsers });
+    const pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, {
+      parsers: pgliteParsers,
+    });
     return wrapPGlite(pglite, release);
   } catch (e) {
     release();
@@ -64,6 +66,9 @@ export async function openEmbedded(dataDir?: string): Promise<OpenDatabase> {
   }
 }
 
-export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<OpenDatabase> {
+export function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<OpenDatabase> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openEmbedded(opts.dataDir);
 }

@@ -151,6 +151,7 @@ export interface RollupTable {
   day: string;
   touchpoint_id: string;
   channel: string;
+  slot: number;
   n: number;
   c0: number;
   c1: number;

@@ -10,10 +10,7 @@ export const channelSchema = z.enum(channels);
 export const idSchema = z.uuid({ error: "must be an id (UUID)" });
 
 export const attributesSchema = z
-  .record(
-    z.string().min(1).max(64),
-    z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
-  )
+  .record(z.string().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
   .refine((o) => Object.keys(o).length <= 50, "at most 50 attributes");
 
 /** Text per locale, e.g. { ja: "…", en: "…" }; at least one locale. */

@@ -30,7 +30,12 @@ export async function findRow<T extends OwnedTable>(
   return row as Row<T> | undefined;
 }
 
-export async function getRow<T extends OwnedTable>(db: Db, table: T, workspaceId: string, id: string): Promise<Row<T>> {
+export async function getRow<T extends OwnedTable>(
+  db: Db,
+  table: T,
+  workspaceId: string,
+  id: string,
+): Promise<Row<T>> {
   const row = await findRow(db, table, workspaceId, id);
   if (!row) throw new NotFoundError(`${label(table)} ${id} not found`);
   return row;
@@ -46,7 +51,10 @@ export async function listRows<T extends OwnedTable, Out>(
   const after = decodeIdCursor(opts.cursor);
   let q = (db as unknown as Keyed).selectFrom(t(table)).selectAll().where("workspace_id", "=", workspaceId);
   if (after) q = q.where("id", "<", after);
-  const rows = (await q.orderBy("id", "desc").limit(opts.limit + 1).execute()) as Row<T>[];
+  const rows = (await q
+    .orderBy("id", "desc")
+    .limit(opts.limit + 1)
+    .execute()) as Row<T>[];
   return toPage(rows, opts.limit, map, (r) => (r as { id: string }).id);
 }
 

@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
   const limited = rateLimit({
-    limit: 120,
+    limit: deps.publicRequestsPerMinute ?? 120,
     windowMs: 60_000,
     onLimit: (c) => errorPage(c, 429, localeFromHeader(c.req.header("accept-language"), "ja"), "rate"),
   });

@@ -11,6 +11,8 @@ export interface AppDeps {
   secret: string;
   /** The public address used in links, e.g. https://koe.example.com */
   baseUrl: string;
+  /** Per client address on the public pages; default 120. */
+  publicRequestsPerMinute?: number;
 }
 
 export interface AppEnv {

@@ -39,7 +39,9 @@ export function openApiDocument(docs: RouteDoc[], version: string): object {
     if (doc.body) {
       op.requestBody = {
         required: true,
-        content: { "application/json": { schema: z.toJSONSchema(doc.body, { io: "input", unrepresentable: "any" }) } },
+        content: {
+          "application/json": { schema: z.toJSONSchema(doc.body, { io: "input", unrepresentable: "any" }) },
+        },
       };
     }
     if (doc.auth === false) op.security = [];
@@ -63,7 +65,10 @@ export function openApiDocument(docs: RouteDoc[], version: string): object {
             detail: { type: "string" },
             errors: {
               type: "array",
-              items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+              items: {
+                type: "object",
+                properties: { path: { type: "string" }, message: { type: "string" } },
+              },
             },
           },
         },

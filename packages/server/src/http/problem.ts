@@ -34,7 +34,8 @@ export function problem(c: Context, status: number, detail: string, errors?: Fie
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ValidationError) return problem(c, err.status, err.message, err.issues);
   if (err instanceof DomainError) return problem(c, err.status, err.message);
-  if (err instanceof HTTPException) return problem(c, err.status, err.message || titles[err.status] || "Error");
+  if (err instanceof HTTPException)
+    return problem(c, err.status, err.message || titles[err.status] || "Error");
   console.error(`${c.req.method} ${c.req.path} failed:`, err);
   return problem(c, 500, "something went wrong on our side; it has been logged");
 }

@@ -18,16 +18,55 @@ export function check<S extends z.ZodType>(schema: S, value: unknown, prefix = "
   return result.data;
 }
 
+// PostgreSQL text cannot hold U+0000 and jsonb refuses unpaired surrogates: refuse such text here,
+// naming where it is, rather than failing in the database.
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isUnstorable = (s: string) => s.includes("\u0000") || loneSurrogate.test(s);
+
+export function unstorableText(value: unknown): FieldIssue[] {
+  interface At {
+    key: string;
+    parent: At | undefined;
+  }
+  const pathOf = (at: At | undefined): string => {
+    const parts: string[] = [];
+    for (let a = at; a; a = a.parent) parts.unshift(a.key);
+    return parts.join("").replace(/^\./, "");
+  };
+  const message = "contains a NUL character or an unpaired surrogate, which cannot be stored";
+  const issues: FieldIssue[] = [];
+  const stack: [unknown, At | undefined][] = [[value, undefined]];
+  while (stack.length > 0 && issues.length < 20) {
+    const [v, at] = stack.pop() as [unknown, At | undefined];
+    if (typeof v === "string") {
+      if (isUnstorable(v)) issues.push({ path: pathOf(at), message });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { key: `[${i}]`, parent: at }]);
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, item] of Object.entries(v).reverse()) {
+        const here = { key: `.${k}`, parent: at };
+        if (isUnstorable(k)) issues.push({ path: pathOf(here), message: "this key " + message });
+        stack.push([item, here]);
+      }
+    }
+  }
+  return issues;
+}
+
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new HTTPException(415, { message: "send the body as application/json" });
   }
+  let parsed: unknown;
   try {
-    return await c.req.json();
+    parsed = await c.req.json();
   } catch {
     throw new HTTPException(400, { message: "the body is not valid JSON" });
   }
+  const bad = unstorableText(parsed);
+  if (bad.length > 0) throw new ValidationError(bad);
+  return parsed;
 }
 
 export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {

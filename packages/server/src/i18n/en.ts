@@ -26,7 +26,8 @@ export const en = {
   "thanks.truncated": "Your comment was longer than {max} characters, so we kept the first {max}.",
   "thanks.review": "We invite everyone who answers to share a public review:",
   "error.invalid.title": "This link does not work",
-  "error.invalid.body": "The link may have been copied incompletely or changed. Please open it again from the email.",
+  "error.invalid.body":
+    "The link may have been copied incompletely or changed. Please open it again from the email.",
   "error.expired.title": "This survey link has expired",
   "error.expired.body": "Thank you for your interest. The survey is no longer open for this link.",
   "error.closed.title": "This survey is closed",

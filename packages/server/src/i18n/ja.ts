@@ -18,7 +18,8 @@ export const ja: Record<keyof typeof en, string> = {
   "form.contact.email": "メールで連絡してほしい",
   "form.contact.phone": "電話で連絡してほしい",
   "form.contact.none": "連絡は不要です（ご希望がない限りお電話はいたしません）",
-  "form.testimonial": "このコメントを{brand}のウェブサイトや資料で「お客様の声」として紹介することに同意します。",
+  "form.testimonial":
+    "このコメントを{brand}のウェブサイトや資料で「お客様の声」として紹介することに同意します。",
   "form.followup.default": "ほかにお伝えいただきたいことはありますか？",
   "form.purpose": "ご回答は、{brand}の製品・サービスの改善のために利用します。",
   "form.change": "{score}を選択しました。変更もできます。",
@@ -28,7 +29,8 @@ export const ja: Record<keyof typeof en, string> = {
   "thanks.truncated": "コメントが{max}文字を超えたため、最初の{max}文字を保存しました。",
   "thanks.review": "ご回答いただいた皆様に、公開レビューへのご協力をお願いしています：",
   "error.invalid.title": "このリンクは無効です",
-  "error.invalid.body": "リンクが途中で切れているか、変更された可能性があります。メールからもう一度お開きください。",
+  "error.invalid.body":
+    "リンクが途中で切れているか、変更された可能性があります。メールからもう一度お開きください。",
   "error.expired.title": "このアンケートの回答期限が過ぎています",
   "error.expired.body": "ご協力いただきありがとうございます。このリンクからは回答できなくなりました。",
   "error.closed.title": "このアンケートは終了しました",

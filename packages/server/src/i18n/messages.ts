@@ -8,7 +8,9 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { ja, en };
 
 /** A message with {name} placeholders filled in (values are plain text; pages escape them). */
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(vars[name] ?? `{${name}}`),
+  );
 }
 
 /** The first of ja/en the browser asks for; else the fallback. */
@@ -24,5 +26,7 @@ export function localeFromHeader(header: string | undefined, fallback: Locale): 
 }
 
 export function formatDate(locale: Locale, date: Date, timeZone = "Asia/Tokyo"): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "long", timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "long", timeZone }).format(
+    date,
+  );
 }

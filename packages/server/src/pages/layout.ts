@@ -35,23 +35,38 @@ button:focus-visible,a:focus-visible{outline:3px solid #1f2328;outline-offset:2p
 
 export function layout(opts: { lang: "ja" | "en"; title: string; body: Html; script?: string }): Html {
   return html`<!doctype html>
-<html lang="${opts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex,nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${opts.title}</title>
-<style>${raw(css)}</style>
-</head>
-<body><main>${opts.body}</main>${opts.script ? html`<script>${raw(opts.script)}</script>` : ""}</body>
-</html>`;
+    <html lang="${opts.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex,nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${opts.title}</title>
+        <style>
+          ${raw(css)}
+        </style>
+      </head>
+      <body>
+        <main>${opts.body}</main>
+        ${
+          opts.script
+            ? html`<script>
+                ${raw(opts.script)};
+              </script>`
+            : ""
+        }
+      </body>
+    </html>`;
 }
 
 export function messagePage(lang: "ja" | "en", title: string, text: string, brand?: string): Html {
   return layout({
     lang,
     title,
-    body: html`<div class="card">${brand ? html`<p class="brand">${brand}</p>` : ""}<h1>${title}</h1><p>${text}</p></div>`,
+    body: html`<div class="card">
+      ${brand ? html`<p class="brand">${brand}</p>` : ""}
+      <h1>${title}</h1>
+      <p>${text}</p>
+    </div>`,
   });
 }

@@ -46,52 +46,95 @@ export function surveyPage(p: SurveyPageInput): Html {
 
   const followUps = segments.map((seg) => {
     const text = localText(survey.follow_ups[seg], locale) || t(locale, "form.followup.default");
-    return html`<label for="comment" data-seg="${seg}" ${current === seg ? "" : "hidden"}><strong>${text}</strong></label>`;
+    return html`<label for="comment" data-seg="${seg}" ${current === seg ? "" : "hidden"}
+      ><strong>${text}</strong></label
+    >`;
   });
   const lowSegs = segments.filter(unhappy).join(" ");
   const highSegs = segments.filter(happy).join(" ");
   const hiddenUnless = (segList: string) => (current && segList.split(" ").includes(current) ? "" : "hidden");
 
   const body = html`<div class="card">
-  <p class="brand">${p.brand}</p>
-  ${p.error ? html`<p class="notice" role="alert">${p.error}</p>` : ""}
-  <form id="koe-form" method="post" action="${p.action}" data-segs="${JSON.stringify(segs)}" data-confirm="${p.confirmUrl ?? ""}">
-    <input type="hidden" name="ft" value="${p.formToken}">
-    <fieldset>
-      <legend><h1>${question}</h1></legend>
-      <div class="scores n${scores.length}" style="--n:${scores.length}" role="radiogroup" aria-label="${t(locale, "score.legend", { min, max })}">
-        ${scores.map(
-          (s) =>
-            html`<input type="radio" name="score" id="score-${s}" value="${s}" ${p.score === s ? "checked" : ""}><label for="score-${s}" class="${colourOf(survey.kind, s)}">${s}</label>`,
-        )}
+    <p class="brand">${p.brand}</p>
+    ${p.error ? html`<p class="notice" role="alert">${p.error}</p>` : ""}
+    <form
+      id="koe-form"
+      method="post"
+      action="${p.action}"
+      data-segs="${JSON.stringify(segs)}"
+      data-confirm="${p.confirmUrl ?? ""}"
+    >
+      <input type="hidden" name="ft" value="${p.formToken}" />
+      <fieldset>
+        <legend><h1>${question}</h1></legend>
+        <div
+          class="scores n${scores.length}"
+          style="--n:${scores.length}"
+          role="radiogroup"
+          aria-label="${t(locale, "score.legend", { min, max })}"
+        >
+          ${scores.map(
+            (s) =>
+              html`<input
+                  type="radio"
+                  name="score"
+                  id="score-${s}"
+                  value="${s}"
+                  ${p.score === s ? "checked" : ""}
+                /><label for="score-${s}" class="${colourOf(survey.kind, s)}">${s}</label>`,
+          )}
+        </div>
+        <div class="ends" aria-hidden="true">
+          <span>${min} = ${t(locale, `score.${survey.kind}.low`)}</span
+          ><span>${max} = ${t(locale, `score.${survey.kind}.high`)}</span>
+        </div>
+      </fieldset>
+      <p id="koe-next" ${current ? "hidden" : ""}>
+        <button type="submit" name="step" value="score" class="secondary">${t(locale, "form.next")}</button>
+      </p>
+      <div id="koe-details" ${current ? "" : "hidden"}>
+        <p>${followUps}</p>
+        <textarea
+          id="comment"
+          name="comment"
+          maxlength="${MAX_COMMENT}"
+          placeholder="${t(locale, "form.comment.placeholder")}"
+        >
+${p.comment ?? ""}</textarea>
+        <p class="hint">${t(locale, "form.comment.limit", { max: MAX_COMMENT.toLocaleString(locale) })}</p>
+        ${
+          settings.askContactPreference === false || !lowSegs
+            ? ""
+            : html`<fieldset class="choices" data-seg="${lowSegs}" ${hiddenUnless(lowSegs)}>
+                <legend>${t(locale, "form.contact.question")}</legend>
+                <label
+                  ><input type="radio" name="contact" value="email" />
+                  ${t(locale, "form.contact.email")}</label
+                >
+                <label
+                  ><input type="radio" name="contact" value="phone" />
+                  ${t(locale, "form.contact.phone")}</label
+                >
+                <label
+                  ><input type="radio" name="contact" value="none" /> ${t(locale, "form.contact.none")}</label
+                >
+              </fieldset>`
+        }
+        ${
+          settings.askTestimonial === false || !highSegs
+            ? ""
+            : html`<p class="choices" data-seg="${highSegs}" ${hiddenUnless(highSegs)}>
+                <label
+                  ><input type="checkbox" name="testimonial" value="yes" />
+                  ${t(locale, "form.testimonial", { brand: p.brand })}</label
+                >
+              </p>`
+        }
+        <p><button type="submit" name="step" value="done">${t(locale, "form.submit")}</button></p>
       </div>
-      <div class="ends" aria-hidden="true"><span>${min} = ${t(locale, `score.${survey.kind}.low`)}</span><span>${max} = ${t(locale, `score.${survey.kind}.high`)}</span></div>
-    </fieldset>
-    <p id="koe-next" ${current ? "hidden" : ""}><button type="submit" name="step" value="score" class="secondary">${t(locale, "form.next")}</button></p>
-    <div id="koe-details" ${current ? "" : "hidden"}>
-      <p>${followUps}</p>
-      <textarea id="comment" name="comment" maxlength="${MAX_COMMENT}" placeholder="${t(locale, "form.comment.placeholder")}">${p.comment ?? ""}</textarea>
-      <p class="hint">${t(locale, "form.comment.limit", { max: MAX_COMMENT.toLocaleString(locale) })}</p>
-      ${
-        settings.askContactPreference === false || !lowSegs
-          ? ""
-          : html`<fieldset class="choices" data-seg="${lowSegs}" ${hiddenUnless(lowSegs)}>
-        <legend>${t(locale, "form.contact.question")}</legend>
-        <label><input type="radio" name="contact" value="email"> ${t(locale, "form.contact.email")}</label>
-        <label><input type="radio" name="contact" value="phone"> ${t(locale, "form.contact.phone")}</label>
-        <label><input type="radio" name="contact" value="none"> ${t(locale, "form.contact.none")}</label>
-      </fieldset>`
-      }
-      ${
-        settings.askTestimonial === false || !highSegs
-          ? ""
-          : html`<p class="choices" data-seg="${highSegs}" ${hiddenUnless(highSegs)}><label><input type="checkbox" name="testimonial" value="yes"> ${t(locale, "form.testimonial", { brand: p.brand })}</label></p>`
-      }
-      <p><button type="submit" name="step" value="done">${t(locale, "form.submit")}</button></p>
-    </div>
-  </form>
-  ${p.trapUrl ? html`<a href="${p.trapUrl}" tabindex="-1" aria-hidden="true" style="display:none">.</a>` : ""}
-  <p class="purpose">${t(locale, "form.purpose", { brand: p.brand })}</p>
-</div>`;
+    </form>
+    ${p.trapUrl ? html`<a href="${p.trapUrl}" tabindex="-1" aria-hidden="true" style="display:none">.</a>` : ""}
+    <p class="purpose">${t(locale, "form.purpose", { brand: p.brand })}</p>
+  </div>`;
   return layout({ lang: locale, title: question || t(locale, "page.title"), body, script: surveyScript });
 }

@@ -18,13 +18,13 @@ export function thanksPage(p: {
   // The review invitation goes to every respondent alike: never only to promoters (review gating).
   const review = survey.settings.reviewInvite;
   const body = html`<div class="card">
-  <p class="brand">${p.brand}</p>
-  <h1>${t(locale, "thanks.title")}</h1>
-  <p>${t(locale, "thanks.body")}</p>
-  ${p.truncated ? html`<p class="notice">${t(locale, "thanks.truncated", { max: MAX_COMMENT.toLocaleString(locale) })}</p>` : ""}
-  ${p.editableUntil ? html`<p class="hint">${t(locale, "thanks.edit", { date: formatDate(locale, p.editableUntil) })}</p>` : ""}
-  ${cta ? html`<p><a class="cta" href="${cta.url}" rel="noopener">${localText(cta.label, locale)}</a></p>` : ""}
-  ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
-</div>`;
+    <p class="brand">${p.brand}</p>
+    <h1>${t(locale, "thanks.title")}</h1>
+    <p>${t(locale, "thanks.body")}</p>
+    ${p.truncated ? html`<p class="notice">${t(locale, "thanks.truncated", { max: MAX_COMMENT.toLocaleString(locale) })}</p>` : ""}
+    ${p.editableUntil ? html`<p class="hint">${t(locale, "thanks.edit", { date: formatDate(locale, p.editableUntil) })}</p>` : ""}
+    ${cta ? html`<p><a class="cta" href="${cta.url}" rel="noopener">${localText(cta.label, locale)}</a></p>` : ""}
+    ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
+  </div>`;
   return layout({ lang: locale, title: t(locale, "thanks.title"), body });
 }

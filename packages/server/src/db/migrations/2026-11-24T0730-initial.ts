@@ -126,6 +126,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- Daily counts per score: every report reads these, never the raw responses.
     -- touchpoint_id uses the nil uuid for "no touchpoint" because a primary key cannot hold NULL.
+    -- slot spreads single answers over several rows so concurrent confirms don't queue on one hot row;
+    -- reports sum over slots.
     create table response_rollups (
       workspace_id uuid not null references workspaces (id) on delete cascade,
       survey_id uuid not null,
@@ -133,12 +135,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       day date not null,
       touchpoint_id uuid not null,
       channel text not null,
+      slot smallint not null default 0,
       n integer not null,
       c0 integer not null default 0, c1 integer not null default 0, c2 integer not null default 0,
       c3 integer not null default 0, c4 integer not null default 0, c5 integer not null default 0,
       c6 integer not null default 0, c7 integer not null default 0, c8 integer not null default 0,
       c9 integer not null default 0, c10 integer not null default 0,
-      primary key (workspace_id, survey_kind, day, survey_id, touchpoint_id, channel),
+      primary key (workspace_id, survey_kind, day, survey_id, touchpoint_id, channel, slot),
       check (n = c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10)
     );
   `,

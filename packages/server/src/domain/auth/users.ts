@@ -31,7 +31,12 @@ export async function createUser(
 }
 
 /** KOE_ADMIN_EMAIL / KOE_ADMIN_PASSWORD: create that owner once; an existing user is left as is. */
-export async function ensureAdmin(db: Db, workspaceId: string, email: string, password: string): Promise<void> {
+export async function ensureAdmin(
+  db: Db,
+  workspaceId: string,
+  email: string,
+  password: string,
+): Promise<void> {
   const found = await db
     .selectFrom("users")
     .select("id")

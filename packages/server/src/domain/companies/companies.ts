@@ -45,11 +45,20 @@ export async function getCompany(db: Db, workspaceId: string, id: string): Promi
   return toCompany(await getRow(db, "companies", workspaceId, id));
 }
 
-export function listCompanies(db: Db, workspaceId: string, opts: { limit: number; cursor?: string | undefined }): Promise<Page<Company>> {
+export function listCompanies(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; cursor?: string | undefined },
+): Promise<Page<Company>> {
   return listRows(db, "companies", workspaceId, opts, toCompany);
 }
 
-export async function updateCompany(db: Db, workspaceId: string, id: string, patch: CompanyPatch): Promise<Company> {
+export async function updateCompany(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: CompanyPatch,
+): Promise<Company> {
   const row = await db
     .updateTable("companies")
     .set({

@@ -24,7 +24,8 @@ export function toContact(r: ContactRow): Contact {
 
 function rejected(e: unknown): never {
   if (isUniqueViolation(e)) throw new ConflictError("a contact with this email or externalId already exists");
-  if (isForeignKeyViolation(e)) throw new ValidationError([{ path: "companyId", message: "no such company" }]);
+  if (isForeignKeyViolation(e))
+    throw new ValidationError([{ path: "companyId", message: "no such company" }]);
   throw e;
 }
 
@@ -52,11 +53,20 @@ export async function getContact(db: Db, workspaceId: string, id: string): Promi
   return toContact(await getRow(db, "contacts", workspaceId, id));
 }
 
-export function listContacts(db: Db, workspaceId: string, opts: { limit: number; cursor?: string | undefined }): Promise<Page<Contact>> {
+export function listContacts(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; cursor?: string | undefined },
+): Promise<Page<Contact>> {
   return listRows(db, "contacts", workspaceId, opts, toContact);
 }
 
-export async function updateContact(db: Db, workspaceId: string, id: string, patch: ContactPatch): Promise<Contact> {
+export async function updateContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: ContactPatch,
+): Promise<Contact> {
   const row = await db
     .updateTable("contacts")
     .set({

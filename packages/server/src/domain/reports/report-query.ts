@@ -1,14 +1,26 @@
 import { z } from "zod";
 import { channelSchema, idSchema } from "../fields.ts";
 
-export const groupDimensions = ["day", "week", "month", "touchpoint", "channel", "segment", "survey"] as const;
+export const groupDimensions = [
+  "day",
+  "week",
+  "month",
+  "touchpoint",
+  "channel",
+  "segment",
+  "survey",
+] as const;
 export type GroupDimension = (typeof groupDimensions)[number];
+
+/** A real day PostgreSQL accepts: not 2026-02-30, not year 0. */
+const isCalendarDate = (d: string) =>
+  d >= "0001" && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
 const day = z
   .string()
   .max(40)
   .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10))),
+    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && isCalendarDate(s.slice(0, 10)),
     "must be a date (YYYY-MM-DD) or an ISO 8601 time",
   )
   .transform((s) => s.slice(0, 10));

@@ -55,8 +55,12 @@ async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery,
   if (q.surveyId) filters.push(sql`survey_id = ${q.surveyId}`);
   if (q.touchpoint) filters.push(sql`touchpoint_id = ${q.touchpoint}`);
   if (q.channel) filters.push(sql`channel = ${q.channel}`);
-  const groupBy = sqlDims.length ? sql`group by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
-  const orderBy = sqlDims.length ? sql`order by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
+  const groupBy = sqlDims.length
+    ? sql`group by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}`
+    : sql``;
+  const orderBy = sqlDims.length
+    ? sql`order by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}`
+    : sql``;
   const { rows } = await sql<Record<string, string | number>>`
     select ${sql.join([...keyCols, countColumns])}
     from response_rollups where ${sql.join(filters, sql` and `)} ${groupBy} ${orderBy}`.execute(db);
@@ -75,7 +79,11 @@ function splitBySegment(kind: SurveyKind, hist: number[]): { segment: string; hi
 }
 
 async function touchpointNames(db: Db, ws: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom("touchpoints").select(["id", "name"]).where("workspace_id", "=", ws).execute();
+  const rows = await db
+    .selectFrom("touchpoints")
+    .select(["id", "name"])
+    .where("workspace_id", "=", ws)
+    .execute();
   return new Map([[NO_TOUCHPOINT, "(none)"], ...rows.map((r) => [r.id, r.name] as [string, string])]);
 }
 

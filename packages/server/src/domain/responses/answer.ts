@@ -52,7 +52,8 @@ export async function saveAnswer(
     segment,
     comment: answer.comment?.trim().slice(0, MAX_COMMENT) || null,
     locale: answer.locale,
-    contact_preference: segment === "detractor" || segment === "unhappy" ? (answer.contactPreference ?? null) : null,
+    contact_preference:
+      segment === "detractor" || segment === "unhappy" ? (answer.contactPreference ?? null) : null,
     testimonial_consent_text: answer.testimonialConsent ?? null,
     testimonial_consent_at: answer.testimonialConsent ? now : null,
   };
@@ -60,7 +61,8 @@ export async function saveAnswer(
     db.transaction().execute(async (tx) => {
       let q = tx.selectFrom("responses").select(["id", "created_at"]).where("workspace_id", "=", workspaceId);
       if (target.sendId) q = q.where("send_id", "=", target.sendId);
-      else if (target.previousResponseId) q = q.where("id", "=", target.previousResponseId).where("survey_id", "=", target.surveyId);
+      else if (target.previousResponseId)
+        q = q.where("id", "=", target.previousResponseId).where("survey_id", "=", target.surveyId);
       const existing = target.sendId || target.previousResponseId ? await q.executeTakeFirst() : undefined;
       if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
       if (existing) {
@@ -88,7 +90,14 @@ export async function saveAnswer(
       return { responseId: id, created: true };
     });
   // Two tabs answering one send at once: the loser edits the winner's response.
-  const result = await attempt().catch((e: unknown) => (isUniqueViolation(e) ? attempt() : Promise.reject(e)));
-  if (result.created) await events.emit("response.created", { workspaceId, responseIds: [result.responseId], source: target.source });
+  const result = await attempt().catch((e: unknown) =>
+    isUniqueViolation(e) ? attempt() : Promise.reject(e),
+  );
+  if (result.created)
+    await events.emit("response.created", {
+      workspaceId,
+      responseIds: [result.responseId],
+      source: target.source,
+    });
   return result;
 }

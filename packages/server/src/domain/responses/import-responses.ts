@@ -42,7 +42,9 @@ export async function importResponses(
   input.forEach((raw, index) => {
     const result = responseInput.safeParse(raw);
     if (result.success) parsed.push({ index, row: result.data });
-    else for (const i of result.error.issues) errors.push({ index, path: issuePath(i.path), message: i.message });
+    else
+      for (const i of result.error.issues)
+        errors.push({ index, path: issuePath(i.path), message: i.message });
   });
 
   const [surveys, touchpoints, contacts] = await Promise.all([

@@ -6,7 +6,17 @@ import { channelSchema, idSchema, pageSchema, type Page } from "../fields.ts";
 import { toPage } from "../paging.ts";
 import { responseSources, type Response } from "./response-schema.ts";
 
-const time = z.iso.datetime({ offset: true }).or(z.iso.date());
+// Times PostgreSQL can hold (years 1–9999 in UTC); beyond them it refuses the query.
+const MIN_TIME = Date.parse("0001-01-01T00:00:00Z");
+const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+const inRange = (t: string) => {
+  const ms = Date.parse(t);
+  return ms >= MIN_TIME && ms <= MAX_TIME;
+};
+const time = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine(inRange, "must be between the years 1 and 9999");
 
 export const responseFilter = pageSchema
   .extend({
@@ -32,6 +42,7 @@ export function toResponse(r: ResponseRow): Response {
     score: r.score,
     segment: r.segment,
     comment: r.comment,
+    contactPreference: r.contact_preference,
     locale: r.locale,
     metadata: r.metadata,
     source: r.source,
@@ -47,7 +58,7 @@ const encodeCursor = (r: ResponseRow) =>
 function decodeCursor(cursor: string): [string, string] {
   try {
     const [t, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && !Number.isNaN(Date.parse(t)))
+    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && inRange(t))
       return [t, id];
   } catch {
     /* fall through */
@@ -68,10 +79,17 @@ export async function listResponses(db: Db, workspaceId: string, f: ResponseFilt
   if (f.cursor) {
     const [t, id] = decodeCursor(f.cursor);
     q = q.where((eb) =>
-      eb.or([eb("created_at", "<", new Date(t)), eb.and([eb("created_at", "=", new Date(t)), eb("id", "<", id)])]),
+      eb.or([
+        eb("created_at", "<", new Date(t)),
+        eb.and([eb("created_at", "=", new Date(t)), eb("id", "<", id)]),
+      ]),
     );
   }
-  const rows = await q.orderBy("created_at", "desc").orderBy("id", "desc").limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(f.limit + 1)
+    .execute();
   return toPage(rows, f.limit, toResponse, encodeCursor);
 }
 

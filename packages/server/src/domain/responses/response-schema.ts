@@ -36,6 +36,8 @@ export interface Response {
   score: number;
   segment: string;
   comment: string | null;
+  /** A detractor's answer to "may we contact you?": email, phone, none, or null when not asked. */
+  contactPreference: "email" | "phone" | "none" | null;
   locale: "ja" | "en" | null;
   metadata: Record<string, string | number | boolean | null>;
   source: (typeof responseSources)[number];

@@ -9,20 +9,27 @@ const scores = Array.from({ length: 11 }, (_, s) => s);
  * The statement that adds the rows of a CTE named `rows` to the rollups. Each row carries a weight `w`:
  * 1 adds a response, −1 takes one away (an edited score moves from one bucket to another).
  */
-export function addToRollups(workspaceId: string): RawBuilder<unknown> {
+export const SLOTS = 16;
+
+/** Batches go to slot 0; a single answer to a random slot, so concurrent answers lock different rows. */
+export const slotFor = (rows: number): number => (rows > 1 ? 0 : Math.floor(Math.random() * SLOTS));
+
+export function addToRollups(workspaceId: string, slot = 0): RawBuilder<unknown> {
   const counts = sql.join(scores.map((s) => sql.raw(`coalesce(sum(r.w) filter (where r.score = ${s}), 0)`)));
   const cols = sql.raw(scores.map((s) => `c${s}`).join(", "));
   const updates = sql.raw(
-    ["n", ...scores.map((s) => `c${s}`)].map((c) => `${c} = response_rollups.${c} + excluded.${c}`).join(", "),
+    ["n", ...scores.map((s) => `c${s}`)]
+      .map((c) => `${c} = response_rollups.${c} + excluded.${c}`)
+      .join(", "),
   );
   return sql`
-    insert into response_rollups (workspace_id, survey_id, survey_kind, day, touchpoint_id, channel, n, ${cols})
+    insert into response_rollups (workspace_id, survey_id, survey_kind, day, touchpoint_id, channel, slot, n, ${cols})
     select ${workspaceId}::uuid, r.survey_id, s.kind, (r.created_at at time zone w.time_zone)::date,
-           coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, sum(r.w), ${counts}
+           coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, ${slot}::smallint, sum(r.w), ${counts}
     from rows r
     join surveys s on s.workspace_id = ${workspaceId}::uuid and s.id = r.survey_id
     join workspaces w on w.id = ${workspaceId}::uuid
     group by 1, 2, 3, 4, 5, 6
     order by 2, 3, 4, 5, 6
-    on conflict (workspace_id, survey_kind, day, survey_id, touchpoint_id, channel) do update set ${updates}`;
+    on conflict (workspace_id, survey_kind, day, survey_id, touchpoint_id, channel, slot) do update set ${updates}`;
 }

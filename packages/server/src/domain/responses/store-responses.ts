@@ -1,7 +1,7 @@
 // Writing responses: inserts and score edits, each in one statement together with the rollups.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import { addToRollups } from "./rollups.ts";
+import { addToRollups, slotFor } from "./rollups.ts";
 
 const CHUNK = 10_000; // = MAX_BATCH: one rollup upsert per batch, so two imports cannot deadlock
 
@@ -43,7 +43,7 @@ export async function insertResponses(tx: Db, workspaceId: string, rows: Prepare
              testimonial_consent_at timestamptz)
         returning survey_id, touchpoint_id, channel, score, created_at, 1 as w
       )
-      ${addToRollups(workspaceId)}`.execute(tx);
+      ${addToRollups(workspaceId, slotFor(rows.length))}`.execute(tx);
   }
 }
 
@@ -58,7 +58,12 @@ export interface AnswerChange {
 }
 
 /** Edits a response in place; a changed score moves its count between rollup buckets. */
-export async function updateResponse(tx: Db, workspaceId: string, id: string, change: AnswerChange): Promise<void> {
+export async function updateResponse(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+  change: AnswerChange,
+): Promise<void> {
   await sql`
     with old as (
       select survey_id, touchpoint_id, channel, score, created_at from responses
@@ -77,5 +82,5 @@ export async function updateResponse(tx: Db, workspaceId: string, id: string, ch
       union all
       select *, 1 as w from updated where exists (select 1 from old where old.score <> ${change.score})
     )
-    ${addToRollups(workspaceId)}`.execute(tx);
+    ${addToRollups(workspaceId, slotFor(1))}`.execute(tx);
 }

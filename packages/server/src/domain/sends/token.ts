@@ -33,6 +33,8 @@ export function signSendToken(secret: string, t: SendToken): string {
 export function verifySendToken(secret: string, token: string, now = new Date()): SendToken {
   if (token.length !== 70 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new TokenError("invalid");
   const raw = Buffer.from(token, "base64url");
+  // The last character carries 2 bits and 4 ignored ones: accept only the one canonical spelling.
+  if (raw.toString("base64url") !== token) throw new TokenError("invalid");
   const payload = raw.subarray(0, 36);
   if (raw.length !== 52 || !timingSafeEqual(raw.subarray(36), mac(secret, payload)))
     throw new TokenError("invalid");

@@ -35,7 +35,10 @@ const fields = {
 };
 
 /** Follow-ups are keyed by the segments of the survey's own kind (no "promoter" on a CSAT survey). */
-function followUpsFitKind(v: { kind?: SurveyKind | undefined; followUps?: object | undefined }, ctx: z.RefinementCtx) {
+function followUpsFitKind(
+  v: { kind?: SurveyKind | undefined; followUps?: object | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (!v.kind || !v.followUps) return;
   const allowed = segmentsOf(v.kind) as readonly string[];
   for (const key of Object.keys(v.followUps)) {
@@ -71,7 +74,9 @@ export interface Survey {
   name: string;
   kind: SurveyKind;
   question: { ja?: string | undefined; en?: string | undefined };
-  followUps: Partial<Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>>;
+  followUps: Partial<
+    Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>
+  >;
   defaultLocale: "ja" | "en";
   status: (typeof surveyStatuses)[number];
   settings: z.infer<typeof surveySettingsSchema>;

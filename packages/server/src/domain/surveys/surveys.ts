@@ -53,7 +53,12 @@ export function listSurveys(
   return listRows(db, "surveys", workspaceId, opts, toSurvey);
 }
 
-export async function updateSurvey(db: Db, workspaceId: string, id: string, patch: SurveyPatch): Promise<Survey> {
+export async function updateSurvey(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  patch: SurveyPatch,
+): Promise<Survey> {
   return db.transaction().execute(async (tx) => {
     const current = await tx
       .selectFrom("surveys")
@@ -75,11 +80,14 @@ export async function updateSurvey(db: Db, workspaceId: string, id: string, patc
     }
     const kind = patch.kind ?? current.kind;
     // A new kind drops the old kind's follow-ups; re-sending the same kind keeps them.
-    const followUps = patch.followUps ?? (patch.kind && patch.kind !== current.kind ? {} : current.follow_ups);
+    const followUps =
+      patch.followUps ?? (patch.kind && patch.kind !== current.kind ? {} : current.follow_ups);
     const allowed = segmentsOf(kind) as readonly string[];
     const stray = Object.keys(followUps).find((k) => !allowed.includes(k));
     if (stray) {
-      throw new ValidationError([{ path: `followUps.${stray}`, message: `a ${kind} survey has segments ${allowed.join(", ")}` }]);
+      throw new ValidationError([
+        { path: `followUps.${stray}`, message: `a ${kind} survey has segments ${allowed.join(", ")}` },
+      ]);
     }
     const row = await tx
       .updateTable("surveys")

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { channelSchema } from "../fields.ts";
 
-export const touchpointKinds = ["product", "support", "sales", "marketing", "onboarding", "billing", "other"] as const;
+export const touchpointKinds = [
+  "product",
+  "support",
+  "sales",
+  "marketing",
+  "onboarding",
+  "billing",
+  "other",
+] as const;
 export const journeyStages = [
   "awareness",
   "consideration",

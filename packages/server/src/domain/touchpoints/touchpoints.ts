@@ -25,7 +25,11 @@ function duplicateName(e: unknown, name: string | undefined): never {
   throw e;
 }
 
-export async function createTouchpoint(db: Db, workspaceId: string, input: TouchpointInput): Promise<Touchpoint> {
+export async function createTouchpoint(
+  db: Db,
+  workspaceId: string,
+  input: TouchpointInput,
+): Promise<Touchpoint> {
   const row = await db
     .insertInto("touchpoints")
     .values({

@@ -24,7 +24,11 @@ export async function createWorkspace(db: Db, input: WorkspaceInput): Promise<st
 }
 
 export async function findDefaultWorkspaceId(db: Db): Promise<string | undefined> {
-  const row = await db.selectFrom("workspaces").select("id").where("is_default", "=", true).executeTakeFirst();
+  const row = await db
+    .selectFrom("workspaces")
+    .select("id")
+    .where("is_default", "=", true)
+    .executeTakeFirst();
   return row?.id;
 }
 

@@ -12,7 +12,11 @@ export function clientAddress(c: Context): string {
   }
 }
 
-export function rateLimit(opts: { limit: number; windowMs: number; onLimit: (c: Context) => Response | Promise<Response> }) {
+export function rateLimit(opts: {
+  limit: number;
+  windowMs: number;
+  onLimit: (c: Context) => Response | Promise<Response>;
+}) {
   const hits = new Map<string, { count: number; resetAt: number }>();
   return createMiddleware(async (c, next) => {
     const now = Date.now();

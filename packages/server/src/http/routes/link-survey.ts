@@ -22,14 +22,17 @@ const MAX_META = 20;
 export function linkSurveyRoutes(deps: AppDeps) {
   const { db, events, secret } = deps;
   const cookieName = (surveyId: string) => `koe_${surveyId.replace(/-/g, "")}`;
-  const sign = (value: string) => createHmac("sha256", secret).update(`cookie:${value}`).digest("base64url").slice(0, 22);
+  const sign = (value: string) =>
+    createHmac("sha256", secret).update(`cookie:${value}`).digest("base64url").slice(0, 22);
 
   /** The response this browser made before, from its signed cookie. */
   function previousResponse(c: Context, surveyId: string): string | undefined {
     const [id, sig] = (getCookie(c, cookieName(surveyId)) ?? "").split(".");
     if (!id || !sig || !isId(id)) return undefined;
     const expected = sign(id);
-    return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? id : undefined;
+    return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected))
+      ? id
+      : undefined;
   }
 
   async function findSurvey(c: Context): Promise<SurveyRow | undefined> {
@@ -53,10 +56,16 @@ export function linkSurveyRoutes(deps: AppDeps) {
     const metadata: Record<string, string> = {};
     if (q.order) metadata.orderId = q.order.slice(0, 200);
     for (const [k, v] of Object.entries(q)) {
-      if (k.startsWith("meta.") && Object.keys(metadata).length < MAX_META) metadata[k.slice(5, 69)] = v.slice(0, 200);
+      if (k.startsWith("meta.") && Object.keys(metadata).length < MAX_META)
+        metadata[k.slice(5, 69)] = v.slice(0, 200);
     }
-    const touchpoint = q.touchpoint && isId(q.touchpoint) ? await findRow(db, "touchpoints", survey.workspace_id, q.touchpoint) : undefined;
-    const channel = (channels as readonly string[]).includes(q.channel ?? "") ? (q.channel as string) : (touchpoint?.channel ?? "web");
+    const touchpoint =
+      q.touchpoint && isId(q.touchpoint)
+        ? await findRow(db, "touchpoints", survey.workspace_id, q.touchpoint)
+        : undefined;
+    const channel = (channels as readonly string[]).includes(q.channel ?? "")
+      ? (q.channel as string)
+      : (touchpoint?.channel ?? "web");
     return { touchpointId: touchpoint?.id ?? null, channel, metadata };
   }
 
@@ -71,7 +80,8 @@ export function linkSurveyRoutes(deps: AppDeps) {
       withSurvey(c, async (survey) => {
         const { min, max } = scaleOf(survey.kind);
         const raw = Number(c.req.query("score"));
-        const score = Number.isInteger(raw) && raw >= min && raw <= max && c.req.query("score") !== "" ? raw : undefined;
+        const score =
+          Number.isInteger(raw) && raw >= min && raw <= max && c.req.query("score") !== "" ? raw : undefined;
         return c.html(
           surveyPage({
             survey,
@@ -89,7 +99,8 @@ export function linkSurveyRoutes(deps: AppDeps) {
         const locale = pageLocale(c, undefined, survey);
         const brand = await brandOf(db, survey);
         const form = await readSurveyForm(c, locale, brand);
-        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken)) return errorPage(c, 403, locale, "form", brand);
+        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken))
+          return errorPage(c, 403, locale, "form", brand);
         const { min, max } = scaleOf(survey.kind);
         if (form.score === undefined || form.score < min || form.score > max) {
           const page = surveyPage({
@@ -109,7 +120,14 @@ export function linkSurveyRoutes(deps: AppDeps) {
             db,
             events,
             survey.workspace_id,
-            { surveyId: survey.id, kind: survey.kind, previousResponseId: previousResponse(c, survey.id), contactId: null, source: "link", ...hidden },
+            {
+              surveyId: survey.id,
+              kind: survey.kind,
+              previousResponseId: previousResponse(c, survey.id),
+              contactId: null,
+              source: "link",
+              ...hidden,
+            },
             { ...form.answer, score: form.score, locale },
           );
         } catch (e) {
@@ -143,7 +161,13 @@ export function linkSurveyRoutes(deps: AppDeps) {
         if (!response) return c.redirect(`/s/${survey.id}`, 303);
         const locale = pageLocale(c, undefined, survey);
         return c.html(
-          thanksPage({ survey, locale, brand: await brandOf(db, survey), segment: response.segment, truncated: c.req.query("cut") === "1" }),
+          thanksPage({
+            survey,
+            locale,
+            brand: await brandOf(db, survey),
+            segment: response.segment,
+            truncated: c.req.query("cut") === "1",
+          }),
         );
       }),
     );

@@ -13,11 +13,21 @@ export function pageLocale(c: Context, contactLocale: Locale | null | undefined,
 
 export async function brandOf(db: Db, survey: SurveyRow): Promise<string> {
   if (survey.settings.brandName) return survey.settings.brandName;
-  const ws = await db.selectFrom("workspaces").select("name").where("id", "=", survey.workspace_id).executeTakeFirst();
+  const ws = await db
+    .selectFrom("workspaces")
+    .select("name")
+    .where("id", "=", survey.workspace_id)
+    .executeTakeFirst();
   return ws?.name ?? "Koe";
 }
 
-export function errorPage(c: Context, status: 400 | 403 | 404 | 409 | 410 | 429, locale: Locale, kind: string, brand?: string) {
+export function errorPage(
+  c: Context,
+  status: 400 | 403 | 404 | 409 | 410 | 429,
+  locale: Locale,
+  kind: string,
+  brand?: string,
+) {
   const title = t(locale, `error.${kind}.title` as MessageKey);
   const body = t(locale, `error.${kind}.body` as MessageKey);
   return c.html(messagePage(locale, title, body, brand), status);
@@ -45,7 +55,8 @@ export async function readSurveyForm(c: Context, locale: Locale, brand: string):
     truncated: comment.length > MAX_COMMENT,
     answer: {
       comment: comment.slice(0, MAX_COMMENT),
-      contactPreference: contact === "email" || contact === "phone" || contact === "none" ? contact : undefined,
+      contactPreference:
+        contact === "email" || contact === "phone" || contact === "none" ? contact : undefined,
       testimonialConsent: str("testimonial") === "yes" ? t(locale, "form.testimonial", { brand }) : undefined,
     },
   };

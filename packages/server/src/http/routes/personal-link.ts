@@ -53,7 +53,9 @@ export function personalLinkRoutes(deps: AppDeps) {
     } catch (e) {
       if (!(e instanceof TokenError)) throw e;
       const locale = pageLocale(c, undefined);
-      return e.reason === "expired" ? errorPage(c, 410, locale, "expired") : errorPage(c, 404, locale, "invalid");
+      return e.reason === "expired"
+        ? errorPage(c, 410, locale, "expired")
+        : errorPage(c, 404, locale, "invalid");
     }
     c.header("cache-control", "no-store");
     if (loaded.survey.status === "closed") {
@@ -82,7 +84,9 @@ export function personalLinkRoutes(deps: AppDeps) {
           await recordIntent(db, l.send.workspace_id, l.send.id, score, {
             method: c.req.method,
             userAgent: c.req.header("user-agent") ?? "",
-            purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"].map((h) => c.req.header(h) ?? "").join(" "),
+            purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"]
+              .map((h) => c.req.header(h) ?? "")
+              .join(" "),
           });
         }
         const base = `/r/${c.req.param("token")}`;
@@ -106,7 +110,8 @@ export function personalLinkRoutes(deps: AppDeps) {
         const locale = pageLocale(c, l.contact?.locale, l.survey);
         const brand = await brandOf(db, l.survey);
         const form = await readSurveyForm(c, locale, brand);
-        if (!verifyFormToken(secret, l.send.id, form.formToken)) return errorPage(c, 403, locale, "form", brand);
+        if (!verifyFormToken(secret, l.send.id, form.formToken))
+          return errorPage(c, 403, locale, "form", brand);
         const base = `/r/${c.req.param("token")}`;
         if (form.score === undefined || scoreParam(String(form.score), l.survey.kind) === undefined) {
           const page = surveyPage({
@@ -121,7 +126,11 @@ export function personalLinkRoutes(deps: AppDeps) {
           return c.html(page, 422);
         }
         try {
-          await saveAnswer(db, events, l.send.workspace_id, target(l), { ...form.answer, score: form.score, locale });
+          await saveAnswer(db, events, l.send.workspace_id, target(l), {
+            ...form.answer,
+            score: form.score,
+            locale,
+          });
         } catch (e) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
           throw e;

@@ -12,10 +12,17 @@ let chat: string;
 beforeAll(async () => {
   open = await openTestDatabase();
   c = await testClient(open.db);
-  phone = (await c.call("POST", "/api/v1/touchpoints", { name: "電話サポート", kind: "support", channel: "phone" })).body.id;
-  chat = (await c.call("POST", "/api/v1/touchpoints", { name: "Chat", kind: "support", channel: "chat" })).body.id;
+  phone = (
+    await c.call("POST", "/api/v1/touchpoints", { name: "電話サポート", kind: "support", channel: "phone" })
+  ).body.id;
+  chat = (await c.call("POST", "/api/v1/touchpoints", { name: "Chat", kind: "support", channel: "chat" }))
+    .body.id;
   surveyId = (
-    await c.call("POST", "/api/v1/surveys", { name: "NPS", kind: "nps", question: { ja: "薦めますか？", en: "Recommend?" } })
+    await c.call("POST", "/api/v1/surveys", {
+      name: "NPS",
+      kind: "nps",
+      question: { ja: "薦めますか？", en: "Recommend?" },
+    })
   ).body.id;
   // January: phone 50 promoters, 30 passives, 20 detractors (NPS 30). February: chat 10 promoters (NPS 100).
   const rows = [
@@ -25,7 +32,12 @@ beforeAll(async () => {
       score: i < 50 ? 10 : i < 80 ? 7 : 3,
       createdAt: `2026-01-${String((i % 28) + 1).padStart(2, "0")}T10:00:00+09:00`,
     })),
-    ...Array.from({ length: 10 }, () => ({ surveyId, touchpointId: chat, score: 9, createdAt: "2026-02-02T23:30:00Z" })),
+    ...Array.from({ length: 10 }, () => ({
+      surveyId,
+      touchpointId: chat,
+      score: 9,
+      createdAt: "2026-02-02T23:30:00Z",
+    })),
   ];
   const res = await c.call("POST", "/api/v1/responses", rows);
   expect(res.status).toBe(201);
@@ -36,7 +48,14 @@ describe("GET /api/v1/reports/nps", () => {
   it("returns NPS with n, segment counts and the 95 % interval", async () => {
     const res = await c.call("GET", "/api/v1/reports/nps?to=2026-01-31");
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ nps: 30, n: 100, promoters: 50, passives: 30, detractors: 20, marginOfError: 15.31 });
+    expect(res.body).toMatchObject({
+      nps: 30,
+      n: 100,
+      promoters: 50,
+      passives: 30,
+      detractors: 20,
+      marginOfError: 15.31,
+    });
     expect(res.body.interval).toEqual([14.69, 45.31]);
   });
 
@@ -44,9 +63,18 @@ describe("GET /api/v1/reports/nps", () => {
     const res = await c.call("GET", "/api/v1/reports/nps?groupBy=month,touchpoint");
     expect(res.body.n).toBe(110);
     expect(res.body.groups).toHaveLength(2);
-    expect(res.body.groups[0]).toMatchObject({ keys: { month: "2026-01", touchpoint: phone }, label: "電話サポート", nps: 30, n: 100 });
+    expect(res.body.groups[0]).toMatchObject({
+      keys: { month: "2026-01", touchpoint: phone },
+      label: "電話サポート",
+      nps: 30,
+      n: 100,
+    });
     // 23:30 UTC on 2 February is 3 February in Tokyo, the workspace's time zone.
-    expect(res.body.groups[1]).toMatchObject({ keys: { month: "2026-02", touchpoint: chat }, nps: 100, n: 10 });
+    expect(res.body.groups[1]).toMatchObject({
+      keys: { month: "2026-02", touchpoint: chat },
+      nps: 100,
+      n: 10,
+    });
     const days = await c.call("GET", "/api/v1/reports/nps?groupBy=day&from=2026-02-01");
     expect(days.body.groups.map((g: { key: string }) => g.key)).toEqual(["2026-02-03"]);
   });
@@ -63,8 +91,13 @@ describe("GET /api/v1/reports/nps", () => {
   });
 
   it("never computes NPS from other kinds of survey", async () => {
-    const csat = (await c.call("POST", "/api/v1/surveys", { name: "CSAT", kind: "csat", question: { en: "Satisfied?" } })).body.id;
-    await c.call("POST", "/api/v1/responses", [{ surveyId: csat, score: 5 }, { surveyId: csat, score: 2 }]);
+    const csat = (
+      await c.call("POST", "/api/v1/surveys", { name: "CSAT", kind: "csat", question: { en: "Satisfied?" } })
+    ).body.id;
+    await c.call("POST", "/api/v1/responses", [
+      { surveyId: csat, score: 5 },
+      { surveyId: csat, score: 2 },
+    ]);
     expect((await c.call("GET", "/api/v1/reports/nps")).body.n).toBe(110);
     const res = await c.call("GET", "/api/v1/reports/csat");
     expect(res.body).toMatchObject({ kind: "csat", n: 2, csat: 50, happy: 1, unhappy: 1 });

@@ -21,15 +21,13 @@ export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
       return c.json(await getReport(deps.db, c.var.actor.workspaceId, kind, query(c, reportQuery)));
     });
   }
-  const docs = surveyKinds.map(
-    (kind): RouteDoc => ({
-      method: "get",
-      path: `/api/v1/reports/${kind}`,
-      summary: `${described[kind]}; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups`,
-      tag: "Reports",
-      query: reportQuery,
-      success: 200,
-    }),
-  );
+  const docs = surveyKinds.map((kind): RouteDoc => ({
+    method: "get",
+    path: `/api/v1/reports/${kind}`,
+    summary: `${described[kind]}; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups`,
+    tag: "Reports",
+    query: reportQuery,
+    success: 200,
+  }));
   return { routes, docs };
 }

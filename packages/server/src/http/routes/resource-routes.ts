@@ -55,10 +55,31 @@ export function resourceRoutes<In extends z.ZodType, Patch extends z.ZodType, Ou
     });
   const p = `/api/v1${spec.path}`;
   const docs: RouteDoc[] = [
-    { method: "get", path: p, summary: `List ${spec.noun}s, newest first`, tag: spec.tag, query: pageSchema, success: 200 },
-    { method: "post", path: p, summary: `Create a ${spec.noun}`, tag: spec.tag, body: spec.input, success: 201 },
+    {
+      method: "get",
+      path: p,
+      summary: `List ${spec.noun}s, newest first`,
+      tag: spec.tag,
+      query: pageSchema,
+      success: 200,
+    },
+    {
+      method: "post",
+      path: p,
+      summary: `Create a ${spec.noun}`,
+      tag: spec.tag,
+      body: spec.input,
+      success: 201,
+    },
     { method: "get", path: `${p}/{id}`, summary: `Get one ${spec.noun}`, tag: spec.tag, success: 200 },
-    { method: "patch", path: `${p}/{id}`, summary: `Change a ${spec.noun}`, tag: spec.tag, body: spec.patch, success: 200 },
+    {
+      method: "patch",
+      path: `${p}/{id}`,
+      summary: `Change a ${spec.noun}`,
+      tag: spec.tag,
+      body: spec.patch,
+      success: 200,
+    },
     { method: "delete", path: `${p}/{id}`, summary: `Delete a ${spec.noun}`, tag: spec.tag, success: 204 },
   ];
   return { routes, docs };

@@ -36,15 +36,25 @@ export function responseRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
       const { atomic } = query(c, postQuery);
       const { rows, single } = rowsOf(await readJson(c));
       if (rows.length > MAX_BATCH) {
-        throw new ValidationError([{ path: "", message: `at most ${MAX_BATCH} responses per call; split the batch` }]);
+        throw new ValidationError([
+          { path: "", message: `at most ${MAX_BATCH} responses per call; split the batch` },
+        ]);
       }
       if (rows.length === 0) throw new ValidationError([{ path: "", message: "no responses in the body" }]);
       const ws = c.var.actor.workspaceId;
       if (single) check(responseInput, rows[0]);
-      const result = await importResponses(db, events, ws, rows, { atomic: atomic === "true" || single });
-      if (single) return c.json(await getResponse(db, ws, result.ids[0] as string), 201);
+      const result = await importResponses(db, events, ws, rows, { atomic: atomic === "true" && !single });
+      if (single) {
+        // One response: its errors name the fields as sent (surveyId, not [0].surveyId); nothing was stored.
+        if (result.errors.length)
+          throw new ValidationError(result.errors.map(({ path, message }) => ({ path, message })));
+        return c.json(await getResponse(db, ws, result.ids[0] as string), 201);
+      }
       if (result.inserted === 0) {
-        const issues = result.errors.map((e) => ({ path: `[${e.index}]${e.path ? "." + e.path : ""}`, message: e.message }));
+        const issues = result.errors.map((e) => ({
+          path: `[${e.index}]${e.path ? "." + e.path : ""}`,
+          message: e.message,
+        }));
         throw new ValidationError(issues, `all ${rows.length} rows were invalid; nothing was stored`);
       }
       return c.json(result, result.errors.length ? 200 : 201);
@@ -72,8 +82,21 @@ export function responseRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
       query: postQuery,
       success: 201,
     },
-    { method: "get", path: "/api/v1/responses", summary: "List responses, newest first", tag: "Responses", query: responseFilter, success: 200 },
-    { method: "get", path: "/api/v1/responses/{id}", summary: "Get one response", tag: "Responses", success: 200 },
+    {
+      method: "get",
+      path: "/api/v1/responses",
+      summary: "List responses, newest first",
+      tag: "Responses",
+      query: responseFilter,
+      success: 200,
+    },
+    {
+      method: "get",
+      path: "/api/v1/responses/{id}",
+      summary: "Get one response",
+      tag: "Responses",
+      success: 200,
+    },
   ];
   return { routes, docs };
 }
