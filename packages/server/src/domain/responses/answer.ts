@@ -57,42 +57,46 @@ export async function saveAnswer(
     testimonial_consent_text: answer.testimonialConsent ?? null,
     testimonial_consent_at: answer.testimonialConsent ? now : null,
   };
-  const attempt = () =>
+  // A new answer is one statement (response, rollups, intents); an existing one is edited in a transaction.
+  const insert = async () => {
+    const id = newId();
+    const row = {
+      id,
+      survey_id: target.surveyId,
+      contact_id: target.contactId,
+      touchpoint_id: target.touchpointId,
+      channel: target.channel,
+      metadata: target.metadata,
+      source: target.source,
+      created_at: now,
+      send_id: target.sendId ?? null,
+      ...change,
+    };
+    await insertResponses(db, workspaceId, [row], { confirmSend: target.sendId });
+    return { responseId: id, created: true };
+  };
+  const edit = () =>
     db.transaction().execute(async (tx) => {
       let q = tx.selectFrom("responses").select(["id", "created_at"]).where("workspace_id", "=", workspaceId);
       if (target.sendId) q = q.where("send_id", "=", target.sendId);
-      else if (target.previousResponseId)
-        q = q.where("id", "=", target.previousResponseId).where("survey_id", "=", target.surveyId);
-      const existing = target.sendId || target.previousResponseId ? await q.executeTakeFirst() : undefined;
-      if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
-      if (existing) {
-        if (Date.now() - existing.created_at.getTime() > EDIT_WINDOW_MS) {
-          throw new ConflictError("this answer can no longer be changed");
-        }
-        await updateResponse(tx, workspaceId, existing.id, change);
-        return { responseId: existing.id, created: false };
+      else q = q.where("id", "=", target.previousResponseId ?? "").where("survey_id", "=", target.surveyId);
+      const existing = await q.executeTakeFirst();
+      if (!existing) return undefined;
+      if (Date.now() - existing.created_at.getTime() > EDIT_WINDOW_MS) {
+        throw new ConflictError("this answer can no longer be changed");
       }
-      const id = newId();
-      await insertResponses(tx, workspaceId, [
-        {
-          id,
-          survey_id: target.surveyId,
-          contact_id: target.contactId,
-          touchpoint_id: target.touchpointId,
-          channel: target.channel,
-          metadata: target.metadata,
-          source: target.source,
-          created_at: now,
-          send_id: target.sendId ?? null,
-          ...change,
-        },
-      ]);
-      return { responseId: id, created: true };
+      if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
+      await updateResponse(tx, workspaceId, existing.id, change);
+      return { responseId: existing.id, created: false };
     });
-  // Two tabs answering one send at once: the loser edits the winner's response.
-  const result = await attempt().catch((e: unknown) =>
-    isUniqueViolation(e) ? attempt() : Promise.reject(e),
-  );
+  let result: { responseId: string; created: boolean } | undefined;
+  if (target.sendId) {
+    // Most sends are answered once: try the insert, and edit if the send already has its response.
+    result = await insert().catch((e: unknown) => (isUniqueViolation(e) ? edit() : Promise.reject(e)));
+  } else if (target.previousResponseId) {
+    result = await edit();
+  }
+  result ??= await insert();
   if (result.created)
     await events.emit("response.created", {
       workspaceId,

@@ -25,12 +25,24 @@ export interface PreparedResponse {
   testimonial_consent_at?: string | null;
 }
 
-/** Call inside a transaction when several chunks must land together. */
-export async function insertResponses(tx: Db, workspaceId: string, rows: PreparedResponse[]): Promise<void> {
+/**
+ * Call inside a transaction when several chunks must land together. `confirmSend`: the same statement
+ * marks that send's pending intents confirmed (a page answer in one round trip).
+ */
+export async function insertResponses(
+  tx: Db,
+  workspaceId: string,
+  rows: PreparedResponse[],
+  opts: { confirmSend?: string | undefined } = {},
+): Promise<void> {
+  const confirm = opts.confirmSend
+    ? sql`confirmed as (update intents set verdict = 'confirmed' where workspace_id = ${workspaceId}
+        and send_id = ${opts.confirmSend} and verdict = 'pending'),`
+    : sql``;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const json = JSON.stringify(rows.slice(i, i + CHUNK));
     await sql`
-      with rows as (
+      with ${confirm} rows as (
         insert into responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
                comment, locale, metadata, source, created_at, send_id, contact_preference,
                testimonial_consent_text, testimonial_consent_at)

@@ -6,34 +6,22 @@ import { ConflictError } from "../../domain/errors.ts";
 import { EDIT_WINDOW_MS, saveAnswer } from "../../domain/responses/answer.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
-import { findSendRow } from "../../domain/sends/sends.ts";
+import { loadSendContext, type SendContext } from "../../domain/sends/send-context.ts";
 import { signFormToken, TokenError, verifyFormToken, verifySendToken } from "../../domain/sends/token.ts";
-import { findRow } from "../../domain/rows.ts";
 import { t } from "../../i18n/messages.ts";
 import { surveyPage } from "../../pages/survey-page.ts";
 import { thanksPage } from "../../pages/thanks-page.ts";
 import type { AppDeps } from "../env.ts";
-import { brandOf, errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
+import { errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
 
-async function load(db: Db, secret: string, token: string) {
+async function load(db: Db, secret: string, token: string): Promise<SendContext> {
   const parsed = verifySendToken(secret, token);
-  const send = await findSendRow(db, parsed.workspaceId, parsed.sendId);
-  if (!send) throw new TokenError("invalid");
-  const [survey, contact, response] = await Promise.all([
-    findRow(db, "surveys", send.workspace_id, send.survey_id),
-    send.contact_id ? findRow(db, "contacts", send.workspace_id, send.contact_id) : undefined,
-    db
-      .selectFrom("responses")
-      .select(["id", "score", "segment", "comment", "created_at"])
-      .where("workspace_id", "=", send.workspace_id)
-      .where("send_id", "=", send.id)
-      .executeTakeFirst(),
-  ]);
-  if (!survey) throw new TokenError("invalid");
-  return { send, survey, contact, response };
+  const context = await loadSendContext(db, parsed.workspaceId, parsed.sendId);
+  if (!context) throw new TokenError("invalid");
+  return context;
 }
 
-type Loaded = Awaited<ReturnType<typeof load>>;
+type Loaded = SendContext;
 
 function scoreParam(raw: string | undefined, kind: "nps" | "csat" | "ces"): number | undefined {
   const { min, max } = scaleOf(kind);
@@ -59,7 +47,7 @@ export function personalLinkRoutes(deps: AppDeps) {
     }
     c.header("cache-control", "no-store");
     if (loaded.survey.status === "closed") {
-      return errorPage(c, 410, pageLocale(c, loaded.contact?.locale, loaded.survey), "closed");
+      return errorPage(c, 410, pageLocale(c, loaded.contactLocale, loaded.survey), "closed");
     }
     return handle(loaded);
   };
@@ -78,7 +66,7 @@ export function personalLinkRoutes(deps: AppDeps) {
   return new Hono()
     .get("/:token", (c) =>
       withSend(c, async (l) => {
-        const locale = pageLocale(c, l.contact?.locale, l.survey);
+        const locale = pageLocale(c, l.contactLocale, l.survey);
         const score = scoreParam(c.req.query("score"), l.survey.kind);
         if (score !== undefined && !l.response) {
           await recordIntent(db, l.send.workspace_id, l.send.id, score, {
@@ -94,7 +82,7 @@ export function personalLinkRoutes(deps: AppDeps) {
           surveyPage({
             survey: l.survey,
             locale,
-            brand: await brandOf(db, l.survey),
+            brand: l.brand,
             action: base,
             confirmUrl: `${base}/confirm`,
             trapUrl: `${base}/t`,
@@ -107,8 +95,8 @@ export function personalLinkRoutes(deps: AppDeps) {
     )
     .post("/:token", (c) =>
       withSend(c, async (l) => {
-        const locale = pageLocale(c, l.contact?.locale, l.survey);
-        const brand = await brandOf(db, l.survey);
+        const locale = pageLocale(c, l.contactLocale, l.survey);
+        const brand = l.brand;
         const form = await readSurveyForm(c, locale, brand);
         if (!verifyFormToken(secret, l.send.id, form.formToken))
           return errorPage(c, 403, locale, "form", brand);
@@ -147,7 +135,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         if (score === undefined) return c.body(null, 422);
         // A full submit may follow with the comment; an existing answer is never overwritten from here.
         if (!l.response) {
-          const locale = pageLocale(c, l.contact?.locale, l.survey);
+          const locale = pageLocale(c, l.contactLocale, l.survey);
           await saveAnswer(db, events, l.send.workspace_id, target(l), { score, locale });
         }
         return c.body(null, 204);
@@ -162,14 +150,14 @@ export function personalLinkRoutes(deps: AppDeps) {
     .get("/:token/thanks", (c) =>
       withSend(c, async (l) => {
         if (!l.response) return c.redirect(`/r/${c.req.param("token")}`, 303);
-        const locale = pageLocale(c, l.contact?.locale, l.survey);
+        const locale = pageLocale(c, l.contactLocale, l.survey);
         return c.html(
           thanksPage({
             survey: l.survey,
             locale,
-            brand: await brandOf(db, l.survey),
+            brand: l.brand,
             segment: l.response.segment,
-            editableUntil: new Date(l.response.created_at.getTime() + EDIT_WINDOW_MS),
+            editableUntil: new Date(l.response.createdAt.getTime() + EDIT_WINDOW_MS),
             truncated: c.req.query("cut") === "1",
           }),
         );

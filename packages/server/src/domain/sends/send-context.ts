@@ -1,0 +1,95 @@
+// Everything a personal-link page needs about its send, read in one query (the confirm hot path).
+import type { Db } from "../../db/open.ts";
+import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
+
+export interface SendContext {
+  send: SendRow;
+  survey: SurveyRow;
+  /** The survey's brand name, else the workspace's name. */
+  brand: string;
+  contactLocale: Locale | null;
+  response:
+    { id: string; score: number; segment: string; comment: string | null; createdAt: Date } | undefined;
+}
+
+export async function loadSendContext(
+  db: Db,
+  workspaceId: string,
+  sendId: string,
+): Promise<SendContext | undefined> {
+  const r = await db
+    .selectFrom("sends as se")
+    .innerJoin("surveys as su", (j) =>
+      j.onRef("su.workspace_id", "=", "se.workspace_id").onRef("su.id", "=", "se.survey_id"),
+    )
+    .innerJoin("workspaces as w", "w.id", "se.workspace_id")
+    .leftJoin("contacts as co", (j) =>
+      j.onRef("co.workspace_id", "=", "se.workspace_id").onRef("co.id", "=", "se.contact_id"),
+    )
+    .leftJoin("responses as re", (j) =>
+      j.onRef("re.workspace_id", "=", "se.workspace_id").onRef("re.send_id", "=", "se.id"),
+    )
+    .selectAll("se")
+    .select([
+      "su.name as su_name",
+      "su.kind as su_kind",
+      "su.question as su_question",
+      "su.follow_ups as su_follow_ups",
+      "su.default_locale as su_default_locale",
+      "su.status as su_status",
+      "su.settings as su_settings",
+      "su.created_at as su_created_at",
+      "su.updated_at as su_updated_at",
+      "w.name as workspace_name",
+      "co.locale as contact_locale",
+      "re.id as re_id",
+      "re.score as re_score",
+      "re.segment as re_segment",
+      "re.comment as re_comment",
+      "re.created_at as re_created_at",
+    ])
+    .where("se.workspace_id", "=", workspaceId)
+    .where("se.id", "=", sendId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const send: SendRow = {
+    workspace_id: r.workspace_id,
+    id: r.id,
+    survey_id: r.survey_id,
+    contact_id: r.contact_id,
+    touchpoint_id: r.touchpoint_id,
+    channel: r.channel,
+    metadata: r.metadata,
+    expires_at: r.expires_at,
+    created_at: r.created_at,
+  };
+  const survey: SurveyRow = {
+    workspace_id: r.workspace_id,
+    id: r.survey_id,
+    name: r.su_name,
+    kind: r.su_kind,
+    question: r.su_question,
+    follow_ups: r.su_follow_ups,
+    default_locale: r.su_default_locale,
+    status: r.su_status,
+    settings: r.su_settings,
+    created_at: r.su_created_at,
+    updated_at: r.su_updated_at,
+  };
+  return {
+    send,
+    survey,
+    brand: survey.settings.brandName ?? r.workspace_name,
+    contactLocale: r.contact_locale,
+    response:
+      r.re_id && r.re_created_at
+        ? {
+            id: r.re_id,
+            score: r.re_score as number,
+            segment: r.re_segment as string,
+            comment: r.re_comment,
+            createdAt: r.re_created_at,
+          }
+        : undefined,
+  };
+}
