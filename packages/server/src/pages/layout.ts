@@ -21,7 +21,12 @@ legend{font-weight:600;margin-bottom:.5rem;padding:0}
 .scores input:focus-visible+label{outline:3px solid #1a56db;outline-offset:2px}
 .ends{display:flex;justify-content:space-between;font-size:.85rem;color:#4b5563;margin-top:.35rem}
 textarea{width:100%;min-height:7rem;font:inherit;padding:.6rem;border:1px solid #9ca3af;border-radius:8px}
-.choices label{display:block;padding:.35rem 0}
+.choices label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0}
+.choices input{flex:none;width:1.15rem;height:1.15rem;margin:.25rem 0 0;accent-color:#1a56db}
+h1,#koe-details>p:first-child{text-wrap:balance}
+p,label{text-wrap:pretty}
+a{color:#1a56db}
+p>a:not(.cta){display:inline-block}
 .hint{font-size:.85rem;color:#4b5563}
 button{font:inherit;font-weight:700;border:0;border-radius:8px;padding:.75rem 1.5rem;background:#1a56db;color:#fff;cursor:pointer;min-height:2.75rem}
 button.secondary{background:#e5e7eb;color:#1f2328}

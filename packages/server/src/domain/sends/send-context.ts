@@ -8,8 +8,17 @@ export interface SendContext {
   /** The survey's brand name, else the workspace's name. */
   brand: string;
   contactLocale: Locale | null;
-  response:
-    { id: string; score: number; segment: string; comment: string | null; createdAt: Date } | undefined;
+  response: SendResponse | undefined;
+}
+
+export interface SendResponse {
+  id: string;
+  score: number;
+  segment: string;
+  comment: string | null;
+  contactPreference: "email" | "phone" | "none" | null;
+  testimonialConsentText: string | null;
+  createdAt: Date;
 }
 
 export async function loadSendContext(
@@ -46,6 +55,8 @@ export async function loadSendContext(
       "re.score as re_score",
       "re.segment as re_segment",
       "re.comment as re_comment",
+      "re.contact_preference as re_contact_preference",
+      "re.testimonial_consent_text as re_testimonial_consent_text",
       "re.created_at as re_created_at",
     ])
     .where("se.workspace_id", "=", workspaceId)
@@ -88,6 +99,8 @@ export async function loadSendContext(
             score: r.re_score as number,
             segment: r.re_segment as string,
             comment: r.re_comment,
+            contactPreference: r.re_contact_preference,
+            testimonialConsentText: r.re_testimonial_consent_text,
             createdAt: r.re_created_at,
           }
         : undefined,

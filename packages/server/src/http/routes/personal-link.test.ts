@@ -298,3 +298,25 @@ describe("admin view of a send", () => {
     ).toBe(true);
   });
 });
+
+describe("a changed score after the first tap", () => {
+  it("edits the confirmed answer and keeps the comment", async () => {
+    const send = await newSend();
+    const landing = await page(send.scoreUrls[10]!, { headers: browser });
+    const ft = formToken(landing.text);
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    await page(send.url, {
+      method: "POST",
+      headers: form,
+      body: new URLSearchParams({ ft, score: "10", comment: "最高です", step: "done" }),
+    });
+    const res = await page(send.url + "/confirm", {
+      method: "POST",
+      headers: form,
+      body: new URLSearchParams({ ft, score: "7" }),
+    });
+    expect(res.status).toBe(204);
+    const rows = await responsesOf(send.id);
+    expect(rows.map((r) => [r.score, r.segment, r.comment])).toEqual([[7, "passive", "最高です"]]);
+  });
+});

@@ -133,10 +133,19 @@ export function personalLinkRoutes(deps: AppDeps) {
         if (!verifyFormToken(secret, l.send.id, form.formToken)) return c.body(null, 403);
         const score = scoreParam(String(form.score), l.survey.kind);
         if (score === undefined) return c.body(null, 422);
-        // A full submit may follow with the comment; an existing answer is never overwritten from here.
-        if (!l.response) {
-          const locale = pageLocale(c, l.contactLocale, l.survey);
-          await saveAnswer(db, events, l.send.workspace_id, target(l), { score, locale });
+        // A changed score edits the answer but keeps what the person wrote before.
+        if (l.response?.score === score) return c.body(null, 204);
+        const locale = pageLocale(c, l.contactLocale, l.survey);
+        const kept = {
+          comment: l.response?.comment ?? undefined,
+          contactPreference: l.response?.contactPreference ?? undefined,
+          testimonialConsent: l.response?.testimonialConsentText ?? undefined,
+        };
+        try {
+          await saveAnswer(db, events, l.send.workspace_id, target(l), { ...kept, score, locale });
+        } catch (e) {
+          if (e instanceof ConflictError) return c.body(null, 409);
+          throw e;
         }
         return c.body(null, 204);
       }),
