@@ -1,0 +1,120 @@
+// Confirming a response over HTTP on PostgreSQL: the person's form submit on /r/:token, driven by many
+// concurrent clients against the real server on a loopback port. Baseline: raw single-row INSERTs into
+// responses with the same concurrency, measured in the same run. Then p99 latency at a fixed 500 req/s.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import { sql } from "kysely";
+import { createSend } from "../packages/server/src/domain/sends/sends.ts";
+import { signFormToken } from "../packages/server/src/domain/sends/token.ts";
+import { createSurvey } from "../packages/server/src/domain/surveys/surveys.ts";
+import { createWorkspace } from "../packages/server/src/domain/workspaces/workspaces.ts";
+import { newId } from "../packages/server/src/domain/ids.ts";
+import { benchApp, BENCH_SECRET } from "./support/app.ts";
+import { freshDatabase } from "./support/postgres.ts";
+import { int, log, ms, printTable, ratio, runConcurrently, verdict } from "./support/measure.ts";
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.DURATION ?? 10);
+const SENDS = Number(process.env.SENDS ?? 40_000);
+
+async function main(): Promise<void> {
+  const { open } = await freshDatabase("koe_bench_confirm", 20);
+  const { db } = open;
+  const ws = await createWorkspace(db, { name: "bench" });
+  const survey = await createSurvey(db, ws, {
+    name: "NPS",
+    kind: "nps",
+    question: { en: "Recommend?" },
+    followUps: {},
+    defaultLocale: "en",
+    status: "active",
+  });
+  log(`creating ${int(SENDS)} sends`);
+  const links = { secret: BENCH_SECRET, baseUrl: "" };
+  const forms: { path: string; body: string }[] = [];
+  await runConcurrently(
+    Array.from({ length: SENDS }, (_, i) => i),
+    10,
+    async (i) => {
+      const send = await createSend(db, ws, { surveyId: survey.id }, links);
+      const ft = encodeURIComponent(signFormToken(BENCH_SECRET, send.id));
+      forms.push({ path: send.url, body: `ft=${ft}&score=${i % 11}&comment=bench+comment+${i}&step=done` });
+    },
+  );
+
+  const server = serve({ fetch: benchApp(db).fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const port = (server.address() as AddressInfo).port;
+  let next = 0;
+  const request = (req: autocannon.Request) => {
+    const f = forms[next++ % forms.length]!;
+    return {
+      ...req,
+      method: "POST" as const,
+      path: f.path,
+      headers: {
+        ...req.headers,
+        host: `127.0.0.1:${port}`,
+        "content-type": "application/x-www-form-urlencoded",
+        "user-agent": "Mozilla/5.0 bench",
+      },
+      body: f.body,
+    };
+  };
+  const run = (opts: Partial<autocannon.Options>) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [{ setupRequest: request }],
+      ...opts,
+    });
+
+  log("baseline: raw single-row INSERTs");
+  const stop = Date.now() + DURATION_S * 1000;
+  let inserts = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < stop) {
+        await sql`insert into responses (workspace_id, id, survey_id, channel, score, segment, source, created_at)
+          values (${ws}, ${newId()}, ${survey.id}, 'email', 7, 'passive', 'email', now())`.execute(db);
+        inserts++;
+      }
+    }),
+  );
+  const insertRate = inserts / DURATION_S;
+
+  log(`confirm: ${CONNECTIONS} concurrent clients for ${DURATION_S} s`);
+  const flat = await run({});
+  const confirmRate = flat.requests.average;
+  const ok = flat["3xx"];
+  log(`status codes: ${JSON.stringify(flat.statusCodeStats)}`);
+  log("confirm at a fixed 500 requests/s");
+  const paced = await run({ overallRate: 500, connections: 20 });
+
+  const counted = await sql<{
+    n: number;
+  }>`select count(*)::int as n from responses where workspace_id = ${ws} and send_id is not null`.execute(db);
+  printTable("Confirm a response over HTTP (PostgreSQL)", [
+    ["measure", "value", "goal"],
+    ["raw single-row INSERT rate", `${int(insertRate)}/s`, ""],
+    ["confirm rate (303 answers)", `${int(confirmRate)}/s (${int(ok)} ok, ${flat.non2xx - ok} other)`, ""],
+    [
+      "confirm / INSERT",
+      ratio(confirmRate / insertRate),
+      `≥ 0.5× ${verdict(confirmRate / insertRate >= 0.5)}`,
+    ],
+    [
+      "p50 / p99 at 500 req/s",
+      `${ms(paced.latency.p50)} / ${ms(paced.latency.p99)}`,
+      `p99 < 50 ms ${verdict(paced.latency.p99 < 50)}`,
+    ],
+    ["achieved rate when paced", `${int(paced.requests.average)}/s`, ""],
+    ["responses stored via sends", int(counted.rows[0]?.n ?? 0), ""],
+  ]);
+  server.close();
+  await open.close();
+}
+
+await main();
