@@ -29,14 +29,18 @@ const summarise: Record<SurveyKind, (hist: number[]) => Summary> = {
   ces: cesFromCounts,
 };
 
-// SQL expression for each dimension that the database groups by (segment is split from the counts).
-const dimensionSql: Record<Exclude<GroupDimension, "segment">, RawBuilder<string>> = {
-  day: sql`to_char(day, 'YYYY-MM-DD')`,
-  week: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`,
-  month: sql`to_char(day, 'YYYY-MM')`,
-  touchpoint: sql`touchpoint_id::text`,
-  channel: sql`channel`,
-  survey: sql`survey_id::text`,
+// Each dimension is grouped on a cheap expression and formatted once per group, not once per rollup row
+// (segment is split from the counts instead).
+const dimensionSql: Record<
+  Exclude<GroupDimension, "segment">,
+  { group: RawBuilder<unknown>; format: string }
+> = {
+  day: { group: sql`day`, format: "to_char(%, 'YYYY-MM-DD')" },
+  week: { group: sql`date_trunc('week', day::timestamp)`, format: "to_char(%, 'YYYY-MM-DD')" },
+  month: { group: sql`date_trunc('month', day::timestamp)`, format: "to_char(%, 'YYYY-MM')" },
+  touchpoint: { group: sql`touchpoint_id`, format: "%::text" },
+  channel: { group: sql`channel`, format: "%" },
+  survey: { group: sql`survey_id`, format: "%::text" },
 };
 
 const countColumns = sql.raw(Array.from({ length: 11 }, (_, s) => `sum(c${s})::int as c${s}`).join(", "));
@@ -48,7 +52,10 @@ interface Bucket {
 
 async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery, dims: GroupDimension[]) {
   const sqlDims = dims.filter((d): d is Exclude<GroupDimension, "segment"> => d !== "segment");
-  const keyCols = sqlDims.map((d, i) => sql`${dimensionSql[d]} as ${sql.ref(`k${i}`)}`);
+  const keyCols = sqlDims.map((d, i) => sql`${dimensionSql[d].group} as ${sql.ref(`g${i}`)}`);
+  const formatted = sqlDims.map((d, i) =>
+    sql.raw(`${dimensionSql[d].format.replace("%", `g${i}`)} as k${i}`),
+  );
   const filters = [sql`workspace_id = ${ws}`, sql`survey_kind = ${kind}`];
   if (q.from) filters.push(sql`day >= ${q.from}::date`);
   if (q.to) filters.push(sql`day <= ${q.to}::date`);
@@ -62,8 +69,11 @@ async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery,
     ? sql`order by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}`
     : sql``;
   const { rows } = await sql<Record<string, string | number>>`
-    select ${sql.join([...keyCols, countColumns])}
-    from response_rollups where ${sql.join(filters, sql` and `)} ${groupBy} ${orderBy}`.execute(db);
+    select ${sql.join([...formatted, sql.raw(Array.from({ length: 11 }, (_, s) => `c${s}`).join(", "))])}
+    from (select ${sql.join([...keyCols, countColumns])}
+          from response_rollups where ${sql.join(filters, sql` and `)} ${groupBy}) grouped ${orderBy}`.execute(
+    db,
+  );
   return rows.map((r) => ({
     sqlKeys: sqlDims.map((_, i) => String(r[`k${i}`])),
     hist: Array.from({ length: 11 }, (_, s) => Number(r[`c${s}`] ?? 0)),
@@ -89,12 +99,13 @@ async function touchpointNames(db: Db, ws: string): Promise<Map<string, string>>
 
 export async function getReport(db: Db, ws: string, kind: SurveyKind, q: ReportQuery): Promise<Report> {
   const dims = q.groupBy ?? [];
-  const total = await readBuckets(db, ws, kind, q, []);
-  const head = { kind, from: q.from ?? null, to: q.to ?? null };
-  const overall = { ...summarise[kind](total[0]?.hist ?? Array(11).fill(0)), ...head };
+  const rows = await readBuckets(db, ws, kind, q, dims);
+  // The overall figures are the sum of the groups: one statement per report.
+  const total = Array<number>(11).fill(0);
+  for (const row of rows) row.hist.forEach((count, score) => (total[score] = (total[score] ?? 0) + count));
+  const overall = { ...summarise[kind](total), kind, from: q.from ?? null, to: q.to ?? null };
   if (dims.length === 0) return overall;
 
-  const rows = await readBuckets(db, ws, kind, q, dims);
   const buckets: Bucket[] = [];
   const segmentAt = dims.indexOf("segment");
   for (const row of rows) {
