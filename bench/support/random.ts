@@ -1,17 +1,11 @@
 // A seeded generator, so every run (and the baseline) gets the same rows.
 
+import { mulberry32 } from "../../packages/server/src/demo/random.ts";
+
 export type Random = () => number;
 
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's generator (mulberry32), so bench rows and demo rows come from one implementation. */
+export const seeded: (seed: number) => Random = mulberry32;
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
