@@ -245,54 +245,28 @@ async function reportStatements(url: string, ws: string): Promise<Statement[]> {
   return captured;
 }
 
-/**
- * A candidate for the grouped statement: group on the raw date and uuid (PostgreSQL can hash-aggregate
- * them) and format the keys once per group, instead of to_char on every rollup row and a sort of them all.
- */
-function proposedGrouped(ws: string): Statement {
-  const month = "date_trunc('month', day::timestamp)";
-  const counts = Array.from({ length: 11 }, (_, s) => `sum(c${s})::int as c${s}`).join(", ");
-  return {
-    label: "candidate: group by date_trunc('month', day::timestamp), touchpoint_id",
-    text: `select to_char(${month}, 'YYYY-MM') as k0, touchpoint_id::text as k1, ${counts}
-           from response_rollups where workspace_id = $1 and survey_kind = 'nps'
-           group by ${month}, touchpoint_id order by 1, 2`,
-    values: [ws],
-  };
-}
-
-/** Each statement alone, interleaved, RUNS times; also checks the candidate returns the same rows. */
-async function statementTimes(
-  url: string,
-  ws: string,
-): Promise<{ rows: string[][]; candidateSame: boolean }> {
+/** Each statement of getReport alone, interleaved, RUNS times. */
+async function statementTimes(url: string, ws: string): Promise<string[][]> {
   const statements = await reportStatements(url, ws);
-  const candidate = proposedGrouped(ws);
-  const all = [...statements, candidate];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const times = all.map(() => [] as number[]);
-  const results: unknown[][] = all.map(() => []);
+  const times = statements.map(() => [] as number[]);
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    for (const [j, st] of all.entries()) {
+    for (const [j, st] of statements.entries()) {
       const t0 = performance.now();
-      const res = await client.query(st.text, [...st.values]);
+      await client.query(st.text, [...st.values]);
       if (i >= WARMUP) (times[j] as number[]).push(performance.now() - t0);
-      results[j] = res.rows;
     }
   }
   await client.end();
-  const grouped = statements.findIndex((st) => /group by/i.test(st.text));
-  const candidateSame = grouped >= 0 && JSON.stringify(results[grouped]) === JSON.stringify(results.at(-1));
-  const currentMedian = median(times[grouped] ?? []);
-  const rows = all.map((st, j) => {
-    const m = median(times[j] as number[]);
-    const vs = j === all.length - 1 ? ratio(currentMedian / m) + " faster" : "";
-    return [st.label, ms(m), ms(percentile(times[j] as number[], 95)), vs];
-  });
+  const rows = statements.map((st, j) => [
+    st.label,
+    ms(median(times[j] as number[])),
+    ms(percentile(times[j] as number[], 95)),
+  ]);
   const sum = statements.reduce((a, _, j) => a + median(times[j] as number[]), 0);
-  rows.splice(statements.length, 0, ["sum of getReport's statements", ms(sum), "", ""]);
-  return { rows, candidateSame };
+  rows.push(["sum of getReport's statements", ms(sum), ""]);
+  return rows;
 }
 
 /** A fresh database with the tenants and the 10 M responses. */
@@ -406,12 +380,9 @@ async function main(): Promise<void> {
       `${same ? "equal" : `DIFFER in ${mismatches.length} groups (report has ${groups.size})`}`,
   );
   printTable(`Where the report's time goes: each statement of getReport alone (${RUNS} runs, interleaved)`, [
-    ["statement", "median", "p95", "vs current"],
-    ...breakdown.rows,
+    ["statement", "median", "p95"],
+    ...breakdown,
   ]);
-  console.log(
-    `candidate returns the same rows as the current grouped statement: ${breakdown.candidateSame ? "yes" : "NO"}`,
-  );
   if (!same) process.exitCode = 1;
 }
 
