@@ -1,39 +1,22 @@
 // The landing page itself: usable with JavaScript off, light, and self-contained.
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api } from "./api.ts";
-import { desktopContext, launchChromium } from "./browser.ts";
-import { seedSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
+import type { Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { desktopContext } from "./browser.ts";
+import { useE2eSession } from "./session.ts";
 
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
-let surveyId: string;
-let contactIds: { ja: string; en: string };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  api = new Api(server);
-  ({ surveyId, contactIds } = await seedSurvey(api));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const s = useE2eSession();
 
 describe("without JavaScript", () => {
   it("score, Next, the segment's follow-up, submit: the response is stored", async () => {
-    const context = await browser.newContext(
-      desktopContext(browser, {
+    const context = await s.browser.newContext(
+      desktopContext(s.browser, {
         javaScriptEnabled: false,
         locale: "ja-JP",
         viewport: { width: 390, height: 844 },
       }),
     );
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/s/${surveyId}?order=A-1001&meta.plan=pro`);
+    await page.goto(`${s.server.baseUrl}/s/${s.surveyId}?order=A-1001&meta.plan=pro`);
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
     expect(await page.locator("#koe-details").isVisible()).toBe(false);
 
@@ -53,7 +36,7 @@ describe("without JavaScript", () => {
     expect(await page.getByRole("heading", { name: "ご回答ありがとうございました" }).isVisible()).toBe(true);
     await context.close();
 
-    const responses = await api.responses(surveyId);
+    const responses = await s.api.responses(s.surveyId);
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({
       score: 2,
@@ -69,15 +52,15 @@ describe("without JavaScript", () => {
 
 describe("page weight", () => {
   it("each landing page is under 15 KB over the wire and loads nothing but itself", async () => {
-    const jaSend = await api.createSend(surveyId, contactIds.ja);
-    const enSend = await api.createSend(surveyId, contactIds.en);
+    const jaSend = await s.api.createSend(s.surveyId, s.contactIds.ja);
+    const enSend = await s.api.createSend(s.surveyId, s.contactIds.en);
     const urls = [
       jaSend.scoreUrls[3]!, // the largest: a detractor's page with the contact choice, in Japanese
       enSend.scoreUrls[10]!,
-      `${server.baseUrl}/s/${surveyId}`,
+      `${s.server.baseUrl}/s/${s.surveyId}`,
     ];
     for (const url of urls) {
-      const context = await browser.newContext(desktopContext(browser));
+      const context = await s.browser.newContext(desktopContext(s.browser));
       const requests: Request[] = [];
       context.on("request", (r) => requests.push(r));
       const page = await context.newPage();

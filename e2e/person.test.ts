@@ -1,38 +1,22 @@
 // A person answering from the email: one response, with the score, segment and comment they gave.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api, type StoredResponse } from "./api.ts";
-import { desktopContext, launchChromium } from "./browser.ts";
-import { seedSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { StoredResponse } from "./api.ts";
+import { desktopContext } from "./browser.ts";
+import { useE2eSession } from "./session.ts";
 
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
-let surveyId: string;
-let contactIds: { ja: string; en: string };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  api = new Api(server);
-  ({ surveyId, contactIds } = await seedSurvey(api));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const s = useE2eSession();
 
 /** A phone-sized page in a fresh browser profile, as a person opening the email on their phone. */
 async function phone(): Promise<Page> {
-  const context = await browser.newContext(
-    desktopContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }),
+  const context = await s.browser.newContext(
+    desktopContext(s.browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }),
   );
   return context.newPage();
 }
 
 async function responsesOf(contactId: string): Promise<StoredResponse[]> {
-  return (await api.responses(surveyId)).filter((r) => r.contactId === contactId);
+  return (await s.api.responses(s.surveyId)).filter((r) => r.contactId === contactId);
 }
 
 /** Waits until the send's response exists (the page confirms in the background). */
@@ -47,8 +31,8 @@ async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms
 
 describe("a person answering from the email", () => {
   it("clicks 3, writes a comment, asks to be called, submits: one detractor response", async () => {
-    const before = (await api.responses(surveyId)).length;
-    const send = await api.createSend(surveyId, contactIds.ja);
+    const before = (await s.api.responses(s.surveyId)).length;
+    const send = await s.api.createSend(s.surveyId, s.contactIds.ja);
     const page = await phone();
     await page.goto(send.scoreUrls[3]!);
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
@@ -65,7 +49,7 @@ describe("a person answering from the email", () => {
     expect(await page.getByRole("heading", { name: "ご回答ありがとうございました" }).isVisible()).toBe(true);
     await page.context().close();
 
-    const mine = await responsesOf(contactIds.ja);
+    const mine = await responsesOf(s.contactIds.ja);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       score: 3,
@@ -74,13 +58,13 @@ describe("a person answering from the email", () => {
       contactPreference: "phone",
       source: "email",
     });
-    expect(await api.responses(surveyId)).toHaveLength(before + 1);
-    const report = await api.nps(surveyId);
+    expect(await s.api.responses(s.surveyId)).toHaveLength(before + 1);
+    const report = await s.api.nps(s.surveyId);
     expect(report).toMatchObject({ n: before + 1, detractors: 1 });
   });
 
   it("opens the 10 link, changes to 9, submits: one promoter response with 9", async () => {
-    const send = await api.createSend(surveyId, contactIds.en);
+    const send = await s.api.createSend(s.surveyId, s.contactIds.en);
     const page = await phone();
     await page.goto(send.scoreUrls[10]!);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -97,26 +81,26 @@ describe("a person answering from the email", () => {
     expect(await page.getByRole("link", { name: "Write a review on Google" }).isVisible()).toBe(true);
     await page.context().close();
 
-    const mine = await responsesOf(contactIds.en);
+    const mine = await responsesOf(s.contactIds.en);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       score: 9,
       segment: "promoter",
       comment: "Month-end closing takes half the time it used to.",
     });
-    const intents = await api.intents(send.id);
+    const intents = await s.api.intents(send.id);
     expect(intents.map((i) => [i.score, i.verdict])).toEqual([[10, "confirmed"]]);
   });
 });
 
 describe("a person who only clicks a score and closes the tab", () => {
   it("is counted once, through the page's confirm", async () => {
-    const contact = await api.createContact({
+    const contact = await s.api.createContact({
       email: "taro.suzuki@example.jp",
       name: "鈴木 太郎",
       locale: "ja",
     });
-    const send = await api.createSend(surveyId, contact.id);
+    const send = await s.api.createSend(s.surveyId, contact.id);
     const page = await phone();
     await page.goto(send.url); // the "answer the survey" link: no score preselected
     expect(await page.locator("#koe-details").isVisible()).toBe(false);

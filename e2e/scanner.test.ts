@@ -1,43 +1,23 @@
 // Mail security scanners open every link of a message, some in a real browser running JavaScript.
 // Whatever they do, no response may be recorded (shared/DESIGN.md, docs/SURVEY-PAGES.md).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api } from "./api.ts";
-import { desktopContext, launchChromium } from "./browser.ts";
-import { seedSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
+import { describe, expect, it } from "vitest";
+import { desktopContext } from "./browser.ts";
+import { useE2eSession } from "./session.ts";
 
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
-let surveyId: string;
-let contactId: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  api = new Api(server);
-  const seeded = await seedSurvey(api);
-  surveyId = seeded.surveyId;
-  contactId = seeded.contactIds.ja;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const s = useE2eSession();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function expectNothingCounted() {
-  expect(await api.responses(surveyId)).toEqual([]);
-  expect((await api.nps(surveyId)).n).toBe(0);
+  expect(await s.api.responses(s.surveyId)).toEqual([]);
+  expect((await s.api.nps(s.surveyId)).n).toBe(0);
 }
 
 describe("a mail scanner", () => {
   it("opening all eleven score links in Chromium with JavaScript on records no response", async () => {
-    const send = await api.createSend(surveyId, contactId);
+    const send = await s.api.createSend(s.surveyId, s.contactIds.ja);
     expect(send.scoreUrls).toHaveLength(11);
-    const context = await browser.newContext(desktopContext(browser));
+    const context = await s.browser.newContext(desktopContext(s.browser));
     const requests: string[] = [];
     const documentsAt: number[] = [];
     context.on("request", (r) => {
@@ -60,14 +40,14 @@ describe("a mail scanner", () => {
 
     expect(requests.filter((r) => r.includes("/confirm"))).toEqual([]);
     await expectNothingCounted();
-    const intents = await api.intents(send.id);
+    const intents = await s.api.intents(send.id);
     expect(intents).toHaveLength(11);
     expect(new Set(intents.map((i) => i.score)).size).toBe(11);
     expect(intents.every((i) => i.verdict === "bot")).toBe(true);
   });
 
   it("plain HTTP bursts (curl-style GET and HEAD) record no response", async () => {
-    const send = await api.createSend(surveyId, contactId);
+    const send = await s.api.createSend(s.surveyId, s.contactIds.ja);
     const curl = { "user-agent": "curl/8.5.0", accept: "*/*" };
     const browserLike = {
       "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36",
@@ -90,7 +70,7 @@ describe("a mail scanner", () => {
     ).text();
 
     // A second send, opened by a scanner with a browser's user agent: only the burst gives it away.
-    const second = await api.createSend(surveyId, contactId);
+    const second = await s.api.createSend(s.surveyId, s.contactIds.ja);
     await Promise.all(
       second.scoreUrls.map(async (url) => (await fetch(url, { headers: browserLike })).text()),
     );
@@ -98,7 +78,7 @@ describe("a mail scanner", () => {
     await sleep(1_000);
     await expectNothingCounted();
     for (const id of [send.id, second.id]) {
-      const intents = await api.intents(id);
+      const intents = await s.api.intents(id);
       expect(intents.length).toBeGreaterThanOrEqual(11);
       expect(intents.filter((i) => i.verdict !== "bot")).toEqual([]);
     }
