@@ -1,6 +1,7 @@
 // Everything a personal-link page needs about its send, read in one query (the confirm hot path).
 import type { Db } from "../../db/open.ts";
 import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
+import { brandOf } from "../surveys/surveys.ts";
 
 export interface SendContext {
   send: SendRow;
@@ -90,7 +91,7 @@ export async function loadSendContext(
   return {
     send,
     survey,
-    brand: survey.settings.brandName ?? r.workspace_name,
+    brand: brandOf(survey, r.workspace_name),
     contactLocale: r.contact_locale,
     response:
       r.re_id && r.re_created_at

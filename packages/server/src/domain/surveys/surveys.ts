@@ -113,3 +113,24 @@ export function deleteSurvey(db: Db, workspaceId: string, id: string): Promise<v
   const inUse = "this survey has responses; close it (status: closed) instead of deleting it";
   return deleteRow(db, "surveys", workspaceId, id, inUse);
 }
+
+/** The name a survey page shows: the survey's brand, else its workspace's name. */
+export const brandOf = (survey: SurveyRow, workspaceName: string): string =>
+  survey.settings.brandName ?? workspaceName;
+
+/** A survey by id alone (link surveys are addressed by /s/:surveyId), with the brand its page shows. */
+export async function findSurveyWithBrand(
+  db: Db,
+  id: string,
+): Promise<{ survey: SurveyRow; brand: string } | undefined> {
+  const row = await db
+    .selectFrom("surveys as s")
+    .innerJoin("workspaces as w", "w.id", "s.workspace_id")
+    .selectAll("s")
+    .select("w.name as workspace_name")
+    .where("s.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { workspace_name, ...survey } = row;
+  return { survey, brand: brandOf(survey, workspace_name) };
+}

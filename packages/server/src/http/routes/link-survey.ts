@@ -9,13 +9,14 @@ import { channels } from "../../domain/fields.ts";
 import { isId } from "../../domain/ids.ts";
 import { saveAnswer } from "../../domain/responses/answer.ts";
 import { findRow } from "../../domain/rows.ts";
+import { findSurveyWithBrand } from "../../domain/surveys/surveys.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
 import { t } from "../../i18n/messages.ts";
 import { surveyPage } from "../../pages/survey-page.ts";
 import { thanksPage } from "../../pages/thanks-page.ts";
 import type { AppDeps } from "../env.ts";
-import { brandOf, errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
+import { errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
 
 const MAX_META = 20;
 
@@ -35,19 +36,16 @@ export function linkSurveyRoutes(deps: AppDeps) {
       : undefined;
   }
 
-  async function findSurvey(c: Context): Promise<SurveyRow | undefined> {
-    const id = c.req.param("surveyId") ?? "";
-    if (!isId(id)) return undefined;
-    return db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
-  }
-
   /** Only active surveys are public; drafts are as good as absent. */
-  const withSurvey = async (c: Context, handle: (s: SurveyRow) => Promise<Response>) => {
-    const survey = await findSurvey(c);
+  const withSurvey = async (c: Context, handle: (s: SurveyRow, brand: string) => Promise<Response>) => {
+    const id = c.req.param("surveyId") ?? "";
+    const found = isId(id) ? await findSurveyWithBrand(db, id) : undefined;
     c.header("cache-control", "no-store");
-    if (!survey || survey.status === "draft") return errorPage(c, 404, pageLocale(c, undefined), "notfound");
+    if (!found || found.survey.status === "draft")
+      return errorPage(c, 404, pageLocale(c, undefined), "notfound");
+    const { survey, brand } = found;
     if (survey.status === "closed") return errorPage(c, 410, pageLocale(c, undefined, survey), "closed");
-    return handle(survey);
+    return handle(survey, brand);
   };
 
   /** Hidden fields from the query string: known touchpoint and channel, order id, meta.* into metadata. */
@@ -77,7 +75,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
 
   return new Hono()
     .get("/:surveyId", (c) =>
-      withSurvey(c, async (survey) => {
+      withSurvey(c, async (survey, brand) => {
         const { min, max } = scaleOf(survey.kind);
         const raw = Number(c.req.query("score"));
         const score =
@@ -86,7 +84,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
           surveyPage({
             survey,
             locale: pageLocale(c, undefined, survey),
-            brand: await brandOf(db, survey),
+            brand,
             action: action(c),
             formToken: signFormToken(secret, `link:${survey.id}`),
             score,
@@ -95,9 +93,8 @@ export function linkSurveyRoutes(deps: AppDeps) {
       }),
     )
     .post("/:surveyId", (c) =>
-      withSurvey(c, async (survey) => {
+      withSurvey(c, async (survey, brand) => {
         const locale = pageLocale(c, undefined, survey);
-        const brand = await brandOf(db, survey);
         const form = await readSurveyForm(c, locale, brand);
         if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken))
           return errorPage(c, 403, locale, "form", brand);
@@ -148,7 +145,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
       }),
     )
     .get("/:surveyId/thanks", (c) =>
-      withSurvey(c, async (survey) => {
+      withSurvey(c, async (survey, brand) => {
         const id = previousResponse(c, survey.id);
         const response = id
           ? await db
@@ -164,7 +161,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
           thanksPage({
             survey,
             locale,
-            brand: await brandOf(db, survey),
+            brand,
             segment: response.segment,
             truncated: c.req.query("cut") === "1",
           }),

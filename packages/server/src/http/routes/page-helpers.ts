@@ -1,6 +1,5 @@
 // What the public survey pages share: locale choice, brand, the form body, and page errors.
 import type { Context } from "hono";
-import type { Db } from "../../db/open.ts";
 import type { SurveyRow } from "../../db/schema.ts";
 import type { PageAnswer } from "../../domain/responses/answer.ts";
 import { MAX_COMMENT } from "../../domain/responses/response-schema.ts";
@@ -9,16 +8,6 @@ import { messagePage } from "../../pages/layout.ts";
 
 export function pageLocale(c: Context, contactLocale: Locale | null | undefined, survey?: SurveyRow): Locale {
   return contactLocale ?? localeFromHeader(c.req.header("accept-language"), survey?.default_locale ?? "ja");
-}
-
-export async function brandOf(db: Db, survey: SurveyRow): Promise<string> {
-  if (survey.settings.brandName) return survey.settings.brandName;
-  const ws = await db
-    .selectFrom("workspaces")
-    .select("name")
-    .where("id", "=", survey.workspace_id)
-    .executeTakeFirst();
-  return ws?.name ?? "Koe";
 }
 
 export function errorPage(
