@@ -1,8 +1,7 @@
 // Confirming a response over HTTP on PostgreSQL: the person's form submit on /r/:token, driven by many
 // concurrent clients against the real server on a loopback port. Baseline: raw single-row INSERTs into
 // responses with the same concurrency, measured in the same run. Then p99 latency at a fixed 500 req/s.
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { fork } from "node:child_process";
 import autocannon from "autocannon";
 import { sql } from "kysely";
 import { createSend } from "../packages/server/src/domain/sends/sends.ts";
@@ -10,7 +9,7 @@ import { signFormToken } from "../packages/server/src/domain/sends/token.ts";
 import { createSurvey } from "../packages/server/src/domain/surveys/surveys.ts";
 import { createWorkspace } from "../packages/server/src/domain/workspaces/workspaces.ts";
 import { newId } from "../packages/server/src/domain/ids.ts";
-import { benchApp, BENCH_SECRET } from "./support/app.ts";
+import { BENCH_SECRET } from "./support/app.ts";
 import { freshDatabase } from "./support/postgres.ts";
 import { int, log, ms, printTable, ratio, runConcurrently, verdict } from "./support/measure.ts";
 
@@ -19,7 +18,7 @@ const DURATION_S = Number(process.env.DURATION ?? 10);
 const SENDS = Number(process.env.SENDS ?? 40_000);
 
 async function main(): Promise<void> {
-  const { open } = await freshDatabase("koe_bench_confirm", 20);
+  const { open, url } = await freshDatabase("koe_bench_confirm", 20);
   const { db } = open;
   const ws = await createWorkspace(db, { name: "bench" });
   const survey = await createSurvey(db, ws, {
@@ -43,9 +42,12 @@ async function main(): Promise<void> {
     },
   );
 
-  const server = serve({ fetch: benchApp(db).fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((r) => server.once("listening", r));
-  const port = (server.address() as AddressInfo).port;
+  // The server runs in its own process with the server's default pool, as `koe serve` does.
+  const server = fork(new URL("./support/serve.ts", import.meta.url), {
+    env: { ...process.env, DATABASE_URL: url },
+    execArgv: ["--import", "tsx", ...(process.env.PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
+  });
+  const port = await new Promise<number>((r) => server.once("message", (m: { port: number }) => r(m.port)));
   let next = 0;
   const request = (req: autocannon.Request) => {
     const f = forms[next++ % forms.length]!;
@@ -113,7 +115,8 @@ async function main(): Promise<void> {
     ["achieved rate when paced", `${int(paced.requests.average)}/s`, ""],
     ["responses stored via sends", int(counted.rows[0]?.n ?? 0), ""],
   ]);
-  server.close();
+  server.send("stop");
+  await new Promise((r) => server.once("exit", r));
   await open.close();
 }
 

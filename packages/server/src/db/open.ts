@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { preparedStatementPool } from "./prepared-pool.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -30,7 +31,7 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDatabase>
     },
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
   return { db, embedded: false, close: () => db.destroy() };
 }
 

@@ -1,0 +1,13 @@
+// The real server in a process of its own, as in production, so the load generator does not share its
+// event loop: `fork`ed by a bench, it serves the bench app over DATABASE_URL and reports its port.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { openPostgres } from "../../packages/server/src/db/open.ts";
+import { benchApp } from "./app.ts";
+
+const url = process.env.DATABASE_URL;
+if (!url || !process.send) throw new Error("fork me with DATABASE_URL set");
+const { db, close } = await openPostgres(url, Number(process.env.POOL ?? 10));
+const server = serve({ fetch: benchApp(db).fetch, port: 0, hostname: "127.0.0.1" });
+server.once("listening", () => process.send?.({ port: (server.address() as AddressInfo).port }));
+process.on("message", () => server.close(() => void close().then(() => process.exit(0))));
