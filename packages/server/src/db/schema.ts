@@ -16,6 +16,13 @@ export interface SurveySettingsJson {
   askContactPreference?: boolean;
   askTestimonial?: boolean;
 }
+/** Workspace-wide options (see domain/workspaces/workspace-settings.ts). */
+export interface WorkspaceSettingsJson {
+  brand?: { name?: string; logoUrl?: string; color?: string };
+  /** Sender shown in survey emails and the contact address 特定電子メール法 asks for. */
+  sender?: { name?: string; address?: string; postalAddress?: string };
+  fatigue?: { days?: number; quietStart?: string; quietEnd?: string };
+}
 export type Attributes = Record<string, string | number | boolean | null>;
 
 export interface WorkspaceTable {
@@ -24,6 +31,7 @@ export interface WorkspaceTable {
   default_locale: Generated<Locale>;
   time_zone: Generated<string>;
   is_default: Generated<boolean>;
+  settings: ColumnType<WorkspaceSettingsJson, string | undefined, string>;
   created_at: CreatedAt;
 }
 
@@ -131,6 +139,106 @@ export interface SendTable {
   metadata: Json<Attributes>;
   expires_at: Date;
   created_at: CreatedAt;
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
+  surveyed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  round: Generated<number>;
+}
+
+export type DeliveryStatus = "queued" | "sending" | "committing" | "sent" | "failed" | "skipped";
+
+export interface DeliveryTable {
+  workspace_id: string;
+  id: string;
+  send_id: string;
+  step: number;
+  status: DeliveryStatus;
+  reason: string | null;
+  attempts: Generated<number>;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  message_id: string;
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type CampaignStatus = "draft" | "scheduled" | "running" | "paused" | "cancelled" | "done";
+
+export interface CampaignTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  survey_id: string;
+  touchpoint_id: string | null;
+  audience: Json<Record<string, unknown>>;
+  schedule: Json<Record<string, unknown>>;
+  reminders: ColumnType<{ count: number; afterDays: number }, string | undefined, string>;
+  status: CampaignStatus;
+  next_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CampaignContactTable {
+  workspace_id: string;
+  campaign_id: string;
+  contact_id: string;
+}
+
+export interface OutboxTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Json<Record<string, string>>;
+  created_at: CreatedAt;
+}
+
+export type SuppressionReason = "unsubscribed" | "bounced" | "complained" | "manual";
+
+export interface SuppressionTable {
+  workspace_id: string;
+  email: string;
+  reason: SuppressionReason;
+  source: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string | null;
+  response_id: string | null;
+  status: "open" | "closed";
+  created_at: CreatedAt;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface TriggerTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  event_type: string;
+  conditions: Json<Record<string, unknown>>;
+  delay_seconds: Generated<number>;
+  survey_id: string;
+  touchpoint_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface EventTable {
+  workspace_id: string;
+  id: string;
+  type: string;
+  contact_id: string | null;
+  touchpoint_id: string | null;
+  metadata: Json<Attributes>;
+  send_ids: Json<string[]>;
+  received_at: CreatedAt;
 }
 
 export interface IntentTable {
@@ -178,6 +286,14 @@ export interface Database {
   response_rollups: RollupTable;
   sends: SendTable;
   intents: IntentTable;
+  campaigns: CampaignTable;
+  campaign_contacts: CampaignContactTable;
+  deliveries: DeliveryTable;
+  outbox: OutboxTable;
+  suppressions: SuppressionTable;
+  cases: CaseTable;
+  triggers: TriggerTable;
+  events: EventTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;

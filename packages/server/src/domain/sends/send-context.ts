@@ -74,6 +74,9 @@ export async function loadSendContext(
     metadata: r.metadata,
     expires_at: r.expires_at,
     created_at: r.created_at,
+    campaign_id: r.campaign_id,
+    surveyed_at: r.surveyed_at,
+    round: r.round,
   };
   const survey: SurveyRow = {
     workspace_id: r.workspace_id,
