@@ -174,6 +174,10 @@ export interface CampaignTable {
   schedule: Json<Record<string, unknown>>;
   reminders: ColumnType<{ count: number; afterDays: number }, string | undefined, string>;
   status: CampaignStatus;
+  round: Generated<number>;
+  expand_after: string | null;
+  expanded: Generated<boolean>;
+  launched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   next_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -1,0 +1,45 @@
+// A real SMTP server on a random loopback port for tests: it keeps every message it accepted, parsed.
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface TestSmtp {
+  url: string;
+  messages: ParsedMail[];
+  /** Reply to the next n messages' end of data with this SMTP error code. */
+  failNext(n: number, code: number): void;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const messages: ParsedMail[] = [];
+  let failures = { n: 0, code: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        if (failures.n > 0) {
+          failures.n--;
+          const err = Object.assign(new Error("try again later"), { responseCode: failures.code });
+          return callback(err);
+        }
+        simpleParser(Buffer.concat(chunks)).then((m) => {
+          messages.push(m);
+          callback();
+        }, callback);
+      });
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    failNext: (n, code) => (failures = { n, code }),
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
