@@ -73,8 +73,9 @@ export function smtpMailer(url: string, opts: { maxConnections?: number } = {}):
       } catch (e) {
         const err = e as SmtpError;
         const code = err.responseCode;
-        // 5xx is permanent; 4xx and connection trouble are worth another try later.
-        throw new MailError(err.message, code === undefined || code < 500, ending);
+        // 5xx is permanent; 4xx and connection trouble are worth another try later. A reply means the
+        // server decided; no reply after the end of data leaves the message's fate unknown.
+        throw new MailError(err.message, code === undefined || code < 500, ending && code === undefined);
       }
     },
     close: async () => transport.close(),

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { CampaignStatus } from "../../db/schema.ts";
+import { idSchema } from "../fields.ts";
+
+/** Who receives it: every contact with an email, a saved attribute filter, a list of ids, or an uploaded CSV. */
+export const audienceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all") }).strict(),
+  z
+    .object({
+      kind: z.literal("filter"),
+      attributes: z.record(
+        z.string().min(1).max(64),
+        z.union([z.string().max(1000), z.number(), z.boolean()]),
+      ),
+      locale: z.enum(["ja", "en"]).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("ids"), contactIds: z.array(idSchema).min(1).max(100_000) }).strict(),
+  // The contacts come from POST /campaigns/:id/audience (text/csv).
+  z.object({ kind: z.literal("csv") }).strict(),
+]);
+export type Audience = z.infer<typeof audienceSchema>;
+
+/** When: now, at a time, or a round every N days (relationship NPS; each contact once per round). */
+export const scheduleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("now") }).strict(),
+  z.object({ kind: z.literal("at"), at: z.iso.datetime({ offset: true }) }).strict(),
+  z
+    .object({
+      kind: z.literal("recurring"),
+      everyDays: z.number().int().min(1).max(3650),
+      startAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .strict(),
+]);
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const remindersSchema = z
+  .object({ count: z.number().int().min(0).max(2), afterDays: z.number().int().min(1).max(30).default(3) })
+  .strict();
+
+export const campaignInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    surveyId: idSchema,
+    touchpointId: idSchema.nullable().optional(),
+    audience: audienceSchema,
+    schedule: scheduleSchema.default({ kind: "now" }),
+    reminders: remindersSchema.default({ count: 0, afterDays: 3 }),
+  })
+  .strict();
+export type CampaignInput = z.input<typeof campaignInput>;
+
+export const campaignPatch = campaignInput.partial().strict();
+
+export interface CampaignProgress {
+  /** Contacts queued so far in the current round (the audience expands in chunks). */
+  recipients: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Why messages were skipped, e.g. { recently_surveyed: 120, suppressed: 3 }. */
+  skippedBy: Record<string, number>;
+  reminders: { queued: number; sent: number; skipped: number };
+  expanded: boolean;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  surveyId: string;
+  touchpointId: string | null;
+  audience: Audience;
+  schedule: Schedule;
+  reminders: { count: number; afterDays: number };
+  status: CampaignStatus;
+  round: number;
+  nextRunAt: string | null;
+  launchedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

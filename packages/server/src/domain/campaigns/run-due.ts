@@ -1,0 +1,46 @@
+// The campaign clock, run by the worker: expand what is due, start the next round of recurring
+// campaigns, and mark finished ones done.
+import { sql } from "kysely";
+import type { Db } from "../../db/open.ts";
+import { expandNextChunk } from "./expand.ts";
+
+export async function runDueCampaigns(
+  db: Db,
+  messageHost: string,
+  opts: { budgetMs?: number } = {},
+): Promise<number> {
+  const stopAt = Date.now() + (opts.budgetMs ?? 2_000);
+  // A new round for recurring campaigns whose period came round again.
+  await sql`
+    update campaigns set round = round + 1, expanded = false, expand_after = null, updated_at = now()
+    where status = 'running' and expanded and next_run_at <= now() and schedule->>'kind' = 'recurring'`.execute(
+    db,
+  );
+  const due = await db
+    .selectFrom("campaigns")
+    .select(["workspace_id", "id"])
+    .where("status", "in", ["scheduled", "running"])
+    .where("expanded", "=", false)
+    .where("next_run_at", "<=", new Date())
+    .orderBy("next_run_at")
+    .limit(20)
+    .execute();
+  let queued = 0;
+  for (const c of due) {
+    while (Date.now() < stopAt) {
+      const r = await expandNextChunk(db, c.workspace_id, c.id, messageHost);
+      if (!r) break;
+      queued += r.queued;
+      if (r.done) break;
+    }
+  }
+  // One-off campaigns are done once their audience is queued and no message is still on its way.
+  await sql`
+    update campaigns c set status = 'done', updated_at = now()
+    where c.status = 'running' and c.expanded and c.schedule->>'kind' <> 'recurring'
+      and not exists (
+        select 1 from sends s join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
+        where s.workspace_id = c.workspace_id and s.campaign_id = c.id
+          and d.status in ('queued', 'sending', 'committing'))`.execute(db);
+  return queued;
+}

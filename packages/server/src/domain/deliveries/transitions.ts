@@ -1,0 +1,111 @@
+// The moves of a message on the delivery ledger after its claim. Each is one statement, guarded by the
+// state it expects, so a worker whose lease ran out cannot overwrite what recovery decided.
+import { sql } from "kysely";
+import type { Db } from "../../db/open.ts";
+
+type Key = { workspaceId: string; id: string };
+
+/** The end of data is about to go out: from here a crash may have delivered the message. */
+export async function markCommitting(db: Db, d: Key): Promise<void> {
+  const r = await db
+    .updateTable("deliveries")
+    .set({ status: "committing" })
+    .where("workspace_id", "=", d.workspaceId)
+    .where("id", "=", d.id)
+    .where("status", "=", "sending")
+    .executeTakeFirst();
+  if (r.numUpdatedRows !== 1n) throw new Error(`delivery ${d.id} is no longer ours to send`);
+}
+
+/**
+ * Sent (or, after a crash, taken as sent): records the time, starts the fatigue clock of the send on its
+ * first message, and queues the campaign's reminders to non-responders.
+ */
+export async function markSent(
+  db: Db,
+  d: Key,
+  messageHost: string,
+  reason: string | null = null,
+): Promise<void> {
+  await sql`
+    with sent as (
+      update deliveries set status = 'sent', sent_at = now(), lease_until = null, reason = ${reason}
+      where workspace_id = ${d.workspaceId} and id = ${d.id} and status in ('sending', 'committing')
+      returning workspace_id, send_id, step, sent_at
+    ),
+    clock as (
+      update sends s set surveyed_at = sent.sent_at from sent
+      where sent.step = 0 and s.workspace_id = sent.workspace_id and s.id = sent.send_id
+      returning s.workspace_id, s.id, s.campaign_id
+    )
+    insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
+    select clock.workspace_id, x.id, clock.id, k.step, 'queued',
+      now() + make_interval(days => (c.reminders->>'afterDays')::int * k.step),
+      '<' || x.id || '@' || ${messageHost} || '>'
+    from clock
+    join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id
+    cross join generate_series(1, 2) as k(step)
+    cross join lateral (select gen_random_uuid() as id) x
+    where k.step <= (c.reminders->>'count')::int
+    on conflict (workspace_id, send_id, step) do nothing`.execute(db);
+}
+
+export async function markSkipped(db: Db, d: Key, reason: string): Promise<void> {
+  await settle(db, d, { status: "skipped", reason });
+}
+
+export async function markFailed(db: Db, d: Key, error: string): Promise<void> {
+  await settle(db, d, { status: "failed", reason: "permanent_error", error: error.slice(0, 2000) });
+}
+
+/** Back to the queue until `dueAt`: quiet hours, or a transient error to retry with backoff. */
+export async function requeue(db: Db, d: Key, dueAt: Date, why: { reason: string; error?: string }) {
+  await settle(db, d, {
+    status: "queued",
+    due_at: dueAt,
+    reason: why.reason,
+    error: why.error?.slice(0, 2000) ?? null,
+  });
+}
+
+async function settle(
+  db: Db,
+  d: Key,
+  set: { status: "queued" | "skipped" | "failed"; reason: string; error?: string | null; due_at?: Date },
+): Promise<void> {
+  await db
+    .updateTable("deliveries")
+    .set({ ...set, lease_until: null })
+    .where("workspace_id", "=", d.workspaceId)
+    .where("id", "=", d.id)
+    .where("status", "in", ["sending", "committing"])
+    .execute();
+}
+
+/**
+ * A lease that ran out means its worker died mid-message. `sending`: the end of data never went out, so
+ * the server cannot have accepted it — queue it again. `committing`: it may have been accepted — take it
+ * as sent rather than risk a second copy (at most once; see docs/EMAIL.md).
+ */
+export async function recoverExpiredLeases(
+  db: Db,
+  messageHost: string,
+): Promise<{ requeued: number; reconciled: number }> {
+  const requeued = await db
+    .updateTable("deliveries")
+    .set({ status: "queued", lease_until: null, reason: "requeued after an interrupted attempt" })
+    .where("status", "=", "sending")
+    .where("lease_until", "<", new Date())
+    .executeTakeFirst();
+  const unsure = await db
+    .selectFrom("deliveries")
+    .select(["workspace_id", "id"])
+    .where("status", "=", "committing")
+    .where("lease_until", "<", new Date())
+    .execute();
+  for (const u of unsure) {
+    const key = { workspaceId: u.workspace_id, id: u.id };
+    await markSent(db, key, messageHost, "reconciled: end of data may have been sent");
+  }
+  return { requeued: Number(requeued.numUpdatedRows), reconciled: unsure.length };
+}
