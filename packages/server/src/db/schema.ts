@@ -15,6 +15,8 @@ export interface SurveySettingsJson {
   reviewInvite?: { label: LocaleText; url: string };
   askContactPreference?: boolean;
   askTestimonial?: boolean;
+  /** At most one survey per this many days for this survey's sends (overrides the workspace's). */
+  fatigueDays?: number;
 }
 /** Workspace-wide options (see domain/workspaces/workspace-settings.ts). */
 export interface WorkspaceSettingsJson {

@@ -9,6 +9,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { resourceRouters } from "./routes/resources.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { sendRoutes } from "./routes/sends.ts";
+import { workspaceRoutes } from "./routes/workspace.ts";
 import { linkSurveyRoutes } from "./routes/link-survey.ts";
 import { personalLinkRoutes } from "./routes/personal-link.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   const responses = responseRoutes(deps);
   const reports = reportRoutes(deps);
   const sends = sendRoutes(deps);
+  const workspace = workspaceRoutes(deps);
   const timeline: RouteDoc = {
     method: "get",
     path: "/api/v1/contacts/{id}/timeline",
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps) {
     ...responses.docs,
     ...reports.docs,
     ...sends.docs,
+    ...workspace.docs,
     timeline,
     health,
   ];
@@ -70,7 +73,8 @@ export function createApp(deps: AppDeps) {
     .route("/companies", resources.companies.routes)
     .route("/responses", responses.routes)
     .route("/reports", reports.routes)
-    .route("/sends", sends.routes);
+    .route("/sends", sends.routes)
+    .route("/workspace", workspace.routes);
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
   const limited = rateLimit({

@@ -21,6 +21,8 @@ export const surveySettingsSchema = z
     reviewInvite: linkSchema.optional(),
     askContactPreference: z.boolean().optional(),
     askTestimonial: z.boolean().optional(),
+    // The fatigue rule's N days for this survey's sends; the 24-hour floor applies whatever it says.
+    fatigueDays: z.number().int().min(0).max(3650).optional(),
   })
   .strict();
 

@@ -1,0 +1,217 @@
+// A workspace as its admins see it: name, locale, time zone and the settings (brand, sender, fatigue).
+// The jsonb column stores only what was set; readers get every value with its default filled in.
+import { sql, type Selectable } from "kysely";
+import { z } from "zod";
+import type { Db } from "../../db/open.ts";
+import type { WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
+import type { Actor } from "../auth/actor.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { localeSchema, timeZoneSchema } from "../fields.ts";
+import { rebuildRollups } from "../responses/rebuild-rollups.ts";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM (00:00–23:59)");
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // Goes into mail headers (From): a line break there could add headers.
+    .regex(/^[^\r\n]*$/, "must be on one line");
+
+const brandFields = {
+  name: oneLine(100),
+  logoUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour #rrggbb")
+    .toLowerCase(),
+};
+const senderFields = {
+  name: oneLine(100),
+  address: z.email().max(320).toLowerCase(),
+  // Shown in every survey email's footer, as Japan's Act on Specified Electronic Mail asks.
+  postalAddress: z.string().trim().min(1).max(500),
+};
+const fatigueFields = {
+  days: z.number().int().min(0).max(3650),
+  quietStart: time,
+  quietEnd: time,
+};
+
+/** What the column may hold: every field optional (unset means the default). */
+export const workspaceSettingsSchema = z
+  .object({
+    brand: z.object(brandFields).partial().strict(),
+    sender: z.object(senderFields).partial().strict(),
+    fatigue: z.object(fatigueFields).partial().strict(),
+  })
+  .partial()
+  .strict();
+
+/** In a PATCH a field given null goes back to its default. */
+const clearable = <T extends Record<string, z.ZodType>>(fields: T) =>
+  z
+    .object(
+      Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.nullable().optional()])) as {
+        [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>>;
+      },
+    )
+    .strict();
+
+export const workspaceSettingsPatch = z
+  .object({
+    brand: clearable(brandFields),
+    sender: clearable(senderFields),
+    fatigue: clearable(fatigueFields),
+  })
+  .partial()
+  .strict();
+
+export const workspacePatch = z
+  .object({
+    name: oneLine(200),
+    defaultLocale: localeSchema,
+    timeZone: timeZoneSchema,
+    settings: workspaceSettingsPatch,
+  })
+  .partial()
+  .strict();
+
+export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatch>;
+export type WorkspacePatch = z.infer<typeof workspacePatch>;
+
+export interface FatigueSettings {
+  days: number;
+  quietStart: string;
+  quietEnd: string;
+}
+
+export interface WorkspaceSettings {
+  brand: { name: string; logoUrl: string | null; color: string };
+  sender: { name: string; address: string | null; postalAddress: string | null };
+  fatigue: FatigueSettings;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  defaultLocale: "ja" | "en";
+  timeZone: string;
+  settings: WorkspaceSettings;
+}
+
+export const defaultFatigue: FatigueSettings = { days: 90, quietStart: "21:00", quietEnd: "08:00" };
+export const defaultBrandColor = "#1a56db";
+
+/** Changing the workspace itself (name, time zone, brand, sender, fatigue) is for owners and admins. */
+export const canEditWorkspace = (actor: Actor): boolean => actor.role === "owner" || actor.role === "admin";
+
+type WorkspaceRow = Selectable<WorkspaceTable>;
+
+/** A stored value if it is still valid, else undefined: a bad value falls back to its default, never breaks sending. */
+function valid<T extends z.ZodType>(field: T, value: unknown): z.output<T> | undefined {
+  const parsed = field.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Every setting with its default filled in: the brand is the workspace's name, the sender the brand. */
+export function resolveWorkspaceSettings(row: Pick<WorkspaceRow, "name" | "settings">): WorkspaceSettings {
+  const { brand = {}, sender = {}, fatigue = {} } = row.settings;
+  const brandName = valid(brandFields.name, brand.name) ?? row.name;
+  return {
+    brand: {
+      name: brandName,
+      logoUrl: valid(brandFields.logoUrl, brand.logoUrl) ?? null,
+      color: valid(brandFields.color, brand.color) ?? defaultBrandColor,
+    },
+    sender: {
+      name: valid(senderFields.name, sender.name) ?? brandName,
+      address: valid(senderFields.address, sender.address) ?? null,
+      postalAddress: valid(senderFields.postalAddress, sender.postalAddress) ?? null,
+    },
+    fatigue: {
+      days: valid(fatigueFields.days, fatigue.days) ?? defaultFatigue.days,
+      quietStart: valid(fatigueFields.quietStart, fatigue.quietStart) ?? defaultFatigue.quietStart,
+      quietEnd: valid(fatigueFields.quietEnd, fatigue.quietEnd) ?? defaultFatigue.quietEnd,
+    },
+  };
+}
+
+/** The stored settings with a patch applied section by section: absent keeps, null clears, a value sets. */
+export function mergeWorkspaceSettings(
+  current: WorkspaceSettingsJson,
+  patch: WorkspaceSettingsPatch,
+): WorkspaceSettingsJson {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const section of ["brand", "sender", "fatigue"] as const) {
+    const next: Record<string, unknown> = { ...current[section] };
+    for (const [key, value] of Object.entries(patch[section] ?? {})) {
+      if (value === null) delete next[key];
+      else if (value !== undefined) next[key] = value;
+    }
+    if (Object.keys(next).length > 0) merged[section] = next;
+  }
+  return merged as WorkspaceSettingsJson;
+}
+
+export function toWorkspace(row: WorkspaceRow): Workspace {
+  return {
+    id: row.id,
+    name: row.name,
+    defaultLocale: row.default_locale,
+    timeZone: row.time_zone,
+    settings: resolveWorkspaceSettings(row),
+  };
+}
+
+export async function getWorkspace(db: Db, workspaceId: string): Promise<Workspace> {
+  const row = await db.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirst();
+  if (!row) throw new NotFoundError(`workspace ${workspaceId} not found`);
+  return toWorkspace(row);
+}
+
+export async function updateWorkspace(
+  db: Db,
+  workspaceId: string,
+  patch: WorkspacePatch,
+): Promise<Workspace> {
+  // Outside the transaction: a failed statement would abort it.
+  if (patch.timeZone !== undefined) await ensureDatabaseKnowsZone(db, patch.timeZone);
+  return db.transaction().execute(async (tx) => {
+    // Locked so that two admins changing different settings at once both keep their change.
+    const current = await tx
+      .selectFrom("workspaces")
+      .selectAll()
+      .where("id", "=", workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new NotFoundError(`workspace ${workspaceId} not found`);
+    const zoneChanged = patch.timeZone !== undefined && patch.timeZone !== current.time_zone;
+    const row = await tx
+      .updateTable("workspaces")
+      .set({
+        name: patch.name,
+        default_locale: patch.defaultLocale,
+        time_zone: patch.timeZone,
+        settings: patch.settings && JSON.stringify(mergeWorkspaceSettings(current.settings, patch.settings)),
+      })
+      .where("id", "=", workspaceId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Rollups are bucketed by day in the workspace's time zone: rebucket them, or reports mix zones.
+    if (zoneChanged) await rebuildRollups(tx, workspaceId);
+    return toWorkspace(row);
+  });
+}
+
+/** Intl accepted the zone; PostgreSQL must too, since rollups compute days with `at time zone`. */
+async function ensureDatabaseKnowsZone(db: Db, zone: string): Promise<void> {
+  try {
+    await sql`select now() at time zone ${zone}`.execute(db);
+  } catch {
+    throw new ValidationError([
+      { path: "timeZone", message: "must be an IANA time zone such as Asia/Tokyo" },
+    ]);
+  }
+}
