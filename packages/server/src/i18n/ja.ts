@@ -44,4 +44,25 @@ export const ja: Record<keyof typeof en, string> = {
   "error.score.body": "点数をお選びください。",
   "error.rate.title": "アクセスが集中しています",
   "error.rate.body": "1分ほど待ってから、もう一度お試しください。",
+  "email.subject": "【{brand}】1問だけのアンケートにご協力ください",
+  "email.subject.reminder": "【{brand}】1問だけのアンケートにご協力ください（再送）",
+  "email.greeting.named": "{name}様",
+  "email.greeting.anonymous": "お客様へ",
+  "email.intro":
+    "いつも{brand}をご利用いただき、ありがとうございます。サービス向上のため、1問だけのアンケートへのご協力をお願いいたします。",
+  "email.reminder":
+    "先日お送りしたアンケートについて、あらためてご案内いたします。すでにご回答いただいている場合は、行き違いをご容赦ください。",
+  "email.hint": "数字を押すと回答ページが開きます。よろしければ、コメントもお寄せください。",
+  "email.link": "数字を押してもページが開かない場合は、{link}からお答えください。",
+  "email.link.label": "回答ページ",
+  "email.footer.sender": "このメールは{sender}からお送りしています。",
+  "email.footer.contact": "お問い合わせ先：{address}",
+  "email.footer.postal": "所在地：{address}",
+  "email.footer.unsubscribe":
+    "今後アンケートメールの受け取りを希望されない場合は、{link}からお手続きください。",
+  "email.footer.unsubscribe.label": "配信停止ページ",
+  "email.text.score": "{score}：{url}",
+  "email.text.score.labelled": "{score}（{label}）：{url}",
+  "email.text.survey": "回答ページ：{url}",
+  "email.text.unsubscribe": "配信停止：{url}",
 };
