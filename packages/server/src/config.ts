@@ -20,6 +20,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   BASE_URL: z.url().optional(),
+  KOE_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -33,6 +34,8 @@ export interface Config {
   adminPassword: string | undefined;
   smtpUrl: string | undefined;
   baseUrl: string;
+  /** How long a worker owns a claimed message; after a crash it is settled once this has passed. */
+  mailLeaseSeconds: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: e.KOE_ADMIN_PASSWORD,
     smtpUrl: e.SMTP_URL,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    mailLeaseSeconds: e.KOE_MAIL_LEASE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -14,6 +14,9 @@ import { createUser } from "./domain/auth/users.ts";
 import { EventBus } from "./domain/events/bus.ts";
 import { DomainError } from "./domain/errors.ts";
 import { createApp } from "./http/app.ts";
+import { createMailer } from "./channels/email/mailer.ts";
+import { runMailWorker } from "./jobs/mail-worker.ts";
+import { sendCampaignFromCli } from "./cli/campaign-send.ts";
 import { log, setLogLevel } from "./log.ts";
 import type { Role } from "./db/schema.ts";
 
@@ -23,14 +26,16 @@ const version = (
 
 const usage = `koe ${version} — NPS and voice-of-customer platform
 
-  koe serve [--demo]                      start the server (--demo seeds demo data into an empty database)
+  koe serve [--demo]                      start the server and the mail worker (--demo seeds demo data into an empty database)
+  koe worker                              run only the mail worker (sending, reminders, campaign rounds)
+  koe campaign send <id>                  launch a campaign and send it here, with a progress bar
   koe migrate                             apply database migrations
   koe seed-demo                           add the Japanese and English demo workspaces
   koe apikey create [--role R] [--name N] print a new API key for the default workspace (role: ${roles.join("|")})
   koe admin create --email E --password P create an admin user in the default workspace
 
 Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
-KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, LOG_LEVEL.`;
+KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, LOG_LEVEL.`;
 
 async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
   const open = await openDatabase(config);
@@ -41,26 +46,46 @@ async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promi
   }
 }
 
-async function runServe(config: Config, demo: boolean): Promise<void> {
+function startWorker(config: Config, open: OpenDatabase) {
+  const mailer = createMailer(open.db, config.smtpUrl);
+  const worker = runMailWorker({
+    db: open.db,
+    mailer,
+    links: { secret: config.secret, baseUrl: config.baseUrl },
+    leaseSeconds: config.mailLeaseSeconds,
+    onError: (e) => log.error("mail worker:", e),
+  });
+  return { mailer, worker };
+}
+
+async function runServe(config: Config, demo: boolean, http = true): Promise<void> {
   const started = performance.now();
   const open = await openDatabase(config);
   const events = new EventBus();
   await bootstrap(open.db, events, config, { demo });
-  const app = createApp({ db: open.db, events, version, secret: config.secret, baseUrl: config.baseUrl });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
-    const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-    log.info(
-      `Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
-    );
-  });
+  const { mailer, worker } = startWorker(config, open);
+  const running: { server?: ReturnType<typeof serve> } = {};
   const stop = async () => {
     log.info("shutting down");
-    server.close();
+    running.server?.close();
+    await worker.stop();
     await open.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
+  if (!http) {
+    log.info(`Koe ${version} mail worker running (${mailer.kind === "smtp" ? "SMTP" : "outbox"})`);
+    return;
+  }
+  const deps = { db: open.db, events, version, secret: config.secret, baseUrl: config.baseUrl, mailer };
+  const app = createApp(deps);
+  running.server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
+    const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+    log.info(
+      `Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
+    );
+  });
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -84,6 +109,16 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case "serve":
       return runServe(config, values.demo ?? false);
+    case "worker":
+      return runServe(config, false, false);
+    case "campaign": {
+      const id = positionals[2];
+      if (sub !== "send" || !id) throw new ConfigError("usage: koe campaign send <campaign id>");
+      return withDatabase(config, async (open) => {
+        const { mailer, worker } = startWorker(config, open);
+        await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
+      });
+    }
     case "migrate":
       return withDatabase(config, async ({ db }) => {
         const applied = await migrateToLatest(db as unknown as Kysely<unknown>);

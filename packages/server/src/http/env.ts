@@ -1,3 +1,4 @@
+import type { Mailer } from "../channels/email/mailer.ts";
 import type { Db } from "../db/open.ts";
 import type { Actor } from "../domain/auth/actor.ts";
 import type { EventBus } from "../domain/events/bus.ts";
@@ -11,6 +12,8 @@ export interface AppDeps {
   secret: string;
   /** The public address used in links, e.g. https://koe.example.com */
   baseUrl: string;
+  /** How mail leaves (SMTP or the outbox); the outbox when not given. */
+  mailer?: Mailer;
   /** Per client address on the public pages; default 120. */
   publicRequestsPerMinute?: number;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
+import { startTestSmtp, type TestSmtp } from "../../../test/smtp.ts";
 import { MailError, type OutgoingMail } from "./mailer.ts";
 import { smtpMailer } from "./smtp-mailer.ts";
 

@@ -1,0 +1,244 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smtpMailer } from "../channels/email/smtp-mailer.ts";
+import { outboxMailer } from "../channels/email/outbox-mailer.ts";
+import type { OpenDatabase } from "../db/open.ts";
+import { testClient, TEST_SECRET, type TestClient } from "../../test/app.ts";
+import { openTestDatabase } from "../../test/database.ts";
+import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
+import { createMailWorker, type MailWorker } from "./mail-worker.ts";
+
+let open: OpenDatabase;
+let smtp: TestSmtp;
+const links = { secret: TEST_SECRET, baseUrl: "http://koe.test" };
+
+beforeAll(async () => {
+  open = await openTestDatabase();
+  smtp = await startTestSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+  await open.close();
+});
+
+/** A workspace with an NPS survey and contacts; quiet hours off unless a test turns them on. */
+async function setUp(emails: string[]): Promise<{ api: TestClient; surveyId: string; contactIds: string[] }> {
+  const api = await testClient(open.db);
+  await api.call("PATCH", "/api/v1/workspace", {
+    settings: {
+      fatigue: { quietStart: "00:00", quietEnd: "00:00" },
+      sender: { name: "声 Koe", address: "nps@koe.test" },
+    },
+  });
+  const survey = await api.call("POST", "/api/v1/surveys", {
+    name: "Relationship NPS",
+    kind: "nps",
+    question: {
+      ja: "{{brand.name}}を友人や同僚に薦める可能性は、どのくらいありますか？",
+      en: "How likely are you to recommend us?",
+    },
+    followUps: {},
+    defaultLocale: "ja",
+    status: "active",
+  });
+  expect(survey.status).toBe(201);
+  const contactIds: string[] = [];
+  for (const [i, email] of emails.entries()) {
+    const c = await api.call("POST", "/api/v1/contacts", { email, name: `山田 ${i}`, locale: "ja" });
+    contactIds.push(c.body.id);
+  }
+  return { api, surveyId: survey.body.id, contactIds };
+}
+
+async function drain(worker: MailWorker): Promise<void> {
+  for (let i = 0; i < 50 && (await worker.tick()) > 0; i++);
+  await worker.tick(); // the campaign clock runs at most every 2 s; one more round settles "done"
+}
+
+const received = (to: string) => smtp.messages.filter((m) => m.to && "text" in m.to && m.to.text === to);
+
+describe("the mail worker", () => {
+  it("sends a campaign to its audience, skips the suppressed with the rule, and finishes it", async () => {
+    const { api, surveyId } = await setUp(["a@example.com", "b@example.com", "optout@example.com"]);
+    await api.call("POST", "/api/v1/suppressions", { email: "optout@example.com", reason: "unsubscribed" });
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "2026 Q4 relationship NPS",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await api.call("POST", `/api/v1/campaigns/${id}/launch`)).body.status).toBe("scheduled");
+    const worker = createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links });
+    await drain(worker);
+    // The clock marks the campaign done on a later round; call it directly.
+    await new Promise((r) => setTimeout(r, 2_100));
+    await worker.tick();
+
+    const got = await api.call("GET", `/api/v1/campaigns/${id}`);
+    expect(got.body.status).toBe("done");
+    expect(got.body.progress).toMatchObject({
+      recipients: 3,
+      sent: 2,
+      skipped: 1,
+      skippedBy: { suppressed: 1 },
+    });
+    expect(received("optout@example.com")).toHaveLength(0);
+    const [mail] = received("a@example.com");
+    expect(received("a@example.com")).toHaveLength(1);
+    expect(mail?.subject).toContain("1問だけのアンケート");
+    expect(mail?.from?.text).toContain("nps@koe.test");
+    const line = (k: string) =>
+      (mail?.headerLines.find((h) => h.key === k)?.line ?? "").replace(/\r\n\s+/g, " ");
+    expect(line("list-unsubscribe")).toMatch(/^List-Unsubscribe: <http:\/\/koe\.test\/u\/[A-Za-z0-9_-]+>$/);
+    expect(line("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    const scoreLinks = [
+      ...String(mail?.html).matchAll(/href="(http:\/\/koe\.test\/r\/[^"?]+\?score=(\d+))"/g),
+    ];
+    expect(scoreLinks.map((m) => Number(m[2]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+    // The link in the email is the send's personal link: answering it counts once.
+    const url = new URL(scoreLinks[9]![1]!.replace(/&amp;/g, "&"));
+    const page = await api.app.request(url.pathname + url.search);
+    const ft = /name="ft" value="([^"]+)"/.exec(await page.text())?.[1];
+    const answer = await api.app.request(url.pathname, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        ft: ft ?? "",
+        score: "9",
+        comment: "とても使いやすい",
+        step: "done",
+      }).toString(),
+    });
+    expect(answer.status).toBe(303);
+    const report = await api.call("GET", `/api/v1/reports/nps?surveyId=${surveyId}`);
+    expect(report.body).toMatchObject({ n: 1, promoters: 1 });
+  });
+
+  it("reminds non-responders once, and never someone who answered", async () => {
+    const { api, surveyId } = await setUp(["r1@example.com", "r2@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "with a reminder",
+      surveyId,
+      audience: { kind: "all" },
+      reminders: { count: 1, afterDays: 3 },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    const worker = createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links });
+    await drain(worker);
+    expect(received("r1@example.com")).toHaveLength(1);
+    // r2 answers; then the reminders come due (three days later).
+    const [first] = received("r2@example.com");
+    const href = /href="(http:\/\/koe\.test\/r\/[^"?]+)\?score=3"/.exec(String(first?.html))?.[1] ?? "";
+    const path = new URL(href).pathname;
+    const ft = /name="ft" value="([^"]+)"/.exec(await (await api.app.request(path)).text())?.[1] ?? "";
+    await api.app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ ft, score: "3", step: "done" }).toString(),
+    });
+    const reminders = await sql<{ n: number }>`
+      update deliveries set due_at = now() where workspace_id = ${api.workspaceId} and step = 1 returning 1 as n`.execute(
+      open.db,
+    );
+    expect(reminders.rows).toHaveLength(2);
+    await drain(worker);
+    expect(received("r1@example.com")).toHaveLength(2);
+    expect(received("r2@example.com")).toHaveLength(1);
+    const progress = await api.call("GET", `/api/v1/campaigns/${created.body.id}/progress`);
+    expect(progress.body.reminders).toEqual({ queued: 0, sent: 1, skipped: 1 });
+  });
+
+  it("after a crash, resends a message whose end of data never went out and never one that may have", async () => {
+    const { api, surveyId } = await setUp(["crash1@example.com", "crash2@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "crash",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    // Expand without sending: a worker whose mailer never gets called in time.
+    const idle = createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links, batch: 0 });
+    await idle.tick();
+    // Two messages left by a worker that died: one still in its body, one at its end of data.
+    const rows = await sql<{ id: string; email: string }>`
+      select d.id, c.email from deliveries d join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
+      join contacts c on c.workspace_id = s.workspace_id and c.id = s.contact_id
+      where d.workspace_id = ${api.workspaceId} order by c.email`.execute(open.db);
+    const [sending, committing] = rows.rows;
+    await sql`update deliveries set status = 'sending', lease_until = now() - interval '1 second', attempts = 1
+      where workspace_id = ${api.workspaceId} and id = ${sending!.id}`.execute(open.db);
+    await sql`update deliveries set status = 'committing', lease_until = now() - interval '1 second', attempts = 1
+      where workspace_id = ${api.workspaceId} and id = ${committing!.id}`.execute(open.db);
+    const worker = createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links });
+    await drain(worker);
+    expect(received(sending!.email)).toHaveLength(1);
+    expect(received(committing!.email)).toHaveLength(0);
+    const settled = await sql<{ status: string; reason: string | null }>`
+      select status, reason from deliveries where workspace_id = ${api.workspaceId} and id = ${committing!.id}`.execute(
+      open.db,
+    );
+    expect(settled.rows[0]).toEqual({ status: "sent", reason: "reconciled: end of data may have been sent" });
+  });
+
+  it("retries a 4xx reply later and marks a 5xx reply failed", async () => {
+    const { api, surveyId } = await setUp(["soft@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "errors",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    const worker = createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links });
+    smtp.failNext(1, 451);
+    await drain(worker);
+    const after4xx = await sql<{ status: string; attempts: number; late: boolean }>`
+      select status, attempts, due_at > now() + interval '50 seconds' as late from deliveries
+      where workspace_id = ${api.workspaceId}`.execute(open.db);
+    expect(after4xx.rows).toEqual([{ status: "queued", attempts: 1, late: true }]);
+    await sql`update deliveries set due_at = now() where workspace_id = ${api.workspaceId}`.execute(open.db);
+    smtp.failNext(1, 550);
+    await drain(worker);
+    const progress = await api.call("GET", `/api/v1/campaigns/${created.body.id}/progress`);
+    expect(progress.body).toMatchObject({ failed: 1, sent: 0 });
+    expect(received("soft@example.com")).toHaveLength(0);
+  });
+
+  it("keeps mail in the outbox with no SMTP server, viewable as HTML", async () => {
+    const { api, surveyId } = await setUp(["outbox@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "outbox",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    await drain(createMailWorker({ db: open.db, mailer: outboxMailer(open.db), links }));
+    const list = await api.call("GET", "/api/v1/outbox");
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ to: "outbox@example.com" });
+    expect(list.body.data[0].headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const html = await api.call("GET", `/api/v1/outbox/${list.body.data[0].id}/html`);
+    expect(html.headers.get("content-security-policy")).toContain("sandbox");
+    expect(String(html.body)).toContain("?score=10");
+  });
+
+  it("holds a paused campaign's messages and skips them when it is cancelled", async () => {
+    const { api, surveyId } = await setUp(["p1@example.com", "p2@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "paused",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    const id = created.body.id;
+    await api.call("POST", `/api/v1/campaigns/${id}/launch`);
+    await createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links, batch: 0 }).tick();
+    expect((await api.call("POST", `/api/v1/campaigns/${id}/pause`)).body.status).toBe("paused");
+    await drain(createMailWorker({ db: open.db, mailer: smtpMailer(smtp.url), links }));
+    expect(received("p1@example.com")).toHaveLength(0);
+    expect((await api.call("POST", `/api/v1/campaigns/${id}/cancel`)).body.status).toBe("cancelled");
+    const progress = await api.call("GET", `/api/v1/campaigns/${id}/progress`);
+    expect(progress.body).toMatchObject({ skipped: 2, skippedBy: { campaign_cancelled: 2 } });
+    expect((await api.call("POST", `/api/v1/campaigns/${id}/resume`)).status).toBe(409);
+  });
+});

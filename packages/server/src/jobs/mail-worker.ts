@@ -1,0 +1,163 @@
+// The mail worker: takes due messages off the delivery ledger, applies the fatigue rule, composes and
+// sends them, and records each step so that a crash neither loses nor duplicates a message. Runs in
+// `koe serve` and `koe worker`; several processes may run it over one database.
+import type { Db } from "../db/open.ts";
+import { composeSurveyMail, messageHostOf } from "../channels/email/compose-survey-mail.ts";
+import { MailError, type Mailer } from "../channels/email/mailer.ts";
+import { runDueCampaigns } from "../domain/campaigns/run-due.ts";
+import { claimDueDeliveries, type ClaimedDelivery } from "../domain/deliveries/claim.ts";
+import {
+  markCommitting,
+  markFailed,
+  markSent,
+  markSkipped,
+  recoverExpiredLeases,
+  requeue,
+} from "../domain/deliveries/transitions.ts";
+import { decideFatigue, type FatigueDecision } from "../domain/fatigue/fatigue.ts";
+import type { LinkSigner } from "../domain/sends/send-schema.ts";
+
+export interface MailWorkerOptions {
+  db: Db;
+  mailer: Mailer;
+  links: LinkSigner;
+  /** Messages claimed per round trip. */
+  batch?: number;
+  /** Messages in flight at once (match the SMTP pool). */
+  concurrency?: number;
+  /** How long a claimed message is ours; a worker that dies holds it no longer than this. */
+  leaseSeconds?: number;
+  /** Pause between polls when nothing is due. */
+  idleMs?: number;
+  onError?: (e: unknown) => void;
+}
+
+const MAX_ATTEMPTS = 5;
+/** Retry delays after a transient SMTP error: 1 min, 5 min, 30 min, 2 h. */
+const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
+
+export interface MailWorker {
+  /** One round: campaign clock, recovery, one claimed batch sent. Returns the messages handled. */
+  tick(): Promise<number>;
+}
+
+export function createMailWorker(opts: MailWorkerOptions): MailWorker {
+  const { db, mailer, links } = opts;
+  const host = messageHostOf(links.baseUrl);
+  const batch = opts.batch ?? 50;
+  const concurrency = opts.concurrency ?? 5;
+  const leaseSeconds = opts.leaseSeconds ?? 120;
+  let lastHousekeeping = 0;
+
+  async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<void> {
+    const key = { workspaceId: d.workspaceId, id: d.id };
+    if (!d.contact?.email) return markSkipped(db, key, "no_email");
+    if (d.expiresAt.getTime() < Date.now()) return markSkipped(db, key, "link_expired");
+    if (d.step > 0 && d.responded) return markSkipped(db, key, "responded");
+    if (decision?.action === "skip") return markSkipped(db, key, decision.rule);
+    if (decision?.action === "postpone") return requeue(db, key, decision.until, { reason: decision.rule });
+    const mail = composeSurveyMail(d, links);
+    try {
+      await mailer.send(mail, { beforeEndOfData: () => markCommitting(db, key) });
+    } catch (e) {
+      if (!(e instanceof MailError)) throw e;
+      if (e.mayHaveBeenAccepted) return markSent(db, key, host, `unconfirmed: ${e.message}`.slice(0, 500));
+      if (e.transient && d.attempts < MAX_ATTEMPTS) {
+        const wait = BACKOFF_MS[Math.min(d.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
+        return requeue(db, key, new Date(Date.now() + wait), { reason: "retry", error: e.message });
+      }
+      return markFailed(db, key, e.message);
+    }
+    await markSent(db, key, host);
+  }
+
+  /** The fatigue rule for a claimed batch: one call per workspace, survey and kind of message. */
+  async function decide(claimed: ClaimedDelivery[]): Promise<Map<string, FatigueDecision>> {
+    const byId = new Map<string, FatigueDecision>();
+    const groups = new Map<string, ClaimedDelivery[]>();
+    for (const d of claimed) {
+      if (!d.contact) continue;
+      const k = `${d.workspaceId}/${d.survey.id}/${d.step > 0}`;
+      groups.set(k, [...(groups.get(k) ?? []), d]);
+    }
+    for (const list of groups.values()) {
+      const first = list[0]!;
+      const decisions = await decideFatigue(
+        db,
+        first.workspaceId,
+        list.map((d) => ({
+          contactId: d.contact!.id,
+          email: d.contact!.email,
+          timeZone: d.contact!.timeZone,
+        })),
+        { now: new Date(), surveyFatigueDays: first.survey.settings.fatigueDays, reminder: first.step > 0 },
+      );
+      // Two first messages to one person in one batch: only one goes; the other waits and meets the rule.
+      const seen = new Set<string>();
+      for (const d of list) {
+        const decision = decisions.get(d.contact!.id);
+        const again = d.step === 0 && seen.has(d.contact!.id);
+        seen.add(d.contact!.id);
+        byId.set(
+          d.id,
+          again && decision?.action === "send"
+            ? { action: "postpone", until: new Date(Date.now() + 60_000), rule: "quiet_hours" }
+            : (decision ?? { action: "send" }),
+        );
+      }
+    }
+    return byId;
+  }
+
+  async function tick(): Promise<number> {
+    if (Date.now() - lastHousekeeping > 2_000) {
+      lastHousekeeping = Date.now();
+      await recoverExpiredLeases(db, host);
+      await runDueCampaigns(db, host);
+    }
+    const claimed = await claimDueDeliveries(db, { limit: batch, leaseSeconds });
+    if (claimed.length === 0) return 0;
+    const decisions = await decide(claimed);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
+        while (next < claimed.length) {
+          const d = claimed[next++]!;
+          await handle(d, decisions.get(d.id)).catch((e: unknown) => opts.onError?.(e));
+        }
+      }),
+    );
+    return claimed.length;
+  }
+
+  return { tick };
+}
+
+/** Runs the worker until stopped: back to back while there is work, else every `idleMs`. */
+export function runMailWorker(opts: MailWorkerOptions): { stop(): Promise<void> } {
+  const worker = createMailWorker(opts);
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      const handled = await worker.tick().catch((e: unknown) => {
+        opts.onError?.(e);
+        return 0;
+      });
+      if (handled === 0 && !stopped) {
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, opts.idleMs ?? 1_000);
+        });
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      await opts.mailer.close();
+    },
+  };
+}
