@@ -13,9 +13,12 @@ export interface KoeServer {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   apiKey: string;
+  dataDir: string;
   /** What the server printed so far (for failure messages). */
   log: () => string;
   stop: () => Promise<void>;
+  /** Kills the process at once (no cleanup, the data dir stays), as a crash would. */
+  kill: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -36,10 +39,19 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-export async function startServer(opts: { demo?: boolean; timeoutMs?: number } = {}): Promise<KoeServer> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), "koe-e2e-"));
-  const apiKey = `e2e-${Math.random().toString(36).slice(2)}`;
+export interface ServerOptions {
+  demo?: boolean;
+  timeoutMs?: number;
+  /** More environment, e.g. SMTP_URL. */
+  env?: Record<string, string>;
+  /** Start on an existing data dir (a restart), on the same port and key; it is not removed on stop. */
+  restart?: Pick<KoeServer, "dataDir" | "baseUrl" | "apiKey">;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<KoeServer> {
+  const port = opts.restart ? Number(new URL(opts.restart.baseUrl).port) : await freePort();
+  const dataDir = opts.restart?.dataDir ?? (await mkdtemp(join(tmpdir(), "koe-e2e-")));
+  const apiKey = opts.restart?.apiKey ?? `e2e-${Math.random().toString(36).slice(2)}`;
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [bin, "serve", ...(opts.demo ? ["--demo"] : [])], {
     env: {
@@ -50,6 +62,7 @@ export async function startServer(opts: { demo?: boolean; timeoutMs?: number } =
       BASE_URL: baseUrl,
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -64,7 +77,11 @@ export async function startServer(opts: { demo?: boolean; timeoutMs?: number } =
       await exited(child);
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!opts.restart) await rm(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    child.kill("SIGKILL");
+    await exited(child);
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 100_000);
@@ -85,5 +102,5 @@ export async function startServer(opts: { demo?: boolean; timeoutMs?: number } =
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { baseUrl, apiKey, log: () => output, stop };
+  return { baseUrl, apiKey, dataDir, log: () => output, stop, kill };
 }
