@@ -12,6 +12,8 @@ import { sendRoutes } from "./routes/sends.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { linkSurveyRoutes } from "./routes/link-survey.ts";
 import { personalLinkRoutes } from "./routes/personal-link.ts";
+import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
+import { suppressionRoutes } from "./routes/suppressions.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
@@ -27,6 +29,7 @@ export function createApp(deps: AppDeps) {
   const responses = responseRoutes(deps);
   const reports = reportRoutes(deps);
   const sends = sendRoutes(deps);
+  const suppressions = suppressionRoutes(deps);
   const workspace = workspaceRoutes(deps);
   const timeline: RouteDoc = {
     method: "get",
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps) {
     ...responses.docs,
     ...reports.docs,
     ...sends.docs,
+    ...suppressions.docs,
     ...workspace.docs,
     timeline,
     health,
@@ -74,6 +78,7 @@ export function createApp(deps: AppDeps) {
     .route("/responses", responses.routes)
     .route("/reports", reports.routes)
     .route("/sends", sends.routes)
+    .route("/suppressions", suppressions.routes)
     .route("/workspace", workspace.routes);
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
@@ -86,7 +91,8 @@ export function createApp(deps: AppDeps) {
     .use(limited)
     .use(bodyLimit({ maxSize: 256 * 1024, onError: tooLarge }))
     .route("/r", personalLinkRoutes(deps))
-    .route("/s", linkSurveyRoutes(deps));
+    .route("/s", linkSurveyRoutes(deps))
+    .route("/u", unsubscribeRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .get("/healthz", async (c) => {

@@ -14,8 +14,8 @@ export class TokenError extends Error {
   }
 }
 
-const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
-const uuidOf = (b: Buffer) =>
+export const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
+export const uuidOf = (b: Buffer) =>
   b.toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
 
 function mac(secret: string, payload: Buffer): Buffer {

@@ -1,0 +1,63 @@
+// What a suppression is: an email address a workspace must not send survey email to, and why.
+import { z } from "zod";
+import type { SuppressionReason } from "../../db/schema.ts";
+import { pageSchema } from "../fields.ts";
+
+export const suppressionReasons = [
+  "complained",
+  "bounced",
+  "unsubscribed",
+  "manual",
+] as const satisfies readonly SuppressionReason[];
+
+/**
+ * Which reason a row keeps when an address is suppressed again: the stronger one. A complaint (the
+ * person marked our mail as spam) outweighs everything, a hard bounce proves the address is dead, an
+ * unsubscribe is the person's own wish, and a manual entry carries no evidence. The strength also
+ * decides what may be undone: only an `unsubscribed` row can be lifted by the person from the page.
+ */
+export const reasonStrength: Record<SuppressionReason, number> = {
+  complained: 4,
+  bounced: 3,
+  unsubscribed: 2,
+  manual: 1,
+};
+
+export const MAX_EMAIL = 320;
+export const MAX_SOURCE = 200;
+export const MAX_SUPPRESSION_BATCH = 1000;
+
+/** Addresses are stored in lower case (the table checks it), so one person is one row. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(MAX_EMAIL)
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an email address" }));
+
+export const suppressionInput = z
+  .object({
+    email: emailSchema,
+    reason: z.enum(suppressionReasons),
+    source: z.string().trim().min(1).max(MAX_SOURCE).optional(),
+  })
+  .strict();
+export type SuppressionInput = z.output<typeof suppressionInput>;
+
+export const suppressionFilter = pageSchema
+  .extend({ reason: z.enum(suppressionReasons).optional() })
+  .strict();
+export type SuppressionFilter = z.output<typeof suppressionFilter>;
+
+export interface Suppression {
+  email: string;
+  reason: SuppressionReason;
+  source: string | null;
+  createdAt: string;
+}
+
+/** The address in its stored spelling, or undefined when it is not an email address. */
+export function normaliseEmail(raw: string): string | undefined {
+  const parsed = emailSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
