@@ -14,6 +14,8 @@ import { linkSurveyRoutes } from "./routes/link-survey.ts";
 import { personalLinkRoutes } from "./routes/personal-link.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { suppressionRoutes } from "./routes/suppressions.ts";
+import { triggerRoutes } from "./routes/triggers.ts";
+import { eventRoutes } from "./routes/events.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps) {
   const sends = sendRoutes(deps);
   const suppressions = suppressionRoutes(deps);
   const workspace = workspaceRoutes(deps);
+  const triggers = triggerRoutes(deps);
+  const events = eventRoutes(deps);
   const timeline: RouteDoc = {
     method: "get",
     path: "/api/v1/contacts/{id}/timeline",
@@ -53,6 +57,8 @@ export function createApp(deps: AppDeps) {
     ...sends.docs,
     ...suppressions.docs,
     ...workspace.docs,
+    ...triggers.docs,
+    ...events.docs,
     timeline,
     health,
   ];
@@ -79,7 +85,9 @@ export function createApp(deps: AppDeps) {
     .route("/reports", reports.routes)
     .route("/sends", sends.routes)
     .route("/suppressions", suppressions.routes)
-    .route("/workspace", workspace.routes);
+    .route("/workspace", workspace.routes)
+    .route("/triggers", triggers.routes)
+    .route("/events", events.routes);
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
   const limited = rateLimit({
