@@ -10,6 +10,8 @@ import { resourceRouters } from "./routes/resources.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { sendRoutes } from "./routes/sends.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
+import { campaignRoutes } from "./routes/campaigns.ts";
+import { outboxRoutes } from "./routes/outbox.ts";
 import { linkSurveyRoutes } from "./routes/link-survey.ts";
 import { personalLinkRoutes } from "./routes/personal-link.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps) {
   const sends = sendRoutes(deps);
   const suppressions = suppressionRoutes(deps);
   const workspace = workspaceRoutes(deps);
+  const campaigns = campaignRoutes(deps);
+  const outbox = outboxRoutes(deps);
   const triggers = triggerRoutes(deps);
   const events = eventRoutes(deps);
   const timeline: RouteDoc = {
@@ -57,6 +61,8 @@ export function createApp(deps: AppDeps) {
     ...sends.docs,
     ...suppressions.docs,
     ...workspace.docs,
+    ...campaigns.docs,
+    ...outbox.docs,
     ...triggers.docs,
     ...events.docs,
     timeline,
@@ -70,7 +76,9 @@ export function createApp(deps: AppDeps) {
   const smallBody = bodyLimit({ maxSize: MB, onError: tooLarge });
   const api = new Hono<AppEnv>()
     .use(apiKeyAuth(deps))
-    .use((c, next) => (c.req.path === "/api/v1/responses" ? bigBody : smallBody)(c, next))
+    .use((c, next) =>
+      (c.req.path === "/api/v1/responses" || c.req.path.endsWith("/audience") ? bigBody : smallBody)(c, next),
+    )
     .route("/surveys", resources.surveys.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .get("/contacts/:id/timeline", async (c) => {
@@ -86,6 +94,8 @@ export function createApp(deps: AppDeps) {
     .route("/sends", sends.routes)
     .route("/suppressions", suppressions.routes)
     .route("/workspace", workspace.routes)
+    .route("/campaigns", campaigns.routes)
+    .route("/outbox", outbox.routes)
     .route("/triggers", triggers.routes)
     .route("/events", events.routes);
 

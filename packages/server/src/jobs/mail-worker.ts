@@ -49,7 +49,9 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const leaseSeconds = opts.leaseSeconds ?? 120;
   let lastHousekeeping = 0;
 
-  async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<void> {
+  type Sent = { workspaceId: string; id: string; reason?: string };
+  /** Handles one message; a message that went out is returned, to be recorded with the rest of the batch. */
+  async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<Sent | void> {
     const key = { workspaceId: d.workspaceId, id: d.id };
     if (!d.contact?.email) return markSkipped(db, key, "no_email");
     if (d.expiresAt.getTime() < Date.now()) return markSkipped(db, key, "link_expired");
@@ -61,14 +63,14 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
       await mailer.send(mail, { beforeEndOfData: () => markCommitting(db, key) });
     } catch (e) {
       if (!(e instanceof MailError)) throw e;
-      if (e.mayHaveBeenAccepted) return markSent(db, key, host, `unconfirmed: ${e.message}`.slice(0, 500));
+      if (e.mayHaveBeenAccepted) return { ...key, reason: `unconfirmed: ${e.message}`.slice(0, 500) };
       if (e.transient && d.attempts < MAX_ATTEMPTS) {
         const wait = BACKOFF_MS[Math.min(d.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
         return requeue(db, key, new Date(Date.now() + wait), { reason: "retry", error: e.message });
       }
       return markFailed(db, key, e.message);
     }
-    await markSent(db, key, host);
+    return key;
   }
 
   /** The fatigue rule for a claimed batch: one call per workspace, survey and kind of message. */
@@ -119,14 +121,17 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
     if (claimed.length === 0) return 0;
     const decisions = await decide(claimed);
     let next = 0;
+    const sent: Sent[] = [];
     await Promise.all(
       Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
         while (next < claimed.length) {
           const d = claimed[next++]!;
-          await handle(d, decisions.get(d.id)).catch((e: unknown) => opts.onError?.(e));
+          const out = await handle(d, decisions.get(d.id)).catch((e: unknown) => opts.onError?.(e));
+          if (out) sent.push(out);
         }
       }),
     );
+    await markSent(db, sent, host);
     return claimed.length;
   }
 

@@ -1,28 +1,12 @@
-// SMTP through a nodemailer connection pool. The message is composed first, then streamed in after the
+// SMTP through a nodemailer connection pool. The message is built first (mime.ts), then streamed in after the
 // server's DATA go-ahead; the stream holds back its end until `beforeEndOfData` has recorded that the
 // message is about to be accepted. SMTP accepts a message only at the end-of-data mark, so a crash
 // before that point cannot have delivered it (see docs/EMAIL.md, "Crash-safe sending").
 import { Readable } from "node:stream";
 import nodemailer from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { MailError, type Mailer, type OutgoingMail } from "./mailer.ts";
-
-function compose(mail: OutgoingMail): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    new MailComposer({
-      messageId: mail.messageId,
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      headers: mail.headers,
-    })
-      .compile()
-      .build((err, message) => (err ? reject(err) : resolve(message))),
-  );
-}
+import { MailError, type Mailer } from "./mailer.ts";
+import { buildMime } from "./mime.ts";
 
 /** The message, whose end waits for `beforeEnd` to settle. */
 function heldBackStream(message: Buffer, beforeEnd: () => Promise<void>): Readable {
@@ -62,7 +46,7 @@ export function smtpMailer(url: string, opts: { maxConnections?: number } = {}):
   return {
     kind: "smtp",
     async send(mail, hooks) {
-      const message = await compose(mail);
+      const message = buildMime(mail);
       let ending = false;
       const raw = heldBackStream(message, async () => {
         await hooks.beforeEndOfData();

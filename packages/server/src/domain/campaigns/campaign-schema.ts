@@ -39,19 +39,27 @@ export const remindersSchema = z
   .object({ count: z.number().int().min(0).max(2), afterDays: z.number().int().min(1).max(30).default(3) })
   .strict();
 
+const campaignFields = {
+  name: z.string().trim().min(1).max(200),
+  surveyId: idSchema,
+  touchpointId: idSchema.nullable().optional(),
+  audience: audienceSchema,
+};
+
 export const campaignInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    surveyId: idSchema,
-    touchpointId: idSchema.nullable().optional(),
-    audience: audienceSchema,
+    ...campaignFields,
     schedule: scheduleSchema.default({ kind: "now" }),
     reminders: remindersSchema.default({ count: 0, afterDays: 3 }),
   })
   .strict();
 export type CampaignInput = z.input<typeof campaignInput>;
 
-export const campaignPatch = campaignInput.partial().strict();
+// Without defaults: a patch that leaves out the schedule must not reset it (zod fills defaults in partials).
+export const campaignPatch = z
+  .object({ ...campaignFields, schedule: scheduleSchema, reminders: remindersSchema })
+  .partial()
+  .strict();
 
 export interface CampaignProgress {
   /** Contacts queued so far in the current round (the audience expands in chunks). */

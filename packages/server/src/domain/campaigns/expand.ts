@@ -63,8 +63,8 @@ export async function expandNextChunk(
       ),
       d as (
         insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
-        select s.workspace_id, x.id, s.id, 0, 'queued', now(), '<' || x.id || '@' || ${messageHost} || '>'
-        from s cross join lateral (select gen_random_uuid() as id) x
+        select x.workspace_id, x.did, x.id, 0, 'queued', now(), '<' || x.did || '@' || ${messageHost} || '>'
+        from (select s.*, gen_random_uuid() as did from s) x
         returning 1
       )
       select (select count(*) from batch)::int as scanned, (select max(id::text) from batch) as last,

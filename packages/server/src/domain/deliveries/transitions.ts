@@ -18,20 +18,28 @@ export async function markCommitting(db: Db, d: Key): Promise<void> {
 }
 
 /**
- * Sent (or, after a crash, taken as sent): records the time, starts the fatigue clock of the send on its
- * first message, and queues the campaign's reminders to non-responders.
+ * Sent (or, after a crash, taken as sent): records the time, starts the fatigue clock of each send on its
+ * first message, and queues the campaign's reminders to non-responders. One statement for many messages:
+ * the worker records a batch at once, since a message left `committing` by a crash counts as sent anyway.
  */
 export async function markSent(
   db: Db,
-  d: Key,
+  messages: (Key & { reason?: string | null })[],
   messageHost: string,
-  reason: string | null = null,
 ): Promise<void> {
+  if (messages.length === 0) return;
+  const keys = JSON.stringify(
+    messages.map((m) => ({ workspace_id: m.workspaceId, id: m.id, reason: m.reason ?? null })),
+  );
   await sql`
-    with sent as (
-      update deliveries set status = 'sent', sent_at = now(), lease_until = null, reason = ${reason}
-      where workspace_id = ${d.workspaceId} and id = ${d.id} and status in ('sending', 'committing')
-      returning workspace_id, send_id, step, sent_at
+    with k as (
+      select * from jsonb_to_recordset(${keys}::jsonb) as k(workspace_id uuid, id uuid, reason text)
+    ),
+    sent as (
+      update deliveries d set status = 'sent', sent_at = now(), lease_until = null, reason = k.reason
+      from k
+      where d.workspace_id = k.workspace_id and d.id = k.id and d.status in ('sending', 'committing')
+      returning d.workspace_id, d.send_id, d.step, d.sent_at
     ),
     clock as (
       update sends s set surveyed_at = sent.sent_at from sent
@@ -39,14 +47,16 @@ export async function markSent(
       returning s.workspace_id, s.id, s.campaign_id
     )
     insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
-    select clock.workspace_id, x.id, clock.id, k.step, 'queued',
-      now() + make_interval(days => (c.reminders->>'afterDays')::int * k.step),
-      '<' || x.id || '@' || ${messageHost} || '>'
-    from clock
-    join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id
-    cross join generate_series(1, 2) as k(step)
-    cross join lateral (select gen_random_uuid() as id) x
-    where k.step <= (c.reminders->>'count')::int
+    select x.workspace_id, x.did, x.id, x.step, 'queued', x.due_at, '<' || x.did || '@' || ${messageHost} || '>'
+    from (
+      -- A volatile call in a select list runs once per row (an uncorrelated lateral would run once).
+      select clock.workspace_id, clock.id, r.step, gen_random_uuid() as did,
+        now() + make_interval(days => (c.reminders->>'afterDays')::int * r.step) as due_at
+      from clock
+      join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id
+      cross join generate_series(1, 2) as r(step)
+      where r.step <= (c.reminders->>'count')::int
+    ) x
     on conflict (workspace_id, send_id, step) do nothing`.execute(db);
 }
 
@@ -103,9 +113,11 @@ export async function recoverExpiredLeases(
     .where("status", "=", "committing")
     .where("lease_until", "<", new Date())
     .execute();
-  for (const u of unsure) {
-    const key = { workspaceId: u.workspace_id, id: u.id };
-    await markSent(db, key, messageHost, "reconciled: end of data may have been sent");
-  }
+  const reason = "reconciled: end of data may have been sent";
+  await markSent(
+    db,
+    unsure.map((u) => ({ workspaceId: u.workspace_id, id: u.id, reason })),
+    messageHost,
+  );
   return { requeued: Number(requeued.numUpdatedRows), reconciled: unsure.length };
 }

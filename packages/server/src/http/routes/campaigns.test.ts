@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OpenDatabase } from "../../db/open.ts";
+import { testClient, type TestClient } from "../../../test/app.ts";
+import { openTestDatabase } from "../../../test/database.ts";
+
+let open: OpenDatabase;
+let api: TestClient;
+let surveyId: string;
+
+beforeAll(async () => {
+  open = await openTestDatabase();
+  api = await testClient(open.db);
+  const survey = await api.call("POST", "/api/v1/surveys", {
+    name: "CSAT after support",
+    kind: "csat",
+    question: {
+      ja: "今回のサポートにどの程度満足されましたか？",
+      en: "How satisfied were you with our support?",
+    },
+    followUps: {},
+    defaultLocale: "ja",
+    status: "active",
+  });
+  surveyId = survey.body.id;
+});
+afterAll(() => open.close());
+
+const draft = (extra: Record<string, unknown> = {}) =>
+  api.call("POST", "/api/v1/campaigns", { name: "Q4", surveyId, audience: { kind: "all" }, ...extra });
+
+describe("/api/v1/campaigns", () => {
+  it("refuses a bad audience, schedule or survey, naming each field", async () => {
+    const bad = await api.call("POST", "/api/v1/campaigns", {
+      name: "",
+      surveyId: "00000000-0000-0000-0000-000000000000",
+      audience: { kind: "everyone" },
+      reminders: { count: 3 },
+    });
+    expect(bad.status).toBe(422);
+    const paths = bad.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["name", "audience.kind", "reminders.count"]));
+    const noSurvey = await draft({ surveyId: "00000000-0000-0000-0000-000000000000" });
+    expect(noSurvey.status).toBe(422);
+    expect(noSurvey.body.errors[0].path).toBe("surveyId");
+  });
+
+  it("edits a draft without resetting what the patch leaves out, and refuses edits once launched", async () => {
+    const created = await draft({
+      schedule: { kind: "recurring", everyDays: 90 },
+      reminders: { count: 2, afterDays: 4 },
+    });
+    const id = created.body.id;
+    const patched = await api.call("PATCH", `/api/v1/campaigns/${id}`, { name: "Relationship NPS" });
+    expect(patched.body).toMatchObject({
+      name: "Relationship NPS",
+      schedule: { kind: "recurring", everyDays: 90 },
+      reminders: { count: 2, afterDays: 4 },
+    });
+    await api.call("POST", `/api/v1/campaigns/${id}/launch`);
+    const late = await api.call("PATCH", `/api/v1/campaigns/${id}`, { name: "again" });
+    expect(late.status).toBe(409);
+  });
+
+  it("takes an uploaded CSV audience, reporting bad rows by line and keeping the good ones", async () => {
+    const id = (await draft({ audience: { kind: "csv" } })).body.id;
+    const csv =
+      "email,name,locale,plan\nsato@example.jp,佐藤 一郎,ja,pro\nnot-an-email,鈴木,ja,free\nlee@example.com,Lee,en,free\n";
+    const res = await api.app.request(`/api/v1/campaigns/${id}/audience`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${api.key}`, "content-type": "text/csv" },
+      body: csv,
+    });
+    const body = (await res.json()) as { added: number; errors: unknown[] };
+    expect(body.added).toBe(2);
+    expect(body.errors).toEqual([{ line: 3, message: expect.stringContaining("email") }]);
+    const contacts = await api.call("GET", "/api/v1/contacts?limit=100");
+    const sato = contacts.body.data.find((c: { email: string }) => c.email === "sato@example.jp");
+    expect(sato).toMatchObject({ name: "佐藤 一郎", locale: "ja", attributes: { plan: "pro" } });
+  });
+
+  it("previews the email and test-sends it to the outbox", async () => {
+    const id = (await draft()).body.id;
+    const preview = await api.call("GET", `/api/v1/campaigns/${id}/preview`);
+    expect(preview.body.subject).toContain("1問だけのアンケート");
+    expect([...String(preview.body.html).matchAll(/\?score=(\d)/g)].map((m) => m[1])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+    ]);
+    const sent = await api.call("POST", `/api/v1/campaigns/${id}/test-send`, { email: "Me@Example.com" });
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ to: "me@example.com", transport: "outbox" });
+    const outbox = await api.call("GET", "/api/v1/outbox?to=me@example.com");
+    expect(outbox.body.data[0].subject).toMatch(/^\[TEST\] /);
+  });
+
+  it("lets a viewer read campaigns but not launch them", async () => {
+    const id = (await draft()).body.id;
+    const viewer = await api.as("viewer");
+    expect((await viewer.call("GET", `/api/v1/campaigns/${id}`)).status).toBe(200);
+    expect((await viewer.call("POST", `/api/v1/campaigns/${id}/launch`)).status).toBe(403);
+  });
+});
