@@ -78,7 +78,7 @@ describe("the mail worker", () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await api.call("POST", `/api/v1/campaigns/${id}/launch`)).body.status).toBe("scheduled");
-    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links });
+    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId });
     await drain(worker);
     // The clock marks the campaign done on a later round; call it directly.
     await new Promise((r) => setTimeout(r, 2_100));
@@ -134,7 +134,7 @@ describe("the mail worker", () => {
       reminders: { count: 2, afterDays: 3 },
     });
     await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links });
+    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId });
     await drain(worker);
     expect(received("r1@example.com")).toHaveLength(1);
     // r2 answers; then the reminders come due (three days later).
@@ -169,7 +169,13 @@ describe("the mail worker", () => {
     });
     await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
     // Expand without sending: a worker whose mailer never gets called in time.
-    const idle = createMailWorker({ db: open.db, mailer: smtpPool(), links, batch: 0 });
+    const idle = createMailWorker({
+      db: open.db,
+      mailer: smtpPool(),
+      links,
+      workspaceId: api.workspaceId,
+      batch: 0,
+    });
     await idle.tick();
     // Two messages left by a worker that died: one still in its body, one at its end of data.
     const rows = await sql<{ id: string; email: string }>`
@@ -181,7 +187,7 @@ describe("the mail worker", () => {
       where workspace_id = ${api.workspaceId} and id = ${sending!.id}`.execute(open.db);
     await sql`update deliveries set status = 'committing', lease_until = now() - interval '1 second', attempts = 1
       where workspace_id = ${api.workspaceId} and id = ${committing!.id}`.execute(open.db);
-    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links });
+    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId });
     await drain(worker);
     expect(received(sending!.email)).toHaveLength(1);
     expect(received(committing!.email)).toHaveLength(0);
@@ -200,7 +206,7 @@ describe("the mail worker", () => {
       audience: { kind: "all" },
     });
     await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links });
+    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId });
     smtp.failNext(1, 451);
     await drain(worker);
     const after4xx = await sql<{ status: string; attempts: number; late: boolean }>`
@@ -223,7 +229,9 @@ describe("the mail worker", () => {
       audience: { kind: "all" },
     });
     await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-    await drain(createMailWorker({ db: open.db, mailer: outboxMailer(open.db), links }));
+    await drain(
+      createMailWorker({ db: open.db, mailer: outboxMailer(open.db), links, workspaceId: api.workspaceId }),
+    );
     const list = await api.call("GET", "/api/v1/outbox");
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0]).toMatchObject({ to: "outbox@example.com" });
@@ -242,9 +250,15 @@ describe("the mail worker", () => {
     });
     const id = created.body.id;
     await api.call("POST", `/api/v1/campaigns/${id}/launch`);
-    await createMailWorker({ db: open.db, mailer: smtpPool(), links, batch: 0 }).tick();
+    await createMailWorker({
+      db: open.db,
+      mailer: smtpPool(),
+      links,
+      workspaceId: api.workspaceId,
+      batch: 0,
+    }).tick();
     expect((await api.call("POST", `/api/v1/campaigns/${id}/pause`)).body.status).toBe("paused");
-    await drain(createMailWorker({ db: open.db, mailer: smtpPool(), links }));
+    await drain(createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId }));
     expect(received("p1@example.com")).toHaveLength(0);
     expect((await api.call("POST", `/api/v1/campaigns/${id}/cancel`)).body.status).toBe("cancelled");
     const progress = await api.call("GET", `/api/v1/campaigns/${id}/progress`);

@@ -27,6 +27,8 @@ export interface MailWorkerOptions {
   concurrency?: number;
   /** How long a claimed message is ours; a worker that dies holds it no longer than this. */
   leaseSeconds?: number;
+  /** Only this workspace's messages and campaigns (a dedicated worker for one tenant; tests). */
+  workspaceId?: string;
   /** Pause between polls when nothing is due. */
   idleMs?: number;
   onError?: (e: unknown) => void;
@@ -114,10 +116,14 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   async function tick(): Promise<number> {
     if (Date.now() - lastHousekeeping > 2_000) {
       lastHousekeeping = Date.now();
-      await recoverExpiredLeases(db, host);
-      await runDueCampaigns(db, host);
+      await recoverExpiredLeases(db, host, opts.workspaceId);
+      await runDueCampaigns(db, host, { workspaceId: opts.workspaceId });
     }
-    const claimed = await claimDueDeliveries(db, { limit: batch, leaseSeconds });
+    const claimed = await claimDueDeliveries(db, {
+      limit: batch,
+      leaseSeconds,
+      workspaceId: opts.workspaceId,
+    });
     if (claimed.length === 0) return 0;
     const decisions = await decide(claimed);
     let next = 0;

@@ -7,24 +7,25 @@ import { expandNextChunk } from "./expand.ts";
 export async function runDueCampaigns(
   db: Db,
   messageHost: string,
-  opts: { budgetMs?: number } = {},
+  opts: { budgetMs?: number; workspaceId?: string | undefined } = {},
 ): Promise<number> {
   const stopAt = Date.now() + (opts.budgetMs ?? 2_000);
+  const only = (col: string) => (opts.workspaceId ? sql`and ${sql.ref(col)} = ${opts.workspaceId}` : sql``);
   // A new round for recurring campaigns whose period came round again.
   await sql`
     update campaigns set round = round + 1, expanded = false, expand_after = null, updated_at = now()
-    where status = 'running' and expanded and next_run_at <= now() and schedule->>'kind' = 'recurring'`.execute(
-    db,
-  );
-  const due = await db
+    where status = 'running' and expanded and next_run_at <= now() and schedule->>'kind' = 'recurring'
+      ${only("workspace_id")}`.execute(db);
+  let dueQuery = db
     .selectFrom("campaigns")
     .select(["workspace_id", "id"])
     .where("status", "in", ["scheduled", "running"])
     .where("expanded", "=", false)
     .where("next_run_at", "<=", new Date())
     .orderBy("next_run_at")
-    .limit(20)
-    .execute();
+    .limit(20);
+  if (opts.workspaceId) dueQuery = dueQuery.where("workspace_id", "=", opts.workspaceId);
+  const due = await dueQuery.execute();
   let queued = 0;
   for (const c of due) {
     while (Date.now() < stopAt) {
@@ -37,7 +38,7 @@ export async function runDueCampaigns(
   // One-off campaigns are done once their audience is queued and no message is still on its way.
   await sql`
     update campaigns c set status = 'done', updated_at = now()
-    where c.status = 'running' and c.expanded and c.schedule->>'kind' <> 'recurring'
+    where c.status = 'running' and c.expanded and c.schedule->>'kind' <> 'recurring' ${only("c.workspace_id")}
       and not exists (
         select 1 from sends s join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
         where s.workspace_id = c.workspace_id and s.campaign_id = c.id

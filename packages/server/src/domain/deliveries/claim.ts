@@ -37,8 +37,9 @@ export interface ClaimedDelivery {
 
 export async function claimDueDeliveries(
   db: Db,
-  opts: { limit: number; leaseSeconds: number },
+  opts: { limit: number; leaseSeconds: number; workspaceId?: string | undefined },
 ): Promise<ClaimedDelivery[]> {
+  const only = opts.workspaceId ? sql`and q.workspace_id = ${opts.workspaceId}` : sql``;
   // Messages of a paused, cancelled or draft campaign wait; sends outside campaigns go straight out.
   const claimed = await sql<{ workspace_id: string; id: string }>`
     update deliveries d set status = 'sending', attempts = d.attempts + 1,
@@ -47,7 +48,7 @@ export async function claimDueDeliveries(
       select q.workspace_id, q.id from deliveries q
       join sends s on s.workspace_id = q.workspace_id and s.id = q.send_id
       left join campaigns c on c.workspace_id = s.workspace_id and c.id = s.campaign_id
-      where q.status = 'queued' and q.due_at <= now() and (c.id is null or c.status = 'running')
+      where q.status = 'queued' and q.due_at <= now() and (c.id is null or c.status = 'running') ${only}
       order by q.due_at
       limit ${opts.limit}
       for update of q skip locked

@@ -100,19 +100,24 @@ async function settle(
 export async function recoverExpiredLeases(
   db: Db,
   messageHost: string,
+  workspaceId?: string,
 ): Promise<{ requeued: number; reconciled: number }> {
-  const requeued = await db
+  let requeue = db
     .updateTable("deliveries")
     .set({ status: "queued", lease_until: null, reason: "requeued after an interrupted attempt" })
     .where("status", "=", "sending")
-    .where("lease_until", "<", new Date())
-    .executeTakeFirst();
-  const unsure = await db
+    .where("lease_until", "<", new Date());
+  let find = db
     .selectFrom("deliveries")
     .select(["workspace_id", "id"])
     .where("status", "=", "committing")
-    .where("lease_until", "<", new Date())
-    .execute();
+    .where("lease_until", "<", new Date());
+  if (workspaceId) {
+    requeue = requeue.where("workspace_id", "=", workspaceId);
+    find = find.where("workspace_id", "=", workspaceId);
+  }
+  const requeued = await requeue.executeTakeFirst();
+  const unsure = await find.execute();
   const reason = "reconciled: end of data may have been sent";
   await markSent(
     db,

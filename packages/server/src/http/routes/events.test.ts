@@ -136,7 +136,7 @@ describe("/api/v1/events", () => {
     });
     const links = { secret: TEST_SECRET, baseUrl: "http://koe.test" };
     const mailer = smtpMailer(smtp.url);
-    const worker = createMailWorker({ db: open.db, mailer, links });
+    const worker = createMailWorker({ db: open.db, mailer, links, workspaceId: api.workspaceId });
     for (let i = 0; i < 20 && (await worker.tick()) > 0; i++);
     // The next chat the same day matches too, but the fatigue rule holds its email back, with the rule.
     await api.call("POST", "/api/v1/events", chatClosed("chat-e2e-3", "e2e-trigger@example.jp"));
