@@ -105,8 +105,12 @@ export function createApp(deps: AppDeps) {
     windowMs: 60_000,
     onLimit: (c) => errorPage(c, 429, localeFromHeader(c.req.header("accept-language"), "ja"), "rate"),
   });
+  // Except unsubscribe POSTs: mail providers send one-click unsubscribes (RFC 8058) for many recipients from
+  // a few addresses, and each costs one signature check and one upsert.
+  const unlessUnsubscribe: typeof limited = (c, next) =>
+    c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : limited(c, next);
   const pages = new Hono()
-    .use(limited)
+    .use(unlessUnsubscribe)
     .use(bodyLimit({ maxSize: 256 * 1024, onError: tooLarge }))
     .route("/r", personalLinkRoutes(deps))
     .route("/s", linkSurveyRoutes(deps))

@@ -54,7 +54,7 @@ export async function expandNextChunk(
       s as (
         insert into sends (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, metadata, expires_at,
                            campaign_id, round)
-        select ${workspaceId}::uuid, gen_random_uuid(), ${row.survey_id}::uuid, b.id, ${row.touchpoint_id}::uuid,
+        select ${workspaceId}::uuid, koe_uuid7(), ${row.survey_id}::uuid, b.id, ${row.touchpoint_id}::uuid,
                'email', ${metadata}::jsonb, now() + make_interval(days => ${SEND_DAYS}), ${campaignId}::uuid,
                ${row.round}
         from batch b
@@ -64,7 +64,7 @@ export async function expandNextChunk(
       d as (
         insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
         select x.workspace_id, x.did, x.id, 0, 'queued', now(), '<' || x.did || '@' || ${messageHost} || '>'
-        from (select s.*, gen_random_uuid() as did from s) x
+        from (select s.*, koe_uuid7() as did from s) x
         returning 1
       )
       select (select count(*) from batch)::int as scanned, (select max(id::text) from batch) as last,

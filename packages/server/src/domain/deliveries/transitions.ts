@@ -50,7 +50,7 @@ export async function markSent(
     select x.workspace_id, x.did, x.id, x.step, 'queued', x.due_at, '<' || x.did || '@' || ${messageHost} || '>'
     from (
       -- A volatile call in a select list runs once per row (an uncorrelated lateral would run once).
-      select clock.workspace_id, clock.id, r.step, gen_random_uuid() as did,
+      select clock.workspace_id, clock.id, r.step, koe_uuid7() as did,
         now() + make_interval(days => (c.reminders->>'afterDays')::int * r.step) as due_at
       from clock
       join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id

@@ -161,6 +161,18 @@ describe("a bad link", () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await app.request(pathFor("taro@example.com"))).status);
     expect(statuses).toEqual([200, 200, 429]);
+    // One-click unsubscribes arrive in bulk from a mail provider's few addresses: never limited.
+    const oneClick = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await app.request(pathFor(`bulk${i}@example.com`), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+      oneClick.push(res.status);
+    }
+    expect(oneClick).toEqual([200, 200, 200]);
+    expect(await suppressed("bulk2@example.com")).toMatchObject({ reason: "unsubscribed" });
   });
 });
 
