@@ -18,11 +18,17 @@ export function progressLine(
   return `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${settled}/${total} sent ${p.sent} · failed ${p.failed} · skipped ${p.skipped} · queued ${p.queued + p.sending}`;
 }
 
+/** Where the progress goes: the terminal, or anything that takes text (tests). */
+export interface ProgressOut {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
 export async function sendCampaignFromCli(
   db: Db,
   id: string,
   transport: string,
-  out = process.stdout,
+  out: ProgressOut = process.stdout,
 ): Promise<void> {
   const row = await db.selectFrom("campaigns").select("workspace_id").where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError(`campaign ${id} not found`);
