@@ -47,6 +47,15 @@ export interface UserTable {
   created_at: CreatedAt;
 }
 
+export interface SessionTable {
+  workspace_id: string;
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+}
+
 export interface ApiKeyTable {
   workspace_id: string;
   id: string;
@@ -284,6 +293,7 @@ export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
   api_keys: ApiKeyTable;
+  sessions: SessionTable;
   touchpoints: TouchpointTable;
   surveys: SurveyTable;
   companies: CompanyTable;

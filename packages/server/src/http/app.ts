@@ -2,7 +2,9 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps, AppEnv } from "./env.ts";
-import { apiKeyAuth } from "./middleware/api-key-auth.ts";
+import { authenticate } from "./middleware/authenticate.ts";
+import { sessionRoutes } from "./routes/session.ts";
+import { adminAppRoutes } from "./routes/admin-app.ts";
 import { openApiDocument } from "./openapi.ts";
 import { onError, problem } from "./problem.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -36,6 +38,7 @@ export function createApp(deps: AppDeps) {
   const suppressions = suppressionRoutes(deps);
   const workspace = workspaceRoutes(deps);
   const campaigns = campaignRoutes(deps);
+  const session = sessionRoutes(deps);
   const outbox = outboxRoutes(deps);
   const triggers = triggerRoutes(deps);
   const events = eventRoutes(deps);
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps) {
     ...suppressions.docs,
     ...workspace.docs,
     ...campaigns.docs,
+    ...session.docs,
     ...outbox.docs,
     ...triggers.docs,
     ...events.docs,
@@ -75,7 +79,7 @@ export function createApp(deps: AppDeps) {
   const bigBody = bodyLimit({ maxSize: 64 * MB, onError: tooLarge });
   const smallBody = bodyLimit({ maxSize: MB, onError: tooLarge });
   const api = new Hono<AppEnv>()
-    .use(apiKeyAuth(deps))
+    .use(authenticate(deps))
     .use((c, next) =>
       (c.req.path === "/api/v1/responses" || c.req.path.endsWith("/audience") ? bigBody : smallBody)(c, next),
     )
@@ -122,7 +126,11 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: "ok", version: deps.version });
     })
     .get("/api/v1/openapi.json", (c) => c.json(openapi))
+    .use("/api/v1/session", smallBody)
+    .route("/api/v1/session", session.routes)
     .route("/api/v1", api)
+    .get("/admin", (c) => c.redirect("/admin/"))
+    .route("/admin", adminAppRoutes())
     .route("/", pages);
   app.notFound((c) => problem(c, 404, `no route for ${c.req.method} ${c.req.path}`));
   app.onError(onError);

@@ -5,6 +5,7 @@ import * as sends from "./2026-11-24T0900-sends.ts";
 import * as email from "./2026-11-24T1200-email.ts";
 import * as campaignRounds from "./2026-11-24T1210-campaign-rounds.ts";
 import * as uuid7 from "./2026-11-24T1220-uuid7.ts";
+import * as sessions from "./2026-11-24T1300-sessions.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1200-email": email,
   "2026-11-24T1210-campaign-rounds": campaignRounds,
   "2026-11-24T1220-uuid7": uuid7,
+  "2026-11-24T1300-sessions": sessions,
 };

@@ -44,8 +44,11 @@ export const reportQuery = z
           .refine((a) => new Set(a).size === a.length, "a dimension is repeated"),
       )
       .optional(),
+    /** `previous`: also the period of the same length just before `from`…`to`, and the change. */
+    compare: z.literal("previous").optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
+  .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] });
 
 export type ReportQuery = z.infer<typeof reportQuery>;

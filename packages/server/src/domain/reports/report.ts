@@ -4,6 +4,7 @@ import type { Db } from "../../db/open.ts";
 import { cesFromCounts, type CesSummary } from "../scores/ces.ts";
 import { csatFromCounts, type CsatSummary } from "../scores/csat.ts";
 import { npsFromCounts, type NpsSummary } from "../scores/nps.ts";
+import { npsChange, type Change } from "../scores/stats.ts";
 import { segmentOf, segmentsOf, type SurveyKind } from "../scores/scales.ts";
 import { NO_TOUCHPOINT } from "../responses/rollups.ts";
 import type { GroupDimension, ReportQuery } from "./report-query.ts";
@@ -21,6 +22,9 @@ export type Report<S extends Summary = Summary> = S & {
   from: string | null;
   to: string | null;
   groups?: (ReportGroup & S)[];
+  /** With `compare=previous`: the period of the same length just before, and (NPS) whether it changed. */
+  previous?: S & { from: string; to: string };
+  change?: Change | null;
 };
 
 const summarise: Record<SurveyKind, (hist: number[]) => Summary> = {
@@ -97,7 +101,26 @@ async function touchpointNames(db: Db, ws: string): Promise<Map<string, string>>
   return new Map([[NO_TOUCHPOINT, "(none)"], ...rows.map((r) => [r.id, r.name] as [string, string])]);
 }
 
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 export async function getReport(db: Db, ws: string, kind: SurveyKind, q: ReportQuery): Promise<Report> {
+  const report = await getPeriodReport(db, ws, kind, q);
+  if (q.compare !== "previous" || !q.from || !q.to) return report;
+  const from = Date.parse(q.from);
+  const days = Math.round((Date.parse(q.to) - from) / DAY) + 1;
+  const before = { from: isoDay(from - days * DAY), to: isoDay(from - DAY) };
+  const { groups: _, ...previous } = await getPeriodReport(db, ws, kind, {
+    ...q,
+    ...before,
+    groupBy: undefined,
+  });
+  const change =
+    kind === "nps" && "promoters" in previous && "promoters" in report ? npsChange(previous, report) : null;
+  return { ...report, previous: { ...previous, ...before }, change };
+}
+
+async function getPeriodReport(db: Db, ws: string, kind: SurveyKind, q: ReportQuery): Promise<Report> {
   const dims = q.groupBy ?? [];
   const rows = await readBuckets(db, ws, kind, q, dims);
   // The overall figures are the sum of the groups: one statement per report.

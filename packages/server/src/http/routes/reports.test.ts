@@ -110,3 +110,42 @@ describe("GET /api/v1/reports/nps", () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["from", "groupBy.0"]);
   });
 });
+
+describe("reports with compare=previous", () => {
+  it("adds the period of the same length just before, and whether NPS changed significantly", async () => {
+    const open = await openTestDatabase();
+    const api = await testClient(open.db);
+    const survey = await api.call("POST", "/api/v1/surveys", {
+      name: "NPS",
+      kind: "nps",
+      question: { en: "Recommend?" },
+      followUps: {},
+      defaultLocale: "en",
+      status: "active",
+    });
+    const rows = (month: string, scores: number[]) =>
+      scores.map((score, i) => ({
+        surveyId: survey.body.id,
+        score,
+        createdAt: `${month}-${String(1 + (i % 28)).padStart(2, "0")}T12:00:00+09:00`,
+      }));
+    // September: 20 detractors, 20 promoters (NPS 0); October: 5 detractors, 35 promoters (NPS +75).
+    await api.call("POST", "/api/v1/responses", [
+      ...rows("2026-09", [...Array(20).fill(2), ...Array(20).fill(10)]),
+      ...rows("2026-10", [...Array(5).fill(2), ...Array(35).fill(10)]),
+    ]);
+    const r = await api.call(
+      "GET",
+      `/api/v1/reports/nps?surveyId=${survey.body.id}&from=2026-10-01&to=2026-10-30&compare=previous`,
+    );
+    expect(r.body).toMatchObject({
+      nps: 75,
+      n: 40,
+      previous: { nps: 0, n: 40, from: "2026-09-01", to: "2026-09-30" },
+    });
+    expect(r.body.change).toMatchObject({ delta: 75, significant: true });
+    const bad = await api.call("GET", `/api/v1/reports/nps?compare=previous`);
+    expect(bad.status).toBe(422);
+    await open.close();
+  });
+});

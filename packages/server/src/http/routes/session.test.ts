@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../domain/auth/users.ts";
+import type { OpenDatabase } from "../../db/open.ts";
+import { testClient, type TestClient } from "../../../test/app.ts";
+import { openTestDatabase } from "../../../test/database.ts";
+
+let open: OpenDatabase;
+let api: TestClient;
+
+beforeAll(async () => {
+  open = await openTestDatabase();
+  api = await testClient(open.db);
+  await createUser(open.db, api.workspaceId, {
+    email: "Hanako@Example.jp",
+    password: "correct horse",
+    role: "admin",
+  });
+});
+afterAll(() => open.close());
+
+async function signIn(email: string, password: string) {
+  const res = await api.app.request("/api/v1/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = /koe_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+  return {
+    res,
+    cookie,
+    body: (await res.json()) as { csrfToken: string; user: { email: string; role: string } },
+  };
+}
+
+const withCookie = (cookie: string, init: RequestInit = {}) => ({
+  ...init,
+  headers: { cookie: `koe_session=${cookie}`, "content-type": "application/json", ...(init.headers ?? {}) },
+});
+
+describe("/api/v1/session", () => {
+  it("signs in with email and password into an HttpOnly, SameSite=Strict cookie", async () => {
+    const { res, cookie, body } = await signIn("hanako@example.jp", "correct horse");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/HttpOnly/);
+    expect(res.headers.get("set-cookie")).toMatch(/SameSite=Strict/);
+    expect(cookie).toBeTruthy();
+    expect(body.user).toMatchObject({ email: "hanako@example.jp", role: "admin" });
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("refuses a wrong password with 401 and no cookie", async () => {
+    const { res, cookie } = await signIn("hanako@example.jp", "wrong");
+    expect(res.status).toBe(401);
+    expect(cookie).toBeUndefined();
+  });
+
+  it("lets the cookie read the API, and change it only with the CSRF token", async () => {
+    const { cookie, body } = await signIn("hanako@example.jp", "correct horse");
+    const read = await api.app.request("/api/v1/surveys", withCookie(cookie!));
+    expect(read.status).toBe(200);
+    const touchpoint = { name: "Chat support", kind: "support", channel: "chat" };
+    const forged = await api.app.request(
+      "/api/v1/touchpoints",
+      withCookie(cookie!, { method: "POST", body: JSON.stringify(touchpoint) }),
+    );
+    expect(forged.status).toBe(403);
+    const made = await api.app.request(
+      "/api/v1/touchpoints",
+      withCookie(cookie!, {
+        method: "POST",
+        body: JSON.stringify(touchpoint),
+        headers: { "x-csrf-token": body.csrfToken },
+      }),
+    );
+    expect(made.status).toBe(201);
+  });
+
+  it("signs out: the cookie no longer works", async () => {
+    const { cookie, body } = await signIn("hanako@example.jp", "correct horse");
+    const out = await api.app.request(
+      "/api/v1/session",
+      withCookie(cookie!, { method: "DELETE", headers: { "x-csrf-token": body.csrfToken } }),
+    );
+    expect(out.status).toBe(204);
+    expect((await api.app.request("/api/v1/surveys", withCookie(cookie!))).status).toBe(401);
+    expect((await api.app.request("/api/v1/session", withCookie(cookie!))).status).toBe(401);
+  });
+});
