@@ -1,5 +1,6 @@
 // CLI entry: koe serve | migrate | seed-demo | apikey create | admin create
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import type { Kysely } from "kysely";
@@ -18,10 +19,11 @@ import { createMailer } from "./channels/email/mailer.ts";
 import { runMailWorker } from "./jobs/mail-worker.ts";
 import { sendCampaignFromCli } from "./cli/campaign-send.ts";
 import { log, setLogLevel } from "./log.ts";
+import { serverPackageRoot } from "./package-paths.ts";
 import type { Role } from "./db/schema.ts";
 
 const version = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+  JSON.parse(readFileSync(join(serverPackageRoot, "package.json"), "utf8")) as { version: string }
 ).version;
 
 const usage = `koe ${version} — NPS and voice-of-customer platform

@@ -59,6 +59,9 @@ export async function openEmbedded(dataDir?: string): Promise<OpenDatabase> {
   try {
     const pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, {
       parsers: pgliteParsers,
+      // PostgreSQL's 128 MB of shared buffers would be most of the process's memory; the embedded
+      // database is for small data, and the OS caches its files anyway.
+      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
     });
     return wrapPGlite(pglite, release);
   } catch (e) {

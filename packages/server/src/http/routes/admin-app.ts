@@ -2,10 +2,9 @@
 // gets index.html, so the app's own routes survive a reload.
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 
-const dist = fileURLToPath(new URL("../../../../admin/dist/", import.meta.url));
+import { adminDistDir as dist } from "../../package-paths.ts";
 
 const types: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
