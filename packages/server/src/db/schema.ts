@@ -119,6 +119,16 @@ export interface ContactTable {
   updated_at: UpdatedAt;
 }
 
+export interface ContactNoteTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  author_user_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface ResponseTable {
   workspace_id: string;
   id: string;
@@ -298,6 +308,7 @@ export interface Database {
   surveys: SurveyTable;
   companies: CompanyTable;
   contacts: ContactTable;
+  contact_notes: ContactNoteTable;
   responses: ResponseTable;
   response_rollups: RollupTable;
   sends: SendTable;

@@ -6,6 +6,7 @@ import * as email from "./2026-11-24T1200-email.ts";
 import * as campaignRounds from "./2026-11-24T1210-campaign-rounds.ts";
 import * as uuid7 from "./2026-11-24T1220-uuid7.ts";
 import * as sessions from "./2026-11-24T1300-sessions.ts";
+import * as contactNotes from "./2026-12-01T1000-contact-notes.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1210-campaign-rounds": campaignRounds,
   "2026-11-24T1220-uuid7": uuid7,
   "2026-11-24T1300-sessions": sessions,
+  "2026-12-01T1000-contact-notes": contactNotes,
 };
