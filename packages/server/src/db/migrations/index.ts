@@ -7,6 +7,7 @@ import * as campaignRounds from "./2026-11-24T1210-campaign-rounds.ts";
 import * as uuid7 from "./2026-11-24T1220-uuid7.ts";
 import * as sessions from "./2026-11-24T1300-sessions.ts";
 import * as contactNotes from "./2026-12-01T1000-contact-notes.ts";
+import * as sendsByTime from "./2026-12-01T1100-sends-by-time.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1220-uuid7": uuid7,
   "2026-11-24T1300-sessions": sessions,
   "2026-12-01T1000-contact-notes": contactNotes,
+  "2026-12-01T1100-sends-by-time": sendsByTime,
 };
