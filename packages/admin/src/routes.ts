@@ -1,0 +1,71 @@
+// The app's pages. Each is loaded when first visited, so the first page needs only its own code.
+import { lazy, type ComponentType } from "react";
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+type Page = ComponentType<PageProps>;
+const page = (load: () => Promise<{ default: Page }>) => lazy(load);
+
+export const routes: { pattern: string; nav?: string; page: Page }[] = [
+  { pattern: "/", nav: "overview", page: page(() => import("./pages/overview/overview-page.tsx")) },
+  {
+    pattern: "/touchpoints",
+    nav: "touchpoints",
+    page: page(() => import("./pages/touchpoints/touchpoints-page.tsx")),
+  },
+  {
+    pattern: "/touchpoints/:id",
+    nav: "touchpoints",
+    page: page(() => import("./pages/touchpoints/touchpoint-page.tsx")),
+  },
+  {
+    pattern: "/benchmarks",
+    nav: "benchmarks",
+    page: page(() => import("./pages/benchmarks/benchmarks-page.tsx")),
+  },
+  {
+    pattern: "/responses",
+    nav: "responses",
+    page: page(() => import("./pages/responses/responses-page.tsx")),
+  },
+  { pattern: "/contacts", nav: "contacts", page: page(() => import("./pages/contacts/contacts-page.tsx")) },
+  {
+    pattern: "/contacts/:id",
+    nav: "contacts",
+    page: page(() => import("./pages/contacts/contact-page.tsx")),
+  },
+  { pattern: "/surveys", nav: "surveys", page: page(() => import("./pages/surveys/surveys-page.tsx")) },
+  {
+    pattern: "/surveys/new",
+    nav: "surveys",
+    page: page(() => import("./pages/surveys/survey-editor-page.tsx")),
+  },
+  {
+    pattern: "/surveys/:id",
+    nav: "surveys",
+    page: page(() => import("./pages/surveys/survey-editor-page.tsx")),
+  },
+  {
+    pattern: "/campaigns",
+    nav: "campaigns",
+    page: page(() => import("./pages/campaigns/campaigns-page.tsx")),
+  },
+  { pattern: "/outbox", nav: "outbox", page: page(() => import("./pages/outbox/outbox-page.tsx")) },
+  { pattern: "/settings", nav: "settings", page: page(() => import("./pages/settings/settings-page.tsx")) },
+];
+
+export const navItems = [
+  "overview",
+  "touchpoints",
+  "benchmarks",
+  "responses",
+  "contacts",
+  "surveys",
+  "campaigns",
+  "outbox",
+  "settings",
+] as const;
+
+export const navPath = (item: (typeof navItems)[number]) => (item === "overview" ? "/" : `/${item}`);

@@ -1,0 +1,77 @@
+// The frame around every page: navigation, workspace, language switch and sign-out.
+import { Suspense, useState } from "react";
+import { useT } from "./i18n/i18n.tsx";
+import { LangSwitch } from "./ui/lang-switch.tsx";
+import { Link, matchPath, useLocation } from "./router.tsx";
+import { navItems, navPath, routes } from "./routes.ts";
+import { useSession, useSignedIn } from "./session.tsx";
+import { Loading } from "./ui/states.tsx";
+
+export function Shell() {
+  const t = useT();
+  const session = useSignedIn();
+  const { signOut } = useSession();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const found = routes.flatMap((r) => {
+    const params = matchPath(r.pattern, path);
+    return params ? [{ ...r, params }] : [];
+  })[0];
+  const Page = found?.page;
+  return (
+    <div className="shell">
+      <aside className={`sidebar${menuOpen ? " open" : ""}`}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            声
+          </span>
+          <span className="brand-name">Koe</span>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {t("nav.menu")}
+          </button>
+        </div>
+        <nav aria-label={t("nav.menu")}>
+          {navItems.map((item) => (
+            <Link
+              key={item}
+              to={navPath(item)}
+              className={`nav-link${found?.nav === item ? " active" : ""}`}
+              aria-current={found?.nav === item ? "page" : undefined}
+              onClick={() => setMenuOpen(false)}
+            >
+              {t(`nav.${item}`)}
+            </Link>
+          ))}
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <div className="workspace-name">{session.workspace.name}</div>
+          <div className="topbar-actions">
+            <LangSwitch />
+            <span className="user-name" title={session.user.email}>
+              {session.user.name || session.user.email}
+            </span>
+            <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+              {t("header.signOut")}
+            </button>
+          </div>
+        </header>
+        <main className="content">
+          <Suspense fallback={<Loading />}>
+            {Page && found ? (
+              <Page params={found.params} />
+            ) : (
+              <div className="state">{t("state.notFound")}</div>
+            )}
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}
