@@ -46,5 +46,6 @@ export default defineConfig({
   base: "/admin/",
   plugins: [initialSize()],
   build: { outDir: "dist", emptyOutDir: true, reportCompressedSize: true, chunkSizeWarningLimit: 800 },
-  server: { proxy: { "/api": "http://localhost:3000" } },
+  // `vite` for development: the API of a running `koe serve` (KOE_API, default port 3000) behind the same origin.
+  server: { proxy: { "/api": process.env.KOE_API ?? "http://localhost:3000" } },
 });
