@@ -66,7 +66,9 @@ export function NpsFigure({
   const t = useT();
   return (
     <span className={`figure${large ? " figure-large" : ""}`}>
-      <span className="figure-value">{npsText(nps, summary.interval ? 1 : 0)}</span>
+      <span className="figure-value" data-testid="nps-value">
+        {npsText(nps, summary.interval ? 1 : 0)}
+      </span>
       {summary.marginOfError !== null && summary.n > 0 && (
         <span className="figure-margin">
           {t("stat.margin", { margin: summary.marginOfError.toFixed(1) })}

