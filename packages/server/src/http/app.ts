@@ -20,13 +20,13 @@ import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { suppressionRoutes } from "./routes/suppressions.ts";
 import { triggerRoutes } from "./routes/triggers.ts";
 import { eventRoutes } from "./routes/events.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { userRoutes } from "./routes/users.ts";
+import { contactActivityRoutes } from "./routes/contact-activity.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
 import type { RouteDoc } from "./route-doc.ts";
-import { canRead, ensure } from "../domain/auth/permissions.ts";
-import { getContactTimeline } from "../domain/contacts/timeline.ts";
-import { pathId } from "./validate.ts";
 
 const MB = 1024 * 1024;
 
@@ -42,13 +42,9 @@ export function createApp(deps: AppDeps) {
   const outbox = outboxRoutes(deps);
   const triggers = triggerRoutes(deps);
   const events = eventRoutes(deps);
-  const timeline: RouteDoc = {
-    method: "get",
-    path: "/api/v1/contacts/{id}/timeline",
-    summary: "A contact's timeline: sends and responses, newest first",
-    tag: "Contacts",
-    success: 200,
-  };
+  const apiKeys = apiKeyRoutes(deps);
+  const users = userRoutes(deps);
+  const contactActivity = contactActivityRoutes(deps);
   const health: RouteDoc = {
     method: "get",
     path: "/healthz",
@@ -69,7 +65,9 @@ export function createApp(deps: AppDeps) {
     ...outbox.docs,
     ...triggers.docs,
     ...events.docs,
-    timeline,
+    ...apiKeys.docs,
+    ...users.docs,
+    ...contactActivity.docs,
     health,
   ];
   const openapi = openApiDocument(docs, deps.version);
@@ -85,12 +83,7 @@ export function createApp(deps: AppDeps) {
     )
     .route("/surveys", resources.surveys.routes)
     .route("/touchpoints", resources.touchpoints.routes)
-    .get("/contacts/:id/timeline", async (c) => {
-      ensure(canRead(c.var.actor), "read contacts");
-      return c.json({
-        data: await getContactTimeline(deps.db, c.var.actor.workspaceId, pathId(c, "contact")),
-      });
-    })
+    .route("/contacts", contactActivity.routes)
     .route("/contacts", resources.contacts.routes)
     .route("/companies", resources.companies.routes)
     .route("/responses", responses.routes)
@@ -101,7 +94,9 @@ export function createApp(deps: AppDeps) {
     .route("/campaigns", campaigns.routes)
     .route("/outbox", outbox.routes)
     .route("/triggers", triggers.routes)
-    .route("/events", events.routes);
+    .route("/events", events.routes)
+    .route("/api-keys", apiKeys.routes)
+    .route("/users", users.routes);
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
   const limited = rateLimit({

@@ -9,6 +9,7 @@ const atLeast = (actor: Actor, role: keyof typeof rank) => rank[actor.role] >= r
 export const canRead = (actor: Actor) => atLeast(actor, "viewer");
 export const canRecordResponses = (actor: Actor) => atLeast(actor, "member");
 export const canEditContacts = (actor: Actor) => atLeast(actor, "member");
+export const canWriteContactNotes = (actor: Actor) => atLeast(actor, "member");
 export const canEditSurveys = (actor: Actor) => atLeast(actor, "admin");
 export const canEditTouchpoints = (actor: Actor) => atLeast(actor, "admin");
 export const canManageAccess = (actor: Actor) => atLeast(actor, "owner");

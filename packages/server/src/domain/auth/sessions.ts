@@ -99,3 +99,15 @@ export async function findSession(
 export async function signOut(db: Db, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
 }
+
+/** Signs a user out everywhere, except (when given) the session with this token. */
+export async function endUserSessions(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  exceptToken?: string,
+): Promise<void> {
+  let q = db.deleteFrom("sessions").where("workspace_id", "=", workspaceId).where("user_id", "=", userId);
+  if (exceptToken !== undefined) q = q.where("token_hash", "<>", hashToken(exceptToken));
+  await q.execute();
+}

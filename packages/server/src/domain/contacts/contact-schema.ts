@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributesSchema, idSchema, localeSchema, timeZoneSchema } from "../fields.ts";
+import { attributesSchema, idSchema, localeSchema, pageSchema, timeZoneSchema } from "../fields.ts";
 
 const contactFields = z
   .object({
@@ -18,6 +18,17 @@ export const contactInput = contactFields.refine((c) => c.email || c.externalId,
 });
 export const contactPatch = contactFields.partial().strict();
 
+/** The contact list: cursor paging, and q matching name, email or external id (any part, any case). */
+export const contactListQuery = pageSchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe("only contacts whose name, email or external id contains this text, in any case"),
+});
+
+export type ContactListQuery = z.infer<typeof contactListQuery>;
 export type ContactInput = z.infer<typeof contactInput>;
 export type ContactPatch = z.infer<typeof contactPatch>;
 

@@ -1,11 +1,14 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { ContactRow } from "../../db/schema.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { containsPattern } from "../like-pattern.ts";
+import { decodeIdCursor, toPage } from "../paging.ts";
 import type { Page } from "../fields.ts";
 import { deleteRow, getRow, listRows } from "../rows.ts";
-import type { Contact, ContactInput, ContactPatch } from "./contact-schema.ts";
+import type { Contact, ContactInput, ContactListQuery, ContactPatch } from "./contact-schema.ts";
 
 export function toContact(r: ContactRow): Contact {
   return {
@@ -53,12 +56,34 @@ export async function getContact(db: Db, workspaceId: string, id: string): Promi
   return toContact(await getRow(db, "contacts", workspaceId, id));
 }
 
-export function listContacts(
+/** Newest first; with a non-empty q, only the contacts it matches (see contact-search.ts). */
+export function listContacts(db: Db, workspaceId: string, opts: ContactListQuery): Promise<Page<Contact>> {
+  const { q, ...page } = opts;
+  if (q) return searchContacts(db, workspaceId, { ...page, q });
+  return listRows(db, "contacts", workspaceId, page, toContact);
+}
+
+/** Contacts whose name, email or external id contains q, in any case, newest first. */
+async function searchContacts(
   db: Db,
   workspaceId: string,
-  opts: { limit: number; cursor?: string | undefined },
+  opts: { q: string; limit: number; cursor?: string | undefined },
 ): Promise<Page<Contact>> {
-  return listRows(db, "contacts", workspaceId, opts, toContact);
+  const after = decodeIdCursor(opts.cursor);
+  const pattern = containsPattern(opts.q);
+  const matches = (column: "name" | "email" | "external_id") =>
+    sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`;
+  let query = db
+    .selectFrom("contacts")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where((eb) => eb.or([matches("name"), matches("email"), matches("external_id")]));
+  if (after) query = query.where("id", "<", after);
+  const rows = await query
+    .orderBy("id", "desc")
+    .limit(opts.limit + 1)
+    .execute();
+  return toPage(rows, opts.limit, toContact, (r) => r.id);
 }
 
 export async function updateContact(

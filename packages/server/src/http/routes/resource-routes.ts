@@ -9,30 +9,41 @@ import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
 import { body, pathId, query } from "../validate.ts";
 
-export interface ResourceSpec<In extends z.ZodType, Patch extends z.ZodType, Out> {
+export interface ResourceSpec<
+  In extends z.ZodType,
+  Patch extends z.ZodType,
+  Out,
+  ListQuery extends z.ZodType = typeof pageSchema,
+> {
   path: string;
   noun: string;
   tag: string;
   input: In;
   patch: Patch;
+  /** The list's query: cursor paging unless given (then it extends pageSchema, e.g. with a search). */
+  listQuery?: ListQuery;
   canEdit: (actor: Actor) => boolean;
   create(db: Db, ws: string, input: z.output<In>): Promise<Out>;
   get(db: Db, ws: string, id: string): Promise<Out>;
-  list(db: Db, ws: string, page: z.output<typeof pageSchema>): Promise<Page<Out>>;
+  list(db: Db, ws: string, page: z.output<ListQuery>): Promise<Page<Out>>;
   update(db: Db, ws: string, id: string, patch: z.output<Patch>): Promise<Out>;
   remove(db: Db, ws: string, id: string): Promise<void>;
 }
 
-export function resourceRoutes<In extends z.ZodType, Patch extends z.ZodType, Out>(
-  deps: AppDeps,
-  spec: ResourceSpec<In, Patch, Out>,
-): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+export function resourceRoutes<
+  In extends z.ZodType,
+  Patch extends z.ZodType,
+  Out,
+  ListQuery extends z.ZodType = typeof pageSchema,
+>(deps: AppDeps, spec: ResourceSpec<In, Patch, Out, ListQuery>): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
   const { db } = deps;
   const edit = `change ${spec.noun}s`;
+  // Without its own schema a list reads pageSchema, which is then what ListQuery defaults to.
+  const listQuery = (spec.listQuery ?? pageSchema) as ListQuery;
   const routes = new Hono<AppEnv>()
     .get("/", async (c) => {
       ensure(canRead(c.var.actor), `read ${spec.noun}s`);
-      return c.json(await spec.list(db, c.var.actor.workspaceId, query(c, pageSchema)));
+      return c.json(await spec.list(db, c.var.actor.workspaceId, query(c, listQuery)));
     })
     .post("/", async (c) => {
       ensure(spec.canEdit(c.var.actor), edit);
@@ -60,7 +71,7 @@ export function resourceRoutes<In extends z.ZodType, Patch extends z.ZodType, Ou
       path: p,
       summary: `List ${spec.noun}s, newest first`,
       tag: spec.tag,
-      query: pageSchema,
+      query: listQuery,
       success: 200,
     },
     {

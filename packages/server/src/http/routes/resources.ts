@@ -3,7 +3,7 @@ import { canEditContacts, canEditSurveys, canEditTouchpoints } from "../../domai
 import * as companies from "../../domain/companies/companies.ts";
 import { companyInput, companyPatch } from "../../domain/companies/company-schema.ts";
 import * as contacts from "../../domain/contacts/contacts.ts";
-import { contactInput, contactPatch } from "../../domain/contacts/contact-schema.ts";
+import { contactInput, contactListQuery, contactPatch } from "../../domain/contacts/contact-schema.ts";
 import * as surveys from "../../domain/surveys/surveys.ts";
 import { surveyInput, surveyPatch } from "../../domain/surveys/survey-schema.ts";
 import * as touchpoints from "../../domain/touchpoints/touchpoints.ts";
@@ -44,6 +44,7 @@ export const resourceRouters = (deps: AppDeps) => ({
     tag: "Contacts",
     input: contactInput,
     patch: contactPatch,
+    listQuery: contactListQuery,
     canEdit: canEditContacts,
     create: contacts.createContact,
     get: contacts.getContact,
