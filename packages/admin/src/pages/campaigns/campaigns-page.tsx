@@ -1,8 +1,62 @@
-// Not built yet (issue #5): replaced by the page itself.
-import type { PageProps } from "../../routes.ts";
+// Campaigns: each one's status, schedule and progress, with launch, pause, resume and cancel.
+import type { Campaign } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import { Card, PageHeader } from "../../ui/layout-parts.tsx";
+import { Empty, Loaded } from "../../ui/states.tsx";
+import { usePages } from "../../ui/use-pages.ts";
+import { useSurveys } from "../../workspace-data.ts";
+import { CampaignRow } from "./campaign-row.tsx";
+import { campaignMessages } from "./messages.ts";
+import "./campaigns.css";
 
-export default function Page(_props: PageProps) {
-  const t = useT();
-  return <div className="state">{t("state.empty")}</div>;
+export default function CampaignsPage() {
+  const t = useT(campaignMessages);
+  const list = usePages<Campaign>("/campaigns?limit=50");
+  const surveys = useSurveys().data?.data ?? [];
+  const surveyName = (id: string) => surveys.find((s) => s.id === id)?.name;
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <Card>
+        <Loaded data={list.items} error={list.error} reload={list.reload}>
+          {(campaigns) =>
+            campaigns.length === 0 ? (
+              <Empty>{t("empty")}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table className="campaign-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        {t("colName")} / {t("colSurvey")}
+                      </th>
+                      <th scope="col">{t("colStatus")}</th>
+                      <th scope="col">{t("colSchedule")}</th>
+                      <th scope="col">{t("colProgress")}</th>
+                      <th scope="col">{t("colLaunched")}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t("colActions")}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {campaigns.map((c) => (
+                      <CampaignRow key={c.id} campaign={c} surveyName={surveyName(c.surveyId)} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
+        {list.more && (
+          <div className="list-more">
+            <button type="button" className="button" onClick={list.more}>
+              {t("action.more")}
+            </button>
+          </div>
+        )}
+      </Card>
+    </>
+  );
 }

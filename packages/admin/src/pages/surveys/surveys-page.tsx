@@ -1,8 +1,86 @@
-// Not built yet (issue #5): replaced by the page itself.
-import type { PageProps } from "../../routes.ts";
-import { useT } from "../../i18n/i18n.tsx";
+// Every survey of the workspace: what it asks, its type and status; each opens in the editor.
+import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
+import { formatDate } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { Card, PageHeader } from "../../ui/layout-parts.tsx";
+import { Empty, Loaded } from "../../ui/states.tsx";
+import { usePages } from "../../ui/use-pages.ts";
+import { localText } from "../../workspace-data.ts";
+import { surveyMessages } from "./messages.ts";
+import "./surveys.css";
 
-export default function Page(_props: PageProps) {
-  const t = useT();
-  return <div className="state">{t("state.empty")}</div>;
+const statusTone = { draft: "quiet", active: "good", closed: "mid" } as const;
+
+export default function SurveysPage() {
+  const t = useT(surveyMessages);
+  const { locale } = useLocale();
+  const list = usePages<Survey>("/surveys?limit=100");
+  return (
+    <>
+      <PageHeader
+        title={t("listTitle")}
+        subtitle={t("listSubtitle")}
+        actions={
+          <Link to="/surveys/new" className="button button-primary">
+            {t("create")}
+          </Link>
+        }
+      />
+      <Card>
+        <Loaded data={list.items} error={list.error} reload={list.reload}>
+          {(surveys) =>
+            surveys.length === 0 ? (
+              <Empty>{t("listEmpty")}</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table className="survey-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("colName")}</th>
+                      <th scope="col">{t("colKind")}</th>
+                      <th scope="col">{t("colStatus")}</th>
+                      <th scope="col">{t("colLocale")}</th>
+                      <th scope="col">{t("colCreated")}</th>
+                      <th scope="col">{t("colUpdated")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {surveys.map((s) => (
+                      <tr key={s.id}>
+                        <td>
+                          <Link to={`/surveys/${s.id}`} className="survey-name">
+                            {s.name}
+                          </Link>
+                          <div className="survey-question muted">{localText(s.question, locale)}</div>
+                        </td>
+                        <td>
+                          <span className="kind-tag">{t(`kind.${s.kind}`)}</span>
+                        </td>
+                        <td>
+                          <span className={`badge badge-${statusTone[s.status]}`}>
+                            {t(`status.${s.status}`)}
+                          </span>
+                        </td>
+                        <td>{t(`lang.${s.defaultLocale}`)}</td>
+                        <td className="nowrap">{formatDate(locale, s.createdAt)}</td>
+                        <td className="nowrap">{formatDate(locale, s.updatedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
+        {list.more && (
+          <div className="list-more">
+            <button type="button" className="button" onClick={list.more}>
+              {t("action.more")}
+            </button>
+          </div>
+        )}
+      </Card>
+    </>
+  );
 }

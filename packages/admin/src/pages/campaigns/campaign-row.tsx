@@ -1,0 +1,165 @@
+// One campaign: its status, schedule and progress, and the actions its status allows. While it sends
+// (or is due to start) it asks again every few seconds, so the bar moves without a reload.
+import { useEffect, useState } from "react";
+import type { Campaign, CampaignProgress } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
+import { api, useApi } from "../../api.ts";
+import { formatDate, formatDateTime } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { campaignMessages } from "./messages.ts";
+import { ProgressBar } from "./progress-bar.tsx";
+
+type Action = "launch" | "pause" | "resume" | "cancel";
+type Status = Campaign["status"];
+
+const POLL_MS = 3000;
+const actionsFor: Record<Status, Action[]> = {
+  draft: ["launch", "cancel"],
+  scheduled: ["pause", "cancel"],
+  running: ["pause", "cancel"],
+  paused: ["resume", "cancel"],
+  cancelled: [],
+  done: [],
+};
+const tone: Record<Status, string> = {
+  draft: "quiet",
+  scheduled: "",
+  running: "good",
+  paused: "mid",
+  cancelled: "bad",
+  done: "quiet",
+};
+
+const isLive = (c: Campaign) =>
+  c.status === "running" ||
+  (c.status === "scheduled" && c.nextRunAt !== null && Date.parse(c.nextRunAt) <= Date.now());
+
+export function CampaignRow({
+  campaign,
+  surveyName,
+}: {
+  campaign: Campaign;
+  surveyName: string | undefined;
+}) {
+  const t = useT(campaignMessages);
+  const { locale } = useLocale();
+  const detail = useApi<Campaign & { progress: CampaignProgress }>(`/campaigns/${campaign.id}`);
+  const c = detail.data ?? campaign;
+  const live = isLive(c);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState("");
+  const [confirm, setConfirm] = useState<"launch" | "cancel" | null>(null);
+  const { reload } = detail;
+
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [live, reload]);
+
+  const act = async (action: Action) => {
+    setBusy(true);
+    setFailure("");
+    try {
+      await api(`/campaigns/${c.id}/${action}`, { method: "POST" });
+      reload();
+    } catch (e) {
+      setFailure(t("actionFailed", { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const when = (iso: string) => formatDateTime(locale, iso);
+  const s = c.schedule;
+  const label = (key: keyof typeof campaignMessages.en) => ({ "data-label": t(key) });
+  return (
+    <tr>
+      <td {...label("colName")}>
+        <div className="campaign-name">{c.name}</div>
+        {surveyName && (
+          <Link to={`/surveys/${c.surveyId}`} className="campaign-survey">
+            {surveyName}
+          </Link>
+        )}
+        {live && (
+          <div className="campaign-live" role="status">
+            <span className="live-dot" aria-hidden="true" />
+            {t("live")}
+          </div>
+        )}
+      </td>
+      <td {...label("colStatus")}>
+        <span className={`badge${tone[c.status] ? ` badge-${tone[c.status]}` : ""}`}>
+          {t(`status.${c.status}`)}
+        </span>
+      </td>
+      <td className="campaign-schedule" {...label("colSchedule")}>
+        <div>
+          {s.kind === "now"
+            ? t("schedule.now")
+            : s.kind === "at"
+              ? t("schedule.at", { date: when(s.at) })
+              : t("schedule.recurring", { days: s.everyDays })}
+        </div>
+        {s.kind === "recurring" && s.startAt && (
+          <div className="muted">{t("schedule.from", { date: formatDate(locale, s.startAt) })}</div>
+        )}
+        {s.kind === "recurring" && c.round > 0 && (
+          <div className="muted">{t("round", { n: c.round + 1 })}</div>
+        )}
+        {c.nextRunAt && (c.status === "scheduled" || c.status === "running") && (
+          <div className="muted">{t("nextRun", { date: when(c.nextRunAt) })}</div>
+        )}
+        {c.reminders.count > 0 && (
+          <div className="muted">
+            {t("reminders", { count: c.reminders.count, days: c.reminders.afterDays })}
+          </div>
+        )}
+      </td>
+      <td className="campaign-progress-cell" {...label("colProgress")}>
+        {c.status === "draft" ? (
+          <span className="muted">{t("notLaunched")}</span>
+        ) : detail.data && detail.data.progress.recipients > 0 ? (
+          <ProgressBar progress={detail.data.progress} reminders={c.reminders.count > 0} />
+        ) : (
+          <span className="muted">{t("waiting")}</span>
+        )}
+      </td>
+      <td className="campaign-dates" {...label("colLaunched")}>
+        <div>{c.launchedAt ? when(c.launchedAt) : "—"}</div>
+        <div className="muted">{t("createdOn", { date: formatDate(locale, c.createdAt) })}</div>
+      </td>
+      <td className="campaign-actions-cell">
+        <div className="campaign-actions">
+          {actionsFor[c.status].map((a) => (
+            <button
+              key={a}
+              type="button"
+              disabled={busy}
+              className={`button button-small${a === "launch" ? " button-primary" : a === "cancel" ? " button-danger" : ""}`}
+              onClick={() => (a === "launch" || a === "cancel" ? setConfirm(a) : void act(a))}
+            >
+              {t(a)}
+            </button>
+          ))}
+        </div>
+        {failure && (
+          <div className="field-error" role="alert">
+            {failure}
+          </div>
+        )}
+        <ConfirmDialog
+          open={confirm !== null}
+          title={t(confirm === "cancel" ? "confirmCancelTitle" : "confirmLaunchTitle")}
+          body={t(confirm === "cancel" ? "confirmCancel" : "confirmLaunch", { name: c.name })}
+          confirmLabel={t(confirm === "cancel" ? "cancel" : "launch")}
+          cancelLabel={t(confirm === "cancel" ? "keep" : "action.cancel")}
+          danger={confirm === "cancel"}
+          onConfirm={() => confirm && void act(confirm)}
+          onClose={() => setConfirm(null)}
+        />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,142 @@
+// The live preview beside the editor: the real landing page (score, follow-up for a chosen score,
+// thank-you) and the invitation email, rendered by the server from the unsaved form. Each is shown in an
+// iframe with an empty sandbox: no script, no forms, no access to the admin's origin.
+import { useState } from "react";
+import { useT } from "../../../i18n/i18n.tsx";
+import { surveyMessages } from "../messages.ts";
+import { scaleOf, segmentOf, type SurveyDraft } from "../survey-draft.ts";
+import { previewSurvey } from "./preview-body.ts";
+import { previewMessages } from "./messages.ts";
+import { usePreview } from "./use-preview.ts";
+
+const tabs = ["score", "followup", "thanks", "email"] as const;
+type Tab = (typeof tabs)[number];
+
+export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
+  const t = useT(previewMessages);
+  const ts = useT(surveyMessages);
+  const [tab, setTab] = useState<Tab>("score");
+  const [locale, setLocale] = useState<"ja" | "en">(draft.defaultLocale);
+  const { min, max } = scaleOf(draft.kind);
+  const [chosen, setChosen] = useState(3);
+  const score = Math.min(max, Math.max(min, chosen));
+  const survey = previewSurvey(draft, t("unsavedName"));
+  const language = ts(`lang.${locale}`);
+  return (
+    <section className="card survey-preview" aria-labelledby="survey-preview-title">
+      <div className="card-head">
+        <h2 id="survey-preview-title">{t("title")}</h2>
+        <div className="lang-switch" role="group" aria-label={t("language")}>
+          {(["ja", "en"] as const).map((l) => (
+            <button key={l} type="button" aria-pressed={locale === l} onClick={() => setLocale(l)}>
+              {ts(`lang.${l}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="preview-tabs" role="tablist" aria-label={t("tabs")}>
+        {tabs.map((x) => (
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            id={`preview-tab-${x}`}
+            aria-selected={tab === x}
+            aria-controls="preview-panel"
+            tabIndex={tab === x ? 0 : -1}
+            className="preview-tab"
+            onClick={() => setTab(x)}
+            onKeyDown={(e) => {
+              const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+              if (!step) return;
+              const next = tabs[(tabs.indexOf(x) + step + tabs.length) % tabs.length] ?? x;
+              setTab(next);
+              document.getElementById(`preview-tab-${next}`)?.focus();
+            }}
+          >
+            {t(`tab.${x}`)}
+          </button>
+        ))}
+      </div>
+      <div id="preview-panel" role="tabpanel" aria-labelledby={`preview-tab-${tab}`}>
+        {(tab === "followup" || tab === "thanks") && (
+          <label className="filter preview-score">
+            <span>{t("score")}</span>
+            <select value={score} onChange={(e) => setChosen(Number(e.target.value))}>
+              {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((s) => (
+                <option key={s} value={s}>
+                  {t("scoreOption", { score: s, segment: ts(`segment.${segmentOf(draft.kind, s)}`) })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {survey && !draft.question[locale].trim() && (
+          <p className="field-hint preview-note">{t("missingText", { language })}</p>
+        )}
+        {!survey ? (
+          <p className="preview-empty">{t("noQuestion")}</p>
+        ) : tab === "email" ? (
+          <EmailPreview
+            key={locale}
+            survey={survey}
+            locale={locale}
+            label={t("frame", { page: t("tab.email"), language })}
+          />
+        ) : (
+          <LandingPreview
+            key={`${tab}-${locale}`}
+            body={{ survey, locale, step: tab, ...(tab === "score" ? {} : { score }) }}
+            label={t("frame", { page: t(`tab.${tab}`), language })}
+          />
+        )}
+      </div>
+      <p className="field-hint preview-hint">{t("hint")}</p>
+    </section>
+  );
+}
+
+function PreviewState({ error, updating }: { error: Error | undefined; updating: boolean }) {
+  const t = useT(previewMessages);
+  return (
+    <div className="preview-state" aria-live="polite">
+      {error ? (
+        <span className="field-error">{t("failed", { message: error.message })}</span>
+      ) : updating ? (
+        <span className="muted">{t("updating")}</span>
+      ) : null}
+    </div>
+  );
+}
+
+function LandingPreview({ body, label }: { body: object; label: string }) {
+  const p = usePreview<{ html: string }>("/surveys/preview", body);
+  return (
+    <>
+      <PreviewState error={p.error} updating={p.updating} />
+      <iframe className="preview-frame" sandbox="" title={label} srcDoc={p.data?.html ?? ""} />
+    </>
+  );
+}
+
+function EmailPreview({ survey, locale, label }: { survey: object; locale: string; label: string }) {
+  const t = useT(previewMessages);
+  const p = usePreview<{ subject: string; html: string; text: string }>("/surveys/preview-email", {
+    survey,
+    locale,
+  });
+  return (
+    <>
+      <PreviewState error={p.error} updating={p.updating} />
+      <div className="preview-subject">
+        <span className="muted">{t("subject")}</span> <strong>{p.data?.subject ?? "—"}</strong>
+      </div>
+      <iframe
+        className="preview-frame preview-frame-email"
+        sandbox=""
+        title={label}
+        srcDoc={p.data?.html ?? ""}
+      />
+    </>
+  );
+}

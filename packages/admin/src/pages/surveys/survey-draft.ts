@@ -1,0 +1,150 @@
+// The editor's form state and its two translations: from a stored survey, and to the API's body. The form
+// keeps every segment's texts (all six) so switching the kind back and forth loses nothing typed; the
+// body carries only the kind's own segments, and leaves out what is empty.
+import type { Survey, SurveyInput } from "../../../../server/src/domain/surveys/survey-schema.ts";
+import { interpolate } from "../../i18n/i18n.tsx";
+import type { Kind, Segment } from "../../ui/score.tsx";
+import { surveyDefaults } from "./defaults/messages.ts";
+
+export const kinds: Kind[] = ["nps", "csat", "ces"];
+export const statuses = ["draft", "active", "closed"] as const;
+export const allSegments: Segment[] = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"];
+
+export const segmentsOf = (kind: Kind): Segment[] =>
+  kind === "nps" ? ["detractor", "passive", "promoter"] : ["unhappy", "neutral", "happy"];
+
+export const scaleOf = (kind: Kind) =>
+  kind === "nps" ? { min: 0, max: 10 } : kind === "csat" ? { min: 1, max: 5 } : { min: 1, max: 7 };
+
+/** The segment a score falls in (DESIGN.md: NPS 0–6 / 7–8 / 9–10; CSAT 1–2 / 3 / 4–5; CES 1–3 / 4 / 5–7). */
+export function segmentOf(kind: Kind, score: number): Segment {
+  const [low, mid, high] = segmentsOf(kind) as [Segment, Segment, Segment];
+  const [lowMax, midMax] = kind === "nps" ? [6, 8] : kind === "csat" ? [2, 3] : [3, 4];
+  return score <= lowMax ? low : score <= midMax ? mid : high;
+}
+
+export interface Texts {
+  ja: string;
+  en: string;
+}
+export interface LinkDraft {
+  label: Texts;
+  url: string;
+}
+
+export interface SurveyDraft {
+  name: string;
+  kind: Kind;
+  status: (typeof statuses)[number];
+  defaultLocale: "ja" | "en";
+  question: Texts;
+  followUps: Record<Segment, Texts>;
+  ctas: Record<Segment, LinkDraft>;
+  reviewInvite: LinkDraft;
+  askContactPreference: boolean;
+  askTestimonial: boolean;
+  brandName: string;
+  fatigueDays: string;
+}
+
+type Stored = { ja?: string | undefined; en?: string | undefined } | undefined;
+const texts = (t: Stored): Texts => ({ ja: t?.ja ?? "", en: t?.en ?? "" });
+const emptyLink = (): LinkDraft => ({ label: texts(undefined), url: "" });
+const perSegment = <T>(make: (s: Segment) => T) =>
+  Object.fromEntries(allSegments.map((s) => [s, make(s)])) as Record<Segment, T>;
+
+/** The default question and follow-ups of a kind, in both languages, naming the company. */
+export function defaultTexts(
+  kind: Kind,
+  name: string,
+): { question: Texts; followUps: Partial<Record<Segment, Texts>> } {
+  const say = (locale: "ja" | "en", key: string) =>
+    interpolate((surveyDefaults[locale] as Record<string, string>)[key] ?? "", { name });
+  const both = (key: string): Texts => ({ ja: say("ja", key), en: say("en", key) });
+  return {
+    question: both(`${kind}.question`),
+    followUps: Object.fromEntries(segmentsOf(kind).map((s) => [s, both(`${kind}.${s}`)])),
+  };
+}
+
+export function newDraft(kind: Kind, workspaceName: string, defaultLocale: "ja" | "en"): SurveyDraft {
+  const d = defaultTexts(kind, workspaceName);
+  return {
+    name: "",
+    kind,
+    status: "draft",
+    defaultLocale,
+    question: d.question,
+    followUps: perSegment((s) => d.followUps[s] ?? texts(undefined)),
+    ctas: perSegment(emptyLink),
+    reviewInvite: emptyLink(),
+    askContactPreference: true,
+    askTestimonial: true,
+    brandName: "",
+    fatigueDays: "",
+  };
+}
+
+export function fromSurvey(s: Survey): SurveyDraft {
+  const link = (l: { label: Stored; url: string } | undefined): LinkDraft =>
+    l ? { label: texts(l.label), url: l.url } : emptyLink();
+  return {
+    name: s.name,
+    kind: s.kind,
+    status: s.status,
+    defaultLocale: s.defaultLocale,
+    question: texts(s.question),
+    followUps: perSegment((seg) => texts(s.followUps[seg])),
+    ctas: perSegment((seg) => link(s.settings.ctas?.[seg])),
+    reviewInvite: link(s.settings.reviewInvite),
+    // The landing page asks both unless told not to.
+    askContactPreference: s.settings.askContactPreference ?? true,
+    askTestimonial: s.settings.askTestimonial ?? true,
+    brandName: s.settings.brandName ?? "",
+    fatigueDays: s.settings.fatigueDays === undefined ? "" : String(s.settings.fatigueDays),
+  };
+}
+
+/** Text per locale without the empty ones; undefined when both are empty. */
+function localeText(t: Texts): { ja?: string; en?: string } | undefined {
+  const out: { ja?: string; en?: string } = {};
+  if (t.ja.trim()) out.ja = t.ja.trim();
+  if (t.en.trim()) out.en = t.en.trim();
+  return out.ja || out.en ? out : undefined;
+}
+
+/** A link is sent once anything of it is typed, so a half-filled one reaches the server and gets its errors. */
+function linkBody(l: LinkDraft) {
+  const label = localeText(l.label);
+  if (!label && !l.url.trim()) return undefined;
+  return { label: label ?? {}, url: l.url.trim() };
+}
+
+export function toBody(d: SurveyDraft): SurveyInput {
+  const settings: SurveyInput["settings"] = {
+    askContactPreference: d.askContactPreference,
+    askTestimonial: d.askTestimonial,
+  };
+  if (d.brandName.trim()) settings.brandName = d.brandName.trim();
+  if (d.fatigueDays.trim() !== "") settings.fatigueDays = Number(d.fatigueDays);
+  const review = linkBody(d.reviewInvite);
+  if (review) settings.reviewInvite = review;
+  const ctas: NonNullable<SurveyInput["settings"]>["ctas"] = {};
+  const followUps: SurveyInput["followUps"] = {};
+  for (const s of segmentsOf(d.kind)) {
+    const f = localeText(d.followUps[s]);
+    if (f) followUps[s] = f;
+    const cta = linkBody(d.ctas[s]);
+    if (cta) ctas[s] = cta;
+  }
+  if (Object.keys(ctas).length) settings.ctas = ctas;
+  return {
+    name: d.name.trim(),
+    kind: d.kind,
+    question: localeText(d.question) ?? {},
+    followUps,
+    defaultLocale: d.defaultLocale,
+    status: d.status,
+    settings,
+  };
+}
