@@ -23,6 +23,9 @@ import { eventRoutes } from "./routes/events.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { userRoutes } from "./routes/users.ts";
 import { contactActivityRoutes } from "./routes/contact-activity.ts";
+import { benchmarkRoutes } from "./routes/benchmarks.ts";
+import { responseExportRoutes } from "./routes/response-export.ts";
+import { surveyPreviewRoutes } from "./routes/survey-previews.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
@@ -45,6 +48,9 @@ export function createApp(deps: AppDeps) {
   const apiKeys = apiKeyRoutes(deps);
   const users = userRoutes(deps);
   const contactActivity = contactActivityRoutes(deps);
+  const benchmarks = benchmarkRoutes();
+  const responseExport = responseExportRoutes(deps);
+  const surveyPreviews = surveyPreviewRoutes(deps);
   const health: RouteDoc = {
     method: "get",
     path: "/healthz",
@@ -68,6 +74,9 @@ export function createApp(deps: AppDeps) {
     ...apiKeys.docs,
     ...users.docs,
     ...contactActivity.docs,
+    ...benchmarks.docs,
+    ...responseExport.docs,
+    ...surveyPreviews.docs,
     health,
   ];
   const openapi = openApiDocument(docs, deps.version);
@@ -81,13 +90,17 @@ export function createApp(deps: AppDeps) {
     .use((c, next) =>
       (c.req.path === "/api/v1/responses" || c.req.path.endsWith("/audience") ? bigBody : smallBody)(c, next),
     )
+    .route("/surveys", surveyPreviews.routes)
     .route("/surveys", resources.surveys.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .route("/contacts", contactActivity.routes)
     .route("/contacts", resources.contacts.routes)
     .route("/companies", resources.companies.routes)
+    // Before /responses/:id, which would take "export.csv" for an id.
+    .route("/responses/export.csv", responseExport.routes)
     .route("/responses", responses.routes)
     .route("/reports", reports.routes)
+    .route("/benchmarks", benchmarks.routes)
     .route("/sends", sends.routes)
     .route("/suppressions", suppressions.routes)
     .route("/workspace", workspace.routes)

@@ -35,10 +35,18 @@ button:focus-visible,a:focus-visible{outline:3px solid #1f2328;outline-offset:2p
 .notice{background:#fdf6b2;color:#723b13;border-radius:8px;padding:.6rem .8rem}
 .purpose{font-size:.8rem;color:#4b5563;margin-top:1.5rem}
 [hidden]{display:none!important}
+.ribbon{position:sticky;top:0;z-index:1;margin:0;padding:.4rem 1rem;background:#1f2328;color:#fff;font-weight:700;font-size:.9rem;text-align:center}
 @media (max-width:30rem){.scores.n11{grid-template-columns:repeat(6,1fr)}}
 `;
 
-export function layout(opts: { lang: "ja" | "en"; title: string; body: Html; script?: string }): Html {
+export function layout(opts: {
+  lang: "ja" | "en";
+  title: string;
+  body: Html;
+  script?: string;
+  /** A band across the top, e.g. marking an admin's preview. */
+  ribbon?: string | undefined;
+}): Html {
   return html`<!doctype html>
     <html lang="${opts.lang}">
       <head>
@@ -52,6 +60,7 @@ export function layout(opts: { lang: "ja" | "en"; title: string; body: Html; scr
         </style>
       </head>
       <body>
+        ${opts.ribbon ? html`<p class="ribbon" role="note">${opts.ribbon}</p>` : ""}
         <main>${opts.body}</main>
         ${
           opts.script

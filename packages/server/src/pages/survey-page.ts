@@ -20,6 +20,8 @@ export interface SurveyPageInput {
   score?: number | undefined;
   comment?: string | undefined;
   error?: string | undefined;
+  /** An admin's preview: a ribbon says so, and the form submits nowhere (`method="dialog"` outside a dialog). */
+  preview?: boolean;
 }
 
 /** Text in the page's locale, else the survey's other locale. */
@@ -59,8 +61,7 @@ export function surveyPage(p: SurveyPageInput): Html {
     ${p.error ? html`<p class="notice" role="alert">${p.error}</p>` : ""}
     <form
       id="koe-form"
-      method="post"
-      action="${p.action}"
+      ${p.preview ? html`method="dialog"` : html`method="post" action="${p.action}"`}
       data-segs="${JSON.stringify(segs)}"
       data-confirm="${p.confirmUrl ?? ""}"
     >
@@ -136,5 +137,11 @@ ${p.comment ?? ""}</textarea>
     ${p.trapUrl ? html`<a href="${p.trapUrl}" tabindex="-1" aria-hidden="true" style="display:none">.</a>` : ""}
     <p class="purpose">${t(locale, "form.purpose", { brand: p.brand })}</p>
   </div>`;
-  return layout({ lang: locale, title: question || t(locale, "page.title"), body, script: surveyScript });
+  return layout({
+    lang: locale,
+    title: question || t(locale, "page.title"),
+    body,
+    script: surveyScript,
+    ribbon: p.preview ? t(locale, "preview.ribbon") : undefined,
+  });
 }

@@ -12,6 +12,8 @@ export function thanksPage(p: {
   segment: string;
   editableUntil?: Date | undefined;
   truncated: boolean;
+  /** An admin's preview: a ribbon says so. */
+  preview?: boolean;
 }): Html {
   const { locale, survey } = p;
   const cta = survey.settings.ctas?.[p.segment];
@@ -26,5 +28,6 @@ export function thanksPage(p: {
     ${cta ? html`<p><a class="cta" href="${cta.url}" rel="noopener">${localText(cta.label, locale)}</a></p>` : ""}
     ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
   </div>`;
-  return layout({ lang: locale, title: t(locale, "thanks.title"), body });
+  const ribbon = p.preview ? t(locale, "preview.ribbon") : undefined;
+  return layout({ lang: locale, title: t(locale, "thanks.title"), body, ribbon });
 }

@@ -7,29 +7,39 @@ import { signSendToken } from "../../domain/sends/token.ts";
 import { unsubscribeUrl } from "../../domain/suppressions/unsubscribe-token.ts";
 import { resolveWorkspaceSettings } from "../../domain/workspaces/workspace-settings.ts";
 import type { OutgoingMail } from "./mailer.ts";
-import { renderSurveyEmail } from "./survey-email.ts";
+import { renderSurveyEmail, type RenderedEmail } from "./survey-email.ts";
 
 /** The host part of our Message-IDs and default sender: the public address's host. */
 export const messageHostOf = (baseUrl: string): string => new URL(baseUrl).hostname || "localhost";
 
-export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): OutgoingMail {
-  const contact = d.contact;
-  if (!contact?.email) throw new Error(`delivery ${d.id} has no address`);
-  const settings = resolveWorkspaceSettings({ name: d.workspace.name, settings: d.workspace.settings });
-  const locale = contact.locale ?? d.survey.defaultLocale;
-  const question = d.survey.question[locale] ?? d.survey.question[d.survey.defaultLocale] ?? "";
-  const token = signSendToken(links.secret, {
-    workspaceId: d.workspaceId,
-    sendId: d.sendId,
-    expiresAt: d.expiresAt,
+/** What a survey email is made of besides its links: survey, workspace, contact (with an address). */
+export type SurveyMailParts = Pick<ClaimedDelivery, "survey" | "workspace" | "touchpoint" | "step"> & {
+  contact: Pick<NonNullable<ClaimedDelivery["contact"]>, "name" | "locale" | "attributes"> & {
+    email: string;
+  };
+};
+
+export interface SurveyMailLinks {
+  surveyUrl: string;
+  /** The survey page with a score chosen. */
+  scoreUrl(score: number): string;
+  unsubscribeUrl: string;
+}
+
+/** The survey email for these parts and links, with the workspace's brand and sender. */
+export function renderSurveyMail(parts: SurveyMailParts, links: SurveyMailLinks): RenderedEmail {
+  const { survey, contact } = parts;
+  const settings = resolveWorkspaceSettings({
+    name: parts.workspace.name,
+    settings: parts.workspace.settings,
   });
-  const surveyUrl = `${links.baseUrl}/r/${token}`;
-  const { min, max } = scaleOf(d.survey.kind);
-  const unsubscribe = unsubscribeUrl(links.baseUrl, links.secret, d.workspaceId, contact.email, d.sendId);
-  const brandName = d.survey.settings.brandName ?? settings.brand.name;
-  const email = renderSurveyEmail({
+  const locale = contact.locale ?? survey.defaultLocale;
+  const question = survey.question[locale] ?? survey.question[survey.defaultLocale] ?? "";
+  const { min, max } = scaleOf(survey.kind);
+  const brandName = survey.settings.brandName ?? settings.brand.name;
+  return renderSurveyEmail({
     locale,
-    kind: d.survey.kind,
+    kind: survey.kind,
     question,
     brand: {
       name: brandName,
@@ -42,12 +52,29 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): Outgoi
       ...(settings.sender.postalAddress && { postalAddress: settings.sender.postalAddress }),
     },
     contact: { name: contact.name, email: contact.email, attributes: contact.attributes },
-    touchpoint: d.touchpoint,
-    scoreUrls: Array.from({ length: max - min + 1 }, (_, i) => `${surveyUrl}?score=${min + i}`),
-    surveyUrl,
-    unsubscribeUrl: unsubscribe,
-    reminder: d.step > 0,
+    touchpoint: parts.touchpoint,
+    scoreUrls: Array.from({ length: max - min + 1 }, (_, i) => links.scoreUrl(min + i)),
+    surveyUrl: links.surveyUrl,
+    unsubscribeUrl: links.unsubscribeUrl,
+    reminder: parts.step > 0,
   });
+}
+
+export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): OutgoingMail {
+  const contact = d.contact;
+  if (!contact?.email) throw new Error(`delivery ${d.id} has no address`);
+  const settings = resolveWorkspaceSettings({ name: d.workspace.name, settings: d.workspace.settings });
+  const token = signSendToken(links.secret, {
+    workspaceId: d.workspaceId,
+    sendId: d.sendId,
+    expiresAt: d.expiresAt,
+  });
+  const surveyUrl = `${links.baseUrl}/r/${token}`;
+  const unsubscribe = unsubscribeUrl(links.baseUrl, links.secret, d.workspaceId, contact.email, d.sendId);
+  const email = renderSurveyMail(
+    { ...d, contact: { ...contact, email: contact.email } },
+    { surveyUrl, scoreUrl: (score) => `${surveyUrl}?score=${score}`, unsubscribeUrl: unsubscribe },
+  );
   return {
     workspaceId: d.workspaceId,
     messageId: d.messageId,

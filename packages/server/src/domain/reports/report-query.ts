@@ -16,7 +16,8 @@ export type GroupDimension = (typeof groupDimensions)[number];
 const isCalendarDate = (d: string) =>
   d >= "0001" && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
-const day = z
+/** A day in the workspace's time zone: YYYY-MM-DD, or an ISO 8601 time whose date part is taken. */
+export const reportDay = z
   .string()
   .max(40)
   .refine(
@@ -25,30 +26,99 @@ const day = z
   )
   .transform((s) => s.slice(0, 10));
 
-export const reportQuery = z
-  .object({
-    from: day.optional(),
-    to: day.optional(),
-    surveyId: idSchema.optional(),
-    touchpoint: idSchema.optional(),
-    channel: channelSchema.optional(),
-    groupBy: z
-      .string()
-      .max(100)
-      .transform((s) => s.split(",").map((p) => p.trim()))
-      .pipe(
-        z
-          .array(z.enum(groupDimensions))
-          .min(1)
-          .max(2, "at most two dimensions, e.g. groupBy=month,touchpoint")
-          .refine((a) => new Set(a).size === a.length, "a dimension is repeated"),
-      )
-      .optional(),
-    /** `previous`: also the period of the same length just before `from`…`to`, and the change. */
-    compare: z.literal("previous").optional(),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
-  .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] });
+export const teamSchema = z.string().trim().min(1).max(200);
 
-export type ReportQuery = z.infer<typeof reportQuery>;
+/** Contact-attribute filters arrive as `attribute.<key>=<value>` query parameters. */
+export const ATTRIBUTE_PREFIX = "attribute.";
+export const MAX_ATTRIBUTE_FILTERS = 5;
+const MAX_ATTRIBUTE_KEY = 64;
+
+const fields = z.object({
+  from: reportDay.optional(),
+  to: reportDay.optional(),
+  surveyId: idSchema.optional(),
+  touchpoint: idSchema.optional(),
+  channel: channelSchema.optional(),
+  /** Responses at touchpoints of this team. */
+  team: teamSchema.optional(),
+  groupBy: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(",").map((p) => p.trim()))
+    .pipe(
+      z
+        .array(z.enum(groupDimensions))
+        .min(1)
+        .max(2, "at most two dimensions, e.g. groupBy=month,touchpoint")
+        .refine((a) => new Set(a).size === a.length, "a dimension is repeated"),
+    )
+    .optional(),
+  /** `previous`: also the period of the same length just before `from`…`to`, and the change. */
+  compare: z.literal("previous").optional(),
+});
+
+export interface ReportQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  surveyId?: string | undefined;
+  touchpoint?: string | undefined;
+  channel?: z.infer<typeof channelSchema> | undefined;
+  team?: string | undefined;
+  groupBy?: GroupDimension[] | undefined;
+  compare?: "previous" | undefined;
+  /** Contact attribute → the value it must have (as text); answered from the responses, not the rollups. */
+  attributes?: Record<string, string> | undefined;
+}
+
+/** Unknown parameters are refused, except `attribute.<key>` (at most five). */
+function checkExtraKeys(q: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const known = Object.keys(fields.shape);
+  let attributes = 0;
+  for (const key of Object.keys(q)) {
+    if (known.includes(key)) continue;
+    const name = key.startsWith(ATTRIBUTE_PREFIX) ? key.slice(ATTRIBUTE_PREFIX.length) : undefined;
+    if (name === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: "is not a report parameter (contact attributes are filtered with attribute.<key>=<value>)",
+      });
+    } else if (name.length < 1 || name.length > MAX_ATTRIBUTE_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `the key must have 1–${MAX_ATTRIBUTE_KEY} characters`,
+      });
+    } else if (++attributes > MAX_ATTRIBUTE_FILTERS) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `at most ${MAX_ATTRIBUTE_FILTERS} attribute filters`,
+      });
+    }
+  }
+}
+
+export const reportQuery = fields
+  .catchall(z.string().max(200))
+  .superRefine(checkExtraKeys)
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
+  .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] })
+  .transform((q): ReportQuery => {
+    const { from, to, surveyId, touchpoint, channel, team, groupBy, compare, ...extra } = q;
+    const known: ReportQuery = { from, to, surveyId, touchpoint, channel, team, groupBy, compare };
+    const out = Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) as ReportQuery;
+    const attributes = Object.entries(extra).map(([k, v]) => [k.slice(ATTRIBUTE_PREFIX.length), String(v)]);
+    return attributes.length ? { ...out, attributes: Object.fromEntries(attributes) } : out;
+  });
+
+/** The same parameters as the OpenAPI document shows them, with the attribute filter spelt out. */
+export const reportQueryDoc = fields.extend({
+  "attribute.{key}": z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5",
+    ),
+});

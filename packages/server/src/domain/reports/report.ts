@@ -1,4 +1,4 @@
-// Reports read the daily rollups only, never the raw responses.
+// Reports read the daily rollups; only a contact-attribute filter reads the responses (report-source.ts).
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { cesFromCounts, type CesSummary } from "../scores/ces.ts";
@@ -8,6 +8,7 @@ import { npsChange, type Change } from "../scores/stats.ts";
 import { segmentOf, segmentsOf, type SurveyKind } from "../scores/scales.ts";
 import { NO_TOUCHPOINT } from "../responses/rollups.ts";
 import type { GroupDimension, ReportQuery } from "./report-query.ts";
+import { reportSource } from "./report-source.ts";
 
 type Summary = NpsSummary | CsatSummary | CesSummary;
 
@@ -47,8 +48,6 @@ const dimensionSql: Record<
   survey: { group: sql`survey_id`, format: "%::text" },
 };
 
-const countColumns = sql.raw(Array.from({ length: 11 }, (_, s) => `sum(c${s})::int as c${s}`).join(", "));
-
 interface Bucket {
   keys: string[];
   hist: number[];
@@ -60,12 +59,8 @@ async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery,
   const formatted = sqlDims.map((d, i) =>
     sql.raw(`${dimensionSql[d].format.replace("%", `g${i}`)} as k${i}`),
   );
-  const filters = [sql`workspace_id = ${ws}`, sql`survey_kind = ${kind}`];
-  if (q.from) filters.push(sql`day >= ${q.from}::date`);
-  if (q.to) filters.push(sql`day <= ${q.to}::date`);
-  if (q.surveyId) filters.push(sql`survey_id = ${q.surveyId}`);
-  if (q.touchpoint) filters.push(sql`touchpoint_id = ${q.touchpoint}`);
-  if (q.channel) filters.push(sql`channel = ${q.channel}`);
+  const source = reportSource(ws, kind, q);
+  const where = source.where.length ? sql`where ${sql.join(source.where, sql` and `)}` : sql``;
   const groupBy = sqlDims.length
     ? sql`group by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}`
     : sql``;
@@ -74,10 +69,8 @@ async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery,
     : sql``;
   const { rows } = await sql<Record<string, string | number>>`
     select ${sql.join([...formatted, sql.raw(Array.from({ length: 11 }, (_, s) => `c${s}`).join(", "))])}
-    from (select ${sql.join([...keyCols, countColumns])}
-          from response_rollups where ${sql.join(filters, sql` and `)} ${groupBy}) grouped ${orderBy}`.execute(
-    db,
-  );
+    from (select ${sql.join([...keyCols, source.counts])}
+          from ${source.from} ${where} ${groupBy}) grouped ${orderBy}`.execute(db);
   return rows.map((r) => ({
     sqlKeys: sqlDims.map((_, i) => String(r[`k${i}`])),
     hist: Array.from({ length: 11 }, (_, s) => Number(r[`c${s}`] ?? 0)),

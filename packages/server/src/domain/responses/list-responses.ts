@@ -1,36 +1,18 @@
-import { z } from "zod";
 import type { Db } from "../../db/open.ts";
 import type { ResponseRow } from "../../db/schema.ts";
-import { ValidationError } from "../errors.ts";
-import { channelSchema, idSchema, pageSchema, type Page } from "../fields.ts";
+import type { Page } from "../fields.ts";
 import { toPage } from "../paging.ts";
-import { responseSources, type Response } from "./response-schema.ts";
+import { decodeCursor, encodeCursor, type ResponseFilter } from "./response-filter.ts";
+import { selectResponseRows, type ResponseListRow } from "./response-rows.ts";
+import type { Response } from "./response-schema.ts";
 
-// Times PostgreSQL can hold (years 1–9999 in UTC); beyond them it refuses the query.
-const MIN_TIME = Date.parse("0001-01-01T00:00:00Z");
-const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
-const inRange = (t: string) => {
-  const ms = Date.parse(t);
-  return ms >= MIN_TIME && ms <= MAX_TIME;
+export { responseFilter, type ResponseFilter } from "./response-filter.ts";
+
+/** With `include=contact`: who answered and where, for a feed that shows names rather than ids. */
+export type ResponseWithContext = Response & {
+  contact: { id: string; name: string | null; email: string | null } | null;
+  touchpoint: { id: string; name: string } | null;
 };
-const time = z.iso
-  .datetime({ offset: true })
-  .or(z.iso.date())
-  .refine(inRange, "must be between the years 1 and 9999");
-
-export const responseFilter = pageSchema
-  .extend({
-    surveyId: idSchema.optional(),
-    touchpointId: idSchema.optional(),
-    contactId: idSchema.optional(),
-    channel: channelSchema.optional(),
-    segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
-    source: z.enum(responseSources).optional(),
-    from: time.optional(),
-    to: time.optional(),
-  })
-  .strict();
-export type ResponseFilter = z.infer<typeof responseFilter>;
 
 export function toResponse(r: ResponseRow): Response {
   return {
@@ -50,47 +32,25 @@ export function toResponse(r: ResponseRow): Response {
   };
 }
 
-// Newest first; the cursor carries (created_at, id) of the last row, since imported history
-// has old created_at values but new ids.
-const encodeCursor = (r: ResponseRow) =>
-  Buffer.from(JSON.stringify([r.created_at.toISOString(), r.id])).toString("base64url");
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [t, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && inRange(t))
-      return [t, id];
-  } catch {
-    /* fall through */
-  }
-  throw new ValidationError([{ path: "cursor", message: "is not a cursor from this list" }]);
+function withContext(r: ResponseListRow): ResponseWithContext {
+  return {
+    ...toResponse(r),
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, email: r.contact_email } : null,
+    touchpoint:
+      r.touchpoint_id && r.touchpoint_name ? { id: r.touchpoint_id, name: r.touchpoint_name } : null,
+  };
 }
 
-export async function listResponses(db: Db, workspaceId: string, f: ResponseFilter): Promise<Page<Response>> {
-  let q = db.selectFrom("responses").selectAll().where("workspace_id", "=", workspaceId);
-  if (f.surveyId) q = q.where("survey_id", "=", f.surveyId);
-  if (f.touchpointId) q = q.where("touchpoint_id", "=", f.touchpointId);
-  if (f.contactId) q = q.where("contact_id", "=", f.contactId);
-  if (f.channel) q = q.where("channel", "=", f.channel);
-  if (f.segment) q = q.where("segment", "=", f.segment);
-  if (f.source) q = q.where("source", "=", f.source);
-  if (f.from) q = q.where("created_at", ">=", new Date(f.from));
-  if (f.to) q = q.where("created_at", "<=", new Date(f.to));
-  if (f.cursor) {
-    const [t, id] = decodeCursor(f.cursor);
-    q = q.where((eb) =>
-      eb.or([
-        eb("created_at", "<", new Date(t)),
-        eb.and([eb("created_at", "=", new Date(t)), eb("id", "<", id)]),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(f.limit + 1)
-    .execute();
-  return toPage(rows, f.limit, toResponse, encodeCursor);
+export async function listResponses(
+  db: Db,
+  workspaceId: string,
+  f: ResponseFilter,
+): Promise<Page<Response | ResponseWithContext>> {
+  const { limit, cursor, include, ...conditions } = f;
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const rows = await selectResponseRows(db, workspaceId, conditions, { after, limit: limit + 1 });
+  const cursorOf = (r: ResponseListRow) => encodeCursor(r.created_at, r.id);
+  return toPage(rows, limit, include === "contact" ? withContext : toResponse, cursorOf);
 }
 
 export async function getResponse(db: Db, workspaceId: string, id: string): Promise<Response | undefined> {

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { canRead, ensure } from "../../domain/auth/permissions.ts";
 import { getReport } from "../../domain/reports/report.ts";
-import { reportQuery } from "../../domain/reports/report-query.ts";
+import { reportQuery, reportQueryDoc } from "../../domain/reports/report-query.ts";
+import { getResponseRate, responseRateQuery } from "../../domain/reports/response-rate.ts";
 import { surveyKinds } from "../../domain/scores/scales.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
@@ -13,6 +14,13 @@ const described = {
   ces: "CES (mean 1–7) with the share agreeing (≥ 5), n, margin of error and interval",
 };
 
+const filters =
+  "Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that " +
+  "team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute " +
+  "has that value; the rollups have no contact, so such a report is computed from the responses joined to their " +
+  "contacts (index on responses by workspace and time: give from/to on large workspaces), with the same groups " +
+  "and result shape. compare=previous works with every filter.";
+
 export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
   const routes = new Hono<AppEnv>();
   for (const kind of surveyKinds) {
@@ -21,13 +29,28 @@ export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
       return c.json(await getReport(deps.db, c.var.actor.workspaceId, kind, query(c, reportQuery)));
     });
   }
+  routes.get("/response-rate", async (c) => {
+    ensure(canRead(c.var.actor), "read reports");
+    return c.json(await getResponseRate(deps.db, c.var.actor.workspaceId, query(c, responseRateQuery)));
+  });
   const docs = surveyKinds.map((kind): RouteDoc => ({
     method: "get",
     path: `/api/v1/reports/${kind}`,
-    summary: `${described[kind]}; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups`,
+    summary: `${described[kind]}; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. ${filters}`,
     tag: "Reports",
-    query: reportQuery,
+    query: reportQueryDoc,
     success: 200,
   }));
+  docs.push({
+    method: "get",
+    path: "/api/v1/reports/response-rate",
+    summary:
+      "Response rate: { sends, responded, rate, interval } — sends created in the period matching the filters " +
+      "(test sends left out), those of them with a response, rate = responded / sends (null without sends) and " +
+      "its 95 % Wilson interval, as shares 0–1",
+    tag: "Reports",
+    query: responseRateQuery,
+    success: 200,
+  });
   return { routes, docs };
 }

@@ -85,7 +85,10 @@ export function responseRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
     {
       method: "get",
       path: "/api/v1/responses",
-      summary: "List responses, newest first",
+      summary:
+        "List responses, newest first. q searches comments (case-insensitive, taken literally); scoreMin/scoreMax, " +
+        "segment, team and the other filters narrow; include=contact adds contact { id, name, email } and " +
+        "touchpoint { id, name } (or null) to each item",
       tag: "Responses",
       query: responseFilter,
       success: 200,

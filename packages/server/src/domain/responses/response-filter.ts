@@ -1,0 +1,72 @@
+// The filters of the responses feed and its CSV export.
+import { z } from "zod";
+import { ValidationError } from "../errors.ts";
+import { channelSchema, idSchema, pageSchema } from "../fields.ts";
+import { responseSources } from "./response-schema.ts";
+
+// Times PostgreSQL can hold (years 1–9999 in UTC); beyond them it refuses the query.
+const MIN_TIME = Date.parse("0001-01-01T00:00:00Z");
+const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+const inRange = (t: string) => {
+  const ms = Date.parse(t);
+  return ms >= MIN_TIME && ms <= MAX_TIME;
+};
+const time = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine(inRange, "must be between the years 1 and 9999");
+const score = z.coerce.number().int().min(0).max(10);
+
+const fields = {
+  surveyId: idSchema.optional(),
+  touchpointId: idSchema.optional(),
+  contactId: idSchema.optional(),
+  channel: channelSchema.optional(),
+  segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
+  source: z.enum(responseSources).optional(),
+  from: time.optional(),
+  to: time.optional(),
+  /** Responses at touchpoints of this team. */
+  team: z.string().trim().min(1).max(200).optional(),
+  /** Case-insensitive substring of the comment, taken literally (% and _ are plain characters). */
+  q: z.string().trim().min(1).max(200).optional(),
+  scoreMin: score.optional(),
+  scoreMax: score.optional(),
+};
+
+const scoresInOrder = {
+  check: (f: { scoreMin?: number | undefined; scoreMax?: number | undefined }) =>
+    f.scoreMin === undefined || f.scoreMax === undefined || f.scoreMin <= f.scoreMax,
+  message: { message: "must not be above scoreMax", path: ["scoreMin"] },
+};
+
+/** The feed: filters, paging, and `include=contact` for the contact's and touchpoint's names. */
+export const responseFilter = pageSchema
+  .extend({ ...fields, include: z.enum(["contact"]).optional() })
+  .strict()
+  .refine(scoresInOrder.check, scoresInOrder.message);
+export type ResponseFilter = z.infer<typeof responseFilter>;
+
+/** The export: the same filters, every matching row. */
+export const responseExportFilter = z
+  .object(fields)
+  .strict()
+  .refine(scoresInOrder.check, scoresInOrder.message);
+export type ResponseConditions = z.infer<typeof responseExportFilter>;
+
+/** Newest first: the keyset is (created_at, id), since imported history has old times but new ids. */
+export type ResponseKey = [createdAt: string, id: string];
+
+export const encodeCursor = (createdAt: Date, id: string): string =>
+  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
+
+export function decodeCursor(cursor: string): ResponseKey {
+  try {
+    const [t, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
+    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && inRange(t))
+      return [t, id];
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationError([{ path: "cursor", message: "is not a cursor from this list" }]);
+}

@@ -1,0 +1,64 @@
+// The one query behind the responses feed and the CSV export: filters, newest first, a keyset page,
+// with the names of each response's survey, touchpoint and contact.
+import type { Db } from "../../db/open.ts";
+import { containsPattern } from "../like-pattern.ts";
+import type { ResponseConditions, ResponseKey } from "./response-filter.ts";
+
+export async function selectResponseRows(
+  db: Db,
+  workspaceId: string,
+  f: ResponseConditions,
+  page: { after?: ResponseKey | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom("responses as r")
+    .innerJoin("surveys as s", (j) =>
+      j.onRef("s.workspace_id", "=", "r.workspace_id").onRef("s.id", "=", "r.survey_id"),
+    )
+    .leftJoin("touchpoints as tp", (j) =>
+      j.onRef("tp.workspace_id", "=", "r.workspace_id").onRef("tp.id", "=", "r.touchpoint_id"),
+    )
+    .leftJoin("contacts as ct", (j) =>
+      j.onRef("ct.workspace_id", "=", "r.workspace_id").onRef("ct.id", "=", "r.contact_id"),
+    )
+    .selectAll("r")
+    .select([
+      "s.name as survey_name",
+      "s.kind as survey_kind",
+      "tp.name as touchpoint_name",
+      "ct.name as contact_name",
+      "ct.email as contact_email",
+    ])
+    .where("r.workspace_id", "=", workspaceId);
+  if (f.surveyId) q = q.where("r.survey_id", "=", f.surveyId);
+  if (f.touchpointId) q = q.where("r.touchpoint_id", "=", f.touchpointId);
+  if (f.contactId) q = q.where("r.contact_id", "=", f.contactId);
+  if (f.channel) q = q.where("r.channel", "=", f.channel);
+  if (f.segment) q = q.where("r.segment", "=", f.segment);
+  if (f.source) q = q.where("r.source", "=", f.source);
+  if (f.from) q = q.where("r.created_at", ">=", new Date(f.from));
+  if (f.to) q = q.where("r.created_at", "<=", new Date(f.to));
+  if (f.scoreMin !== undefined) q = q.where("r.score", ">=", f.scoreMin);
+  if (f.scoreMax !== undefined) q = q.where("r.score", "<=", f.scoreMax);
+  if (f.q) q = q.where("r.comment", "ilike", containsPattern(f.q));
+  if (f.team) {
+    const team = f.team;
+    q = q.where("r.touchpoint_id", "in", (eb) =>
+      eb
+        .selectFrom("touchpoints")
+        .select("id")
+        .where("workspace_id", "=", workspaceId)
+        .where("team", "=", team),
+    );
+  }
+  const after = page.after;
+  if (after) {
+    const at = new Date(after[0]);
+    q = q.where((eb) =>
+      eb.or([eb("r.created_at", "<", at), eb.and([eb("r.created_at", "=", at), eb("r.id", "<", after[1])])]),
+    );
+  }
+  return q.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(page.limit).execute();
+}
+
+export type ResponseListRow = Awaited<ReturnType<typeof selectResponseRows>>[number];
