@@ -1,8 +1,106 @@
-// Not built yet (issue #5): replaced by the page itself.
+// One contact: who they are (details and attributes), a note form, and their timeline of sends, answers
+// and notes. A note saved here goes to the top of the timeline at once.
+import { useState } from "react";
+import type { Company } from "../../../../server/src/domain/companies/company-schema.ts";
+import type { Contact } from "../../../../server/src/domain/contacts/contact-schema.ts";
+import type {
+  NoteTimelineEntry,
+  SurveyTimelineEntry,
+  TimelineEntry,
+} from "../../../../server/src/domain/contacts/timeline.ts";
+import { ApiError, useApi } from "../../api.ts";
+import { formatNumber } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { PageProps } from "../../routes.ts";
-import { useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { useSignedIn } from "../../session.tsx";
+import { Card, PageHeader } from "../../ui/layout-parts.tsx";
+import { Loaded } from "../../ui/states.tsx";
+import { ContactDetails } from "./contact-details.tsx";
+import { ContactTimeline } from "./contact-timeline.tsx";
+import { contactsMessages } from "./messages.ts";
+import { NoteForm } from "./note-form.tsx";
+import "./contact-page.css";
 
-export default function Page(_props: PageProps) {
-  const t = useT();
-  return <div className="state">{t("state.empty")}</div>;
+export default function ContactPage({ params }: PageProps) {
+  const id = params.id ?? "";
+  // A fresh view per contact, so notes just written on one never show on the next.
+  return <ContactView key={id} id={id} />;
+}
+
+function ContactView({ id }: { id: string }) {
+  const t = useT(contactsMessages);
+  const path = `/contacts/${encodeURIComponent(id)}`;
+  const contact = useApi<Contact>(path);
+  const timeline = useApi<{ data: TimelineEntry[] }>(`${path}/timeline`);
+  const companyId = contact.data?.companyId;
+  const company = useApi<Company>(companyId ? `/companies/${encodeURIComponent(companyId)}` : null);
+  const [added, setAdded] = useState<NoteTimelineEntry[]>([]);
+  const canWrite = useSignedIn().user.role !== "viewer";
+
+  if (contact.error instanceof ApiError && contact.error.status === 404) return <NotFound />;
+  const back = (
+    <Link to="/contacts" className="back-link">
+      ← {t("allContacts")}
+    </Link>
+  );
+  return (
+    <>
+      {back}
+      <Loaded {...contact}>
+        {(c) => (
+          <>
+            <PageHeader
+              title={c.name || c.email || t("noName")}
+              subtitle={c.name && c.email ? c.email : undefined}
+            />
+            <div className="contact-layout">
+              <ContactDetails
+                contact={c}
+                company={company.data?.name}
+                latest={timeline.data?.data.find((e): e is SurveyTimelineEntry => e.type === "response")}
+              />
+              <Card
+                title={t("timeline")}
+                actions={timeline.data && <TimelineCount count={timeline.data.data.length + added.length} />}
+                className="contact-main"
+              >
+                {canWrite ? (
+                  <NoteForm contactId={c.id} onSaved={(note) => setAdded((a) => [note, ...a])} />
+                ) : (
+                  <p className="muted">{t("note.readOnly")}</p>
+                )}
+                <Loaded {...timeline}>
+                  {(r) => (
+                    <ContactTimeline
+                      entries={[...added, ...r.data.filter((e) => !added.some((a) => a.id === e.id))]}
+                    />
+                  )}
+                </Loaded>
+              </Card>
+            </div>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function TimelineCount({ count }: { count: number }) {
+  const t = useT(contactsMessages);
+  const { locale } = useLocale();
+  return <span className="muted tl-count">{t("timelineCount", { count: formatNumber(locale, count) })}</span>;
+}
+
+function NotFound() {
+  const t = useT(contactsMessages);
+  return (
+    <div className="contact-not-found" role="status">
+      <h1>{t("notFound")}</h1>
+      <p className="muted">{t("notFoundHint")}</p>
+      <Link to="/contacts" className="button">
+        {t("allContacts")}
+      </Link>
+    </div>
+  );
 }

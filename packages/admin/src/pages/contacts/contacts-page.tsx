@@ -1,8 +1,121 @@
-// Not built yet (issue #5): replaced by the page itself.
-import type { PageProps } from "../../routes.ts";
-import { useT } from "../../i18n/i18n.tsx";
+// Contacts: a search over name, email and external id (kept in the URL) and the matching contacts,
+// newest first, paged with "Load more"; each row opens the contact's page.
+import { useMemo, type MouseEvent } from "react";
+import type { Company } from "../../../../server/src/domain/companies/company-schema.ts";
+import type { Contact } from "../../../../server/src/domain/contacts/contact-schema.ts";
+import { useApi, withQuery, type Page } from "../../api.ts";
+import { formatDate, formatNumber } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link, navigate, setSearch, useLocation } from "../../router.tsx";
+import { Highlight } from "../../ui/highlight.tsx";
+import { Card, PageHeader } from "../../ui/layout-parts.tsx";
+import { LoadMore, useStale } from "../../ui/load-more.tsx";
+import { SearchBox } from "../../ui/search-box.tsx";
+import { Empty, ErrorNote, Loading } from "../../ui/states.tsx";
+import { usePages } from "../../ui/use-pages.ts";
+import { contactsMessages } from "./messages.ts";
+import "./contacts.css";
 
-export default function Page(_props: PageProps) {
-  const t = useT();
-  return <div className="state">{t("state.empty")}</div>;
+const PAGE_SIZE = 50;
+
+/** Company names by id; a workspace's companies are few next to its contacts. */
+function useCompanyNames(): Map<string, string> {
+  const companies = useApi<Page<Company>>("/companies?limit=1000").data?.data;
+  return useMemo(() => new Map((companies ?? []).map((c) => [c.id, c.name])), [companies]);
+}
+
+/** A click anywhere on a row opens the contact, as its name's link does (unless text is being selected). */
+function openRow(e: MouseEvent, id: string) {
+  if ((e.target as HTMLElement).closest("a") || window.getSelection()?.toString()) return;
+  navigate(`/contacts/${id}`);
+}
+
+export default function ContactsPage() {
+  const t = useT(contactsMessages);
+  const { locale } = useLocale();
+  const q = useLocation().search.get("q")?.trim() ?? "";
+  const path = withQuery("/contacts", { q, limit: PAGE_SIZE });
+  const contacts = usePages<Contact>(path);
+  const stale = useStale(path, contacts);
+  const companies = useCompanyNames();
+  const items = contacts.items;
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="contacts-tools">
+        <SearchBox id="contacts-q" label={t("search")} placeholder={t("searchPlaceholder")} />
+        {items && items.length > 0 && (
+          <p className="contacts-count" aria-live="polite">
+            {t(contacts.more || contacts.loading ? "showingMore" : "showing", {
+              count: formatNumber(locale, items.length),
+            })}
+          </p>
+        )}
+      </div>
+      <Card className="contacts-card">
+        {!items && contacts.error ? (
+          <ErrorNote error={contacts.error} retry={contacts.reload} />
+        ) : !items ? (
+          <Loading />
+        ) : items.length === 0 ? (
+          <Empty>
+            <span>{q ? t("emptySearch", { q }) : t("empty")}</span>
+            {q && (
+              <button type="button" className="button button-small" onClick={() => setSearch({ q: null })}>
+                {t("clearSearch")}
+              </button>
+            )}
+          </Empty>
+        ) : (
+          <div className={`table-wrap${stale ? " is-stale" : ""}`} aria-busy={stale}>
+            <table className="contacts-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.name")}</th>
+                  <th scope="col">{t("col.email")}</th>
+                  <th scope="col">{t("col.company")}</th>
+                  <th scope="col" className="col-locale">
+                    {t("col.locale")}
+                  </th>
+                  <th scope="col" className="col-tz">
+                    {t("col.timeZone")}
+                  </th>
+                  <th scope="col" className="col-ext">
+                    {t("col.externalId")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("col.created")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} className="contact-row" onClick={(e) => openRow(e, c.id)}>
+                    <th scope="row" className="contact-name">
+                      <Link to={`/contacts/${c.id}`}>
+                        {c.name ? <Highlight text={c.name} term={q} /> : t("noName")}
+                      </Link>
+                    </th>
+                    <td className="contact-email">{c.email && <Highlight text={c.email} term={q} />}</td>
+                    <td>{c.companyId ? companies.get(c.companyId) : null}</td>
+                    <td className="col-locale">{c.locale ? t(`locale.${c.locale}`) : null}</td>
+                    <td className="col-tz">{c.timeZone}</td>
+                    <td className="col-ext">
+                      {c.externalId && (
+                        <code>
+                          <Highlight text={c.externalId} term={q} />
+                        </code>
+                      )}
+                    </td>
+                    <td className="num">{formatDate(locale, c.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <LoadMore pages={contacts} />
+      </Card>
+    </>
+  );
 }

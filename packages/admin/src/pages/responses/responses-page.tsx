@@ -1,8 +1,95 @@
-// Not built yet (issue #5): replaced by the page itself.
-import type { PageProps } from "../../routes.ts";
-import { useT } from "../../i18n/i18n.tsx";
+// Responses: the feed of answers, newest first, under the same filters as the dashboards plus a comment
+// search and a segment toggle (all kept in the URL), with "Load more" and a CSV export of the same filter.
+import { useMemo } from "react";
+import { withQuery } from "../../api.ts";
+import { formatDate, formatNumber } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { useLocation } from "../../router.tsx";
+import { useSignedIn } from "../../session.tsx";
+import { dayBounds } from "../../ui/day-bounds.ts";
+import { FilterBar, useFilters, type Filters } from "../../ui/filters.tsx";
+import { PageHeader } from "../../ui/layout-parts.tsx";
+import { LoadMore, useStale } from "../../ui/load-more.tsx";
+import { Empty, ErrorNote, Loading } from "../../ui/states.tsx";
+import { usePages } from "../../ui/use-pages.ts";
+import { useSurveys } from "../../workspace-data.ts";
+import { responsesMessages } from "./messages.ts";
+import { ResponseCard, type FeedItem } from "./response-card.tsx";
+import { ResponseTools, clearSearch } from "./response-tools.tsx";
+import "./responses.css";
 
-export default function Page(_props: PageProps) {
-  const t = useT();
-  return <div className="state">{t("state.empty")}</div>;
+const PAGE_SIZE = 30;
+
+/** The feed's query: the filter bar's (its days as instants: the feed takes times), search and segment. */
+function feedQuery(f: Filters, timeZone: string, q: string, segment: string) {
+  return {
+    ...dayBounds(f.from, f.to, timeZone),
+    surveyId: f.surveyId,
+    touchpointId: f.touchpoint,
+    channel: f.channel,
+    team: f.team,
+    segment,
+    q,
+  };
+}
+
+export default function ResponsesPage() {
+  const t = useT(responsesMessages);
+  const { locale } = useLocale();
+  const f = useFilters();
+  const { search } = useLocation();
+  const q = search.get("q")?.trim() ?? "";
+  const segment = search.get("segment") ?? "";
+  const surveys = useSurveys().data?.data;
+  const surveyById = useMemo(() => new Map((surveys ?? []).map((s) => [s.id, s])), [surveys]);
+  const query = feedQuery(f, useSignedIn().workspace.timeZone, q, segment);
+  const path = withQuery("/responses", { ...query, include: "contact", limit: PAGE_SIZE });
+  const feed = usePages<FeedItem>(path);
+  const stale = useStale(path, feed);
+  const exportHref = withQuery("/api/v1/responses/export.csv", query);
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle", { from: formatDate(locale, f.from), to: formatDate(locale, f.to) })}
+        actions={
+          <a className="button" href={exportHref} download title={t("exportTitle")}>
+            {t("action.export")}
+          </a>
+        }
+      />
+      <FilterBar show={["survey", "touchpoint", "channel", "team"]} />
+      <ResponseTools segment={segment} kind={surveyById.get(f.surveyId ?? "")?.kind} />
+      {!feed.items && feed.error ? (
+        <ErrorNote error={feed.error} retry={feed.reload} />
+      ) : !feed.items ? (
+        <Loading />
+      ) : feed.items.length === 0 ? (
+        <Empty>
+          <span>{q ? t("emptySearch", { q }) : t("empty")}</span>
+          {q && (
+            <button type="button" className="button button-small" onClick={clearSearch}>
+              {t("clearSearch")}
+            </button>
+          )}
+        </Empty>
+      ) : (
+        <>
+          <p className="resp-count" aria-live="polite">
+            {t(feed.more || feed.loading ? "showingMore" : "showing", {
+              count: formatNumber(locale, feed.items.length),
+            })}
+          </p>
+          <ul className={`resp-feed${stale ? " is-stale" : ""}`} aria-label={t("feed")} aria-busy={stale}>
+            {feed.items.map((r) => (
+              <li key={r.id}>
+                <ResponseCard response={r} survey={surveyById.get(r.surveyId)} term={q} />
+              </li>
+            ))}
+          </ul>
+          <LoadMore pages={feed} />
+        </>
+      )}
+    </>
+  );
 }

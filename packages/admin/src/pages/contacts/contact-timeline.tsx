@@ -1,0 +1,97 @@
+// A contact's timeline, newest first: the surveys sent to them, their answers (score, segment, comment)
+// and the team's notes, each with its own marker on one vertical line.
+import type {
+  NoteTimelineEntry,
+  SurveyTimelineEntry,
+  TimelineEntry,
+} from "../../../../server/src/domain/contacts/timeline.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { channelKey } from "../../ui/channel-key.ts";
+import { ScoreChip, SegmentLabel, type Segment } from "../../ui/score.tsx";
+import { contactsMessages } from "./messages.ts";
+import { TimelineIcon } from "./timeline-icons.tsx";
+import "./timeline.css";
+
+// The timeline does not say which language a text is in; kana means Japanese, so the browser breaks its
+// lines between phrases (word-break: auto-phrase needs lang="ja").
+const langOf = (text: string) => (/[\u3040-\u30ff]/.test(text) ? "ja" : undefined);
+
+export function ContactTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useT(contactsMessages);
+  if (entries.length === 0) return <p className="muted tl-empty">{t("timelineEmpty")}</p>;
+  return (
+    <ol className="timeline" aria-label={t("timelineLabel")}>
+      {entries.map((e) => (
+        <li key={`${e.type}-${e.id}`} className={`tl-item tl-${e.type}`}>
+          <span className="tl-marker">
+            <TimelineIcon type={e.type} />
+          </span>
+          <div className="tl-body">
+            {e.type === "note" ? <NoteEntry entry={e} /> : <SurveyEntry entry={e} />}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function When({ at }: { at: string }) {
+  const { locale } = useLocale();
+  return (
+    <time className="tl-time" dateTime={at}>
+      {formatDateTime(locale, at)}
+    </time>
+  );
+}
+
+function SurveyEntry({ entry: e }: { entry: SurveyTimelineEntry }) {
+  const t = useT(contactsMessages);
+  const segment = e.segment as Segment | undefined;
+  return (
+    <>
+      <div className="tl-head">
+        <span className="tl-title">{t(e.type === "send" ? "entry.send" : "entry.response")}</span>
+        {e.score !== undefined && segment && (
+          <>
+            <ScoreChip score={e.score} segment={segment} />
+            <SegmentLabel segment={segment} />
+          </>
+        )}
+        <When at={e.at} />
+      </div>
+      {e.type === "response" &&
+        (e.comment ? (
+          <p className="tl-text" lang={langOf(e.comment)}>
+            {e.comment}
+          </p>
+        ) : (
+          <p className="tl-text tl-none">{t("noComment")}</p>
+        ))}
+      <div className="tl-meta">
+        <span>{e.surveyName || t("deletedSurvey")}</span>
+        {e.touchpointId && e.touchpointName && (
+          <Link to={`/touchpoints/${e.touchpointId}`}>{e.touchpointName}</Link>
+        )}
+        {e.channel && <span>{t(channelKey(e.channel))}</span>}
+      </div>
+    </>
+  );
+}
+
+function NoteEntry({ entry: e }: { entry: NoteTimelineEntry }) {
+  const t = useT(contactsMessages);
+  return (
+    <>
+      <div className="tl-head">
+        <span className="tl-title">{t("entry.note")}</span>
+        {e.author && <span className="tl-author">{t("entryBy", { author: e.author })}</span>}
+        <When at={e.at} />
+      </div>
+      <p className="tl-text tl-note-body" lang={langOf(e.body)}>
+        {e.body}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// One answer in the feed: its score and segment, who gave it (a link to the contact) and when, the comment
+// with the search term marked, and where it came from (survey, touchpoint, channel, how it was collected).
+import type { ResponseWithContext } from "../../../../server/src/domain/responses/list-responses.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { channelKey } from "../../ui/channel-key.ts";
+import { ScoreChip, SegmentLabel, type Segment } from "../../ui/score.tsx";
+import type { Survey } from "../../workspace-data.ts";
+import { ClampedComment } from "./clamped-comment.tsx";
+import { responsesMessages } from "./messages.ts";
+
+export type FeedItem = ResponseWithContext;
+
+const SCALE_MAX = { nps: 10, csat: 5, ces: 7 } as const;
+const NPS_SEGMENTS = new Set(["detractor", "passive", "promoter"]);
+
+export function ResponseCard({
+  response: r,
+  survey,
+  term,
+}: {
+  response: FeedItem;
+  survey: Survey | undefined;
+  term: string;
+}) {
+  const t = useT(responsesMessages);
+  const { locale } = useLocale();
+  const segment = r.segment as Segment;
+  const kind = survey?.kind ?? (NPS_SEGMENTS.has(r.segment) ? "nps" : undefined);
+  const max = kind ? SCALE_MAX[kind] : undefined;
+  const who = r.contact ? r.contact.name || r.contact.email || t("contactLabel") : null;
+  return (
+    <article className={`resp-card resp-${segment}`}>
+      <div
+        className="resp-score"
+        aria-label={max ? t("outOf", { score: r.score, max }) : undefined}
+        role={max ? "img" : undefined}
+      >
+        <ScoreChip score={r.score} segment={segment} />
+        {max && (
+          <span className="resp-scale" aria-hidden="true">
+            /{max}
+          </span>
+        )}
+      </div>
+      <div className="resp-body">
+        <header className="resp-head">
+          <SegmentLabel segment={segment} />
+          {r.contact && who ? (
+            <Link to={`/contacts/${r.contact.id}`} className="resp-who">
+              {who}
+            </Link>
+          ) : (
+            <span className="resp-who resp-anonymous">{t("anonymous")}</span>
+          )}
+          <time className="resp-time" dateTime={r.createdAt}>
+            {formatDateTime(locale, r.createdAt)}
+          </time>
+        </header>
+        {r.comment ? (
+          <ClampedComment text={r.comment} term={term} lang={r.locale ?? undefined} />
+        ) : (
+          <p className="resp-comment resp-no-comment">{t("noComment")}</p>
+        )}
+        <footer className="resp-meta">
+          {survey && <span className="resp-meta-item">{survey.name}</span>}
+          {r.touchpoint && (
+            <Link to={`/touchpoints/${r.touchpoint.id}`} className="resp-meta-item">
+              {r.touchpoint.name}
+            </Link>
+          )}
+          <span className="resp-meta-item">{t(channelKey(r.channel))}</span>
+          <span className="resp-meta-item" title={t("sourceLabel")}>
+            {t(`source.${r.source}`)}
+          </span>
+          {r.contactPreference && (
+            <span className={`badge ${r.contactPreference === "none" ? "badge-quiet" : "badge-bad"}`}>
+              {t(`contactPref.${r.contactPreference}`)}
+            </span>
+          )}
+        </footer>
+      </div>
+    </article>
+  );
+}
