@@ -3,16 +3,17 @@
 import { useState, type FormEvent } from "react";
 import { useT } from "../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../router.tsx";
+import { useSignedIn } from "../session.tsx";
 import { useSurveys, useTouchpoints } from "../workspace-data.ts";
 import type { Query } from "../api.ts";
 
 export const RANGES = ["30", "90", "365"] as const;
 const CHANNELS = ["email", "chat", "phone", "web", "in_app", "in_person", "other"] as const;
 const DAY = 86_400_000;
-const isoDay = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+/** Today in the workspace's time zone (the reports' days are the workspace's days), as YYYY-MM-DD. */
+const today = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+const daysBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 
 export interface Filters {
   from: string;
@@ -28,14 +29,18 @@ export interface Filters {
   attribute?: string;
 }
 
-export function readFilters(search: URLSearchParams, defaultRange = "365"): Filters {
+export function readFilters(
+  search: URLSearchParams,
+  defaultRange = "365",
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): Filters {
   const range = search.get("range") ?? defaultRange;
   let from = search.get("from") ?? "";
   let to = search.get("to") ?? "";
   if (range !== "custom" || !from || !to) {
     const days = Number(RANGES.includes(range as (typeof RANGES)[number]) ? range : defaultRange);
-    to = isoDay(Date.now());
-    from = isoDay(Date.now() - (days - 1) * DAY);
+    to = today(timeZone);
+    from = daysBefore(to, days - 1);
   }
   const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1;
   const opt = (key: string) => search.get(key) || undefined;
@@ -49,7 +54,7 @@ export function readFilters(search: URLSearchParams, defaultRange = "365"): Filt
 }
 
 export function useFilters(defaultRange?: string): Filters {
-  return readFilters(useLocation().search, defaultRange);
+  return readFilters(useLocation().search, defaultRange, useSignedIn().workspace.timeZone);
 }
 
 /** The /reports query for these filters (an attribute "plan=pro" becomes attribute.plan=pro). */
@@ -78,7 +83,7 @@ export function FilterBar({
 }) {
   const t = useT();
   const { search } = useLocation();
-  const f = readFilters(search);
+  const f = readFilters(search, undefined, useSignedIn().workspace.timeZone);
   const surveys = useSurveys().data?.data ?? [];
   const touchpoints = useTouchpoints().data?.data ?? [];
   const teams = [...new Set(touchpoints.map((tp) => tp.team).filter((x): x is string => !!x))].sort();
