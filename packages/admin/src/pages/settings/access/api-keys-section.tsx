@@ -1,0 +1,129 @@
+// API keys tab (owners only): the workspace's keys, revoked ones too, a form for a new one whose value is
+// shown once, and revocation after a confirmation.
+import { useState } from "react";
+import type { ApiKey } from "../../../../../server/src/domain/auth/access-schema.ts";
+import { api, useApi, type Page } from "../../../api.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
+import { useLocale, useT } from "../../../i18n/i18n.tsx";
+import { useSignedIn } from "../../../session.tsx";
+import { Card } from "../../../ui/layout-parts.tsx";
+import { Loaded } from "../../../ui/states.tsx";
+import { canManageAccess } from "../roles.ts";
+import { ConfirmButton } from "./confirm-button.tsx";
+import { accessT } from "./access-t.ts";
+import { NewKeyBox, type CreatedKey } from "./new-key-box.tsx";
+import { NewKeyForm } from "./new-key-form.tsx";
+import "./access.css";
+
+export function ApiKeysSection() {
+  const t = useT(accessT);
+  const { role } = useSignedIn().user;
+  if (!canManageAccess(role)) {
+    return (
+      <Card title={t("keys.title")}>
+        <p className="settings-note">{t("keys.ownerOnly")}</p>
+      </Card>
+    );
+  }
+  return <ApiKeys />;
+}
+
+function ApiKeys() {
+  const t = useT(accessT);
+  const { locale } = useLocale();
+  const keys = useApi<Page<ApiKey>>("/api-keys?limit=1000");
+  const [created, setCreated] = useState<CreatedKey>();
+  const [failure, setFailure] = useState<string>();
+  const nameOf = (k: { name: string }) => k.name || t("keys.unnamed");
+  const revoke = async (key: ApiKey) => {
+    setFailure(undefined);
+    try {
+      await api(`/api-keys/${key.id}`, { method: "DELETE" });
+    } catch (e) {
+      setFailure(t("keys.revokeFailed", { name: nameOf(key), message: (e as Error).message }));
+    }
+    keys.reload();
+  };
+  return (
+    <div className="stack">
+      {created && <NewKeyBox created={created} onDone={() => setCreated(undefined)} />}
+      <Card title={t("keys.title")}>
+        <p className="settings-lead">{t("keys.lead")}</p>
+        {failure && (
+          <p className="form-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <Loaded {...keys}>
+          {(page) =>
+            page.data.length === 0 ? (
+              <p className="muted">{t("keys.empty")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="settings-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("col.name")}</th>
+                      <th scope="col">{t("col.role")}</th>
+                      <th scope="col">{t("keys.col.key")}</th>
+                      <th scope="col">{t("col.created")}</th>
+                      <th scope="col">{t("keys.col.lastUsed")}</th>
+                      <th scope="col">{t("keys.col.status")}</th>
+                      <th scope="col">
+                        <span className="settings-sr-only">{t("col.actions")}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.data.map((k) => (
+                      <tr key={k.id} className={k.revokedAt ? "row-revoked" : undefined}>
+                        <td className="cell-strong">{nameOf(k)}</td>
+                        <td>
+                          <span className="badge badge-quiet">{t(`role.${k.role}`)}</span>
+                        </td>
+                        <td>
+                          <code className="key-prefix">{k.prefix}…</code>
+                        </td>
+                        <td className="cell-date">{formatDateTime(locale, k.createdAt)}</td>
+                        <td className="cell-date">
+                          {k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("keys.never")}
+                        </td>
+                        <td>
+                          {k.revokedAt ? (
+                            <span className="status-stack">
+                              <span className="badge badge-bad">{t("keys.revoked")}</span>
+                              <span className="cell-date">{formatDateTime(locale, k.revokedAt)}</span>
+                            </span>
+                          ) : (
+                            <span className="badge badge-good">{t("keys.active")}</span>
+                          )}
+                        </td>
+                        <td className="cell-actions">
+                          {!k.revokedAt && (
+                            <ConfirmButton
+                              label={t("keys.revoke")}
+                              question={t("keys.revokeConfirm", { name: nameOf(k) })}
+                              confirm={t("keys.revokeYes")}
+                              ariaLabel={`${t("keys.revoke")}: ${nameOf(k)}`}
+                              onConfirm={() => void revoke(k)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loaded>
+      </Card>
+      <NewKeyForm
+        onCreated={(k) => {
+          setCreated(k);
+          keys.reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// A labelled form field with its hint and error tied to the input, and the note under a form that says
+// it saved or why it did not.
+import { useId, type ReactNode } from "react";
+import { ApiError } from "../../api.ts";
+import type { Translate } from "../../i18n/i18n.tsx";
+import { serverFieldError, type FormState } from "./form-state.ts";
+import type { settingsMessages } from "./messages.ts";
+
+export type SettingsT = Translate<keyof typeof settingsMessages.en>;
+
+export interface InputProps {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+}
+
+export function Field({
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string;
+  children: (props: InputProps) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className={`field${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, "aria-describedby": described || undefined, "aria-invalid": error ? true : undefined })}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {hint && (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A field's error: our own check in the reader's language, else the server's word for it. */
+export function errorFor(form: FormState, t: SettingsT, path: string): string | undefined {
+  const check = form.checks[path];
+  return check ? t(check.key, check.params) : serverFieldError(form, path);
+}
+
+/**
+ * Saved, or why not. A refusal naming fields points at them; one naming fields this form does not show
+ * (`shown` lists the ones it does) is spelt out here, so no error is ever hidden.
+ */
+export function FormNote({
+  form,
+  t,
+  shown,
+  saved,
+  conflict,
+}: {
+  form: FormState;
+  t: SettingsT;
+  shown: string[];
+  saved?: string;
+  conflict?: string;
+}) {
+  if (form.saving) return null;
+  if (form.ok)
+    return (
+      <p className="form-ok" role="status">
+        {saved ?? t("state.saved")}
+      </p>
+    );
+  const hasChecks = Object.keys(form.checks).length > 0;
+  const error = form.error;
+  if (!hasChecks && !error) return null;
+  let text: ReactNode = t("form.invalid");
+  if (!hasChecks && error instanceof ApiError) {
+    const fields = error.problem.errors ?? [];
+    const hidden = fields.filter((f) => !shown.some((p) => f.path === p || f.path.startsWith(`${p}.`)));
+    if (error.status === 403) text = t("form.forbidden");
+    else if (error.status === 409 && conflict)
+      text = (
+        <>
+          {conflict} <span className="settings-server-detail">({error.message})</span>
+        </>
+      );
+    else if (fields.length === 0) text = t("form.failed", { message: error.message });
+    else if (hidden.length > 0)
+      text = t("form.failed", { message: hidden.map((f) => `${f.path}: ${f.message}`).join("; ") });
+  } else if (!hasChecks && error) text = t("form.failed", { message: error.message });
+  return (
+    <p className="form-error" role="alert">
+      {text}
+    </p>
+  );
+}
