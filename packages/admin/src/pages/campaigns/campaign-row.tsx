@@ -153,7 +153,7 @@ export function CampaignRow({
           open={confirm !== null}
           title={t(confirm === "cancel" ? "confirmCancelTitle" : "confirmLaunchTitle")}
           body={t(confirm === "cancel" ? "confirmCancel" : "confirmLaunch", { name: c.name })}
-          confirmLabel={t(confirm === "cancel" ? "cancel" : "launch")}
+          confirmLabel={t(confirm === "cancel" ? "cancelConfirm" : "launch")}
           cancelLabel={t(confirm === "cancel" ? "keep" : "action.cancel")}
           danger={confirm === "cancel"}
           onConfirm={() => confirm && void act(confirm)}

@@ -2,7 +2,7 @@
 // admin typed: a failed save leaves it untouched and puts each server error next to its field.
 import { useEffect, useState, type FormEvent } from "react";
 import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
-import { api, useApi } from "../../api.ts";
+import { api, ApiError, useApi } from "../../api.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { PageProps } from "../../routes.ts";
@@ -137,7 +137,18 @@ function Editor({
             <div className="form-error" role="alert" tabIndex={-1}>
               {errors.any
                 ? t("saveFailed")
-                : t("saveError", { message: error instanceof Error ? error.message : String(error) })}
+                : t("saveError", {
+                    // The one conflict a survey has: its kind, once it has responses.
+                    message:
+                      error instanceof ApiError &&
+                      error.status === 409 &&
+                      stored &&
+                      stored.kind !== draft.kind
+                        ? t("kindLocked")
+                        : error instanceof Error
+                          ? error.message
+                          : String(error),
+                  })}
               {rest.length > 0 && (
                 <ul>
                   {rest.map((r) => (

@@ -98,12 +98,13 @@ export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
 
 function PreviewState({ error, updating }: { error: Error | undefined; updating: boolean }) {
   const t = useT(previewMessages);
+  // Said over the frame's corner, so the frame does not jump while the admin types.
   return (
-    <div className="preview-state" aria-live="polite">
+    <div aria-live="polite">
       {error ? (
-        <span className="field-error">{t("failed", { message: error.message })}</span>
+        <p className="field-error preview-error">{t("failed", { message: error.message })}</p>
       ) : updating ? (
-        <span className="muted">{t("updating")}</span>
+        <span className="preview-updating">{t("updating")}</span>
       ) : null}
     </div>
   );
@@ -112,10 +113,10 @@ function PreviewState({ error, updating }: { error: Error | undefined; updating:
 function LandingPreview({ body, label }: { body: object; label: string }) {
   const p = usePreview<{ html: string }>("/surveys/preview", body);
   return (
-    <>
+    <div className="preview-stage">
       <PreviewState error={p.error} updating={p.updating} />
       <iframe className="preview-frame" sandbox="" title={label} srcDoc={p.data?.html ?? ""} />
-    </>
+    </div>
   );
 }
 
@@ -127,16 +128,18 @@ function EmailPreview({ survey, locale, label }: { survey: object; locale: strin
   });
   return (
     <>
-      <PreviewState error={p.error} updating={p.updating} />
       <div className="preview-subject">
         <span className="muted">{t("subject")}</span> <strong>{p.data?.subject ?? "—"}</strong>
       </div>
-      <iframe
-        className="preview-frame preview-frame-email"
-        sandbox=""
-        title={label}
-        srcDoc={p.data?.html ?? ""}
-      />
+      <div className="preview-stage">
+        <PreviewState error={p.error} updating={p.updating} />
+        <iframe
+          className="preview-frame preview-frame-email"
+          sandbox=""
+          title={label}
+          srcDoc={p.data?.html ?? ""}
+        />
+      </div>
     </>
   );
 }
