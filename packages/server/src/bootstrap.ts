@@ -47,7 +47,7 @@ export async function seedDemoWorkspaces(
     .executeTakeFirst();
   const jaWorkspace = hasSurveys
     ? await createWorkspace(db, {
-        name: "さくらクラウド（デモ）",
+        name: "ハルカゼ ワークス（デモ）",
         defaultLocale: "ja",
         timeZone: "Asia/Tokyo",
       })
@@ -55,7 +55,7 @@ export async function seedDemoWorkspaces(
   if (!hasSurveys) {
     await db
       .updateTable("workspaces")
-      .set({ name: "さくらクラウド（デモ）" })
+      .set({ name: "ハルカゼ ワークス（デモ）" })
       .where("id", "=", jaWorkspace)
       .execute();
   }
