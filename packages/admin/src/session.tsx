@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import type { SessionInfo } from "../../server/src/domain/auth/sessions.ts";
 import { api, ApiError, setCsrfToken, setOnUnauthorized } from "./api.ts";
+import { setDisplayTimeZone } from "./i18n/format.ts";
 
 export type Session = SessionInfo & { csrfToken: string };
 
@@ -18,6 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const adopt = useCallback((s: Session | null) => {
     setCsrfToken(s?.csrfToken ?? "");
+    setDisplayTimeZone(s?.workspace.timeZone);
     setSession(s);
   }, []);
   useEffect(() => {

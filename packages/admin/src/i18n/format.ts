@@ -18,13 +18,19 @@ export const formatNumber = (locale: Locale, value: number, decimals = 0) =>
 export const formatPercent = (locale: Locale, share: number, decimals = 0) =>
   `${formatNumber(locale, share * 100, decimals)}%`;
 
+// Times are shown on the workspace's clock (its reports' days are its days too), not the browser's.
+let displayTimeZone: string | undefined;
+export const setDisplayTimeZone = (timeZone: string | undefined) => void (displayTimeZone = timeZone);
+
+/** A day ("2026-11-24", shown as that day wherever the reader is) or an instant (on the workspace's clock). */
 export function formatDate(locale: Locale, value: string | Date): string {
-  const date =
-    typeof value === "string" ? new Date(value.length === 10 ? `${value}T00:00:00` : value) : value;
+  const day = typeof value === "string" && value.length === 10;
+  const date = day ? new Date(`${value}T00:00:00Z`) : new Date(value);
   return date.toLocaleDateString(tag(locale), {
     year: "numeric",
     month: locale === "ja" ? "long" : "short",
     day: "numeric",
+    timeZone: day ? "UTC" : displayTimeZone,
   });
 }
 
@@ -36,6 +42,7 @@ export function formatDateTime(locale: Locale, value: string): string {
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,
+    timeZone: displayTimeZone,
   });
 }
 
