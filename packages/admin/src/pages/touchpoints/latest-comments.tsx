@@ -1,0 +1,70 @@
+// The newest comments left at a touchpoint: score chip, segment, when, where. Comments are what a
+// respondent typed, so they are rendered as text only (React escapes them).
+import type { Response } from "../../../../server/src/domain/responses/response-schema.ts";
+import { useApi, withQuery, type Page } from "../../api.ts";
+import { formatDateTime } from "../../i18n/format.ts";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { Link } from "../../router.tsx";
+import { Card } from "../../ui/layout-parts.tsx";
+import { ScoreChip, SegmentLabel, type Segment } from "../../ui/score.tsx";
+import { Loaded } from "../../ui/states.tsx";
+import { useSurveys, type Touchpoint } from "../../workspace-data.ts";
+import { touchpointMessages } from "./messages.ts";
+
+const SHOWN = 10;
+// Many answers carry no comment: read a few pages' worth to find ten that do.
+const READ = 50;
+
+export function LatestComments({
+  touchpointId,
+  surveyId,
+  channel,
+}: {
+  touchpointId: string;
+  surveyId: string | undefined;
+  channel: string | undefined;
+}) {
+  const t = useT(touchpointMessages);
+  const { locale } = useLocale();
+  const surveys = new Map((useSurveys().data?.data ?? []).map((s) => [s.id, s.name]));
+  const responses = useApi<Page<Response>>(
+    withQuery("/responses", { touchpointId, surveyId, channel, limit: READ }),
+  );
+  return (
+    <Card
+      title={t("comments")}
+      actions={
+        <Link to={withQuery("/responses", { touchpoint: touchpointId })} className="button button-small">
+          {t("allResponses")}
+        </Link>
+      }
+    >
+      <Loaded {...responses}>
+        {(page) => {
+          const withText = page.data.filter((r) => r.comment?.trim()).slice(0, SHOWN);
+          if (!withText.length) return <p className="muted">{t("commentsEmpty")}</p>;
+          return (
+            <ul className="tp-comments">
+              {withText.map((r) => (
+                <li key={r.id} className="tp-comment">
+                  <ScoreChip score={r.score} segment={r.segment as Segment} />
+                  <div className="tp-comment-body">
+                    <div className="tp-comment-meta">
+                      <SegmentLabel segment={r.segment as Segment} />
+                      <span>{formatDateTime(locale, r.createdAt)}</span>
+                      <span>{t(`channel.${r.channel as Touchpoint["channel"]}`)}</span>
+                      {surveys.get(r.surveyId) && <span>{surveys.get(r.surveyId)}</span>}
+                    </div>
+                    <p className="tp-comment-text" lang={r.locale ?? undefined}>
+                      {r.comment}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+    </Card>
+  );
+}
