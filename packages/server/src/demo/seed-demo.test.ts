@@ -5,6 +5,7 @@ import type { Db, OpenDatabase } from "../db/open.ts";
 import { ConflictError } from "../domain/errors.ts";
 import { EventBus } from "../domain/events/bus.ts";
 import { getReport, type Report } from "../domain/reports/report.ts";
+import { getResponseRate } from "../domain/reports/response-rate.ts";
 import type { CesSummary } from "../domain/scores/ces.ts";
 import type { CsatSummary } from "../domain/scores/csat.ts";
 import type { NpsSummary } from "../domain/scores/nps.ts";
@@ -145,6 +146,15 @@ describe("seedDemo", () => {
     expect(en.every((c) => /^[\x20-\x7e]+$/.test(c))).toBe(true);
     expect(new Set(ja).size).toBeGreaterThan(60);
     expect(new Set(en).size).toBeGreaterThan(60);
+  });
+
+  it("has the email invitations behind its answers, about two in five answered", async () => {
+    for (const locale of ["ja", "en"] as const) {
+      const rate = await getResponseRate(db, ws[locale], {});
+      expect(rate.responded).toBeGreaterThan(300);
+      expect(rate.rate).toBeGreaterThan(0.3);
+      expect(rate.rate).toBeLessThan(0.55);
+    }
   });
 
   it("asks the NPS question as JAPANESE.md words it, in both locales", async () => {

@@ -1,5 +1,5 @@
 // Fills one empty workspace with 18 months of realistic, reproducible demo data (`koe seed-demo`,
-// `koe serve --demo`): touchpoints, surveys, companies, contacts and ~5,000 responses, in ja or en.
+// `koe serve --demo`): touchpoints, surveys, companies, contacts, ~5,000 responses and the email invitations behind them, in ja or en.
 import type { Db } from "../db/open.ts";
 import { ConflictError, ValidationError } from "../domain/errors.ts";
 import type { EventBus } from "../domain/events/bus.ts";
@@ -14,6 +14,7 @@ import { demoContentJa } from "./demo-content-ja.ts";
 import { surveyKeys, touchpointKeys, type DemoContent } from "./demo-content.ts";
 import { seedPeople } from "./demo-people.ts";
 import { buildResponses, type DemoIds } from "./demo-responses.ts";
+import { seedDemoSends } from "./demo-sends.ts";
 import { buildTimeline } from "./demo-timeline.ts";
 import { createRandom, subSeed } from "./random.ts";
 
@@ -86,6 +87,7 @@ export async function seedDemo(db: Db, events: EventBus, opts: SeedDemoOptions):
     });
     responses += result.inserted;
   }
+  await seedDemoSends(db, opts.workspaceId);
   return {
     responses,
     touchpoints: touchpointKeys.length,
