@@ -6,6 +6,8 @@ import { formatDate, formatMonth, signed } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import type { NpsReport } from "../../report-types.ts";
 
+const MIN_N = 5;
+
 export function periodLabel(locale: Locale, grain: string, key: string): string {
   return grain === "month" ? formatMonth(locale, key) : formatDate(locale, key);
 }
@@ -18,9 +20,11 @@ export function trendOption(
 ): EChartsCoreOption {
   const groups = report.groups ?? [];
   const labels = groups.map((g) => periodLabel(locale, grain, g.key));
-  const lo = groups.map((g) => g.interval?.[0] ?? null);
-  const band = groups.map((g) => (g.interval ? g.interval[1] - g.interval[0] : null));
-  const nps = groups.map((g) => g.nps);
+  // A period with a handful of answers (the first day of a month) would swing to ±100: left as a gap.
+  const shown = (g: (typeof groups)[number]) => g.n >= MIN_N;
+  const lo = groups.map((g) => (shown(g) ? (g.interval?.[0] ?? null) : null));
+  const band = groups.map((g) => (shown(g) && g.interval ? g.interval[1] - g.interval[0] : null));
+  const nps = groups.map((g) => (shown(g) ? g.nps : null));
   return {
     grid: { left: 44, right: 16, top: 16, bottom: 40 },
     tooltip: {
