@@ -28,7 +28,8 @@ export async function englishUiStrings(): Promise<string[]> {
         if (section.ja[key] === en) continue;
         for (const part of en.split(/\{\w+\}/)) {
           const text = part.trim().replace(/[:：…]+$/, "");
-          if (/[A-Za-z]{4,}/.test(text)) found.add(text);
+          // Acronyms such as CSAT stand in Japanese text too (顧客満足度（CSAT）).
+          if (/[A-Za-z]{4,}/.test(text) && !/^[A-Z]{2,6}$/.test(text)) found.add(text);
         }
       }
     }

@@ -127,3 +127,78 @@ describe("admin app", () => {
     await context.close();
   });
 });
+
+describe("admin app: contacts, surveys, export", () => {
+  it("finds a contact, opens the timeline with their answers, and adds a note", async () => {
+    const { context, page } = await signedIn();
+    const answers = await api.call<{ data: { contactId: string | null; comment: string | null }[] }>(
+      "GET",
+      "/responses?limit=200",
+    );
+    const answer = answers.data.find((r) => r.contactId && r.comment);
+    expect(answer).toBeDefined();
+    const contact = await api.call<{ id: string; name: string }>("GET", `/contacts/${answer!.contactId}`);
+    await page.goto(`${server.baseUrl}/admin/contacts`);
+    await page.getByLabel("Search contacts").fill(contact.name);
+    await page.getByLabel("Search contacts").press("Enter");
+    await page.getByRole("link", { name: contact.name }).first().click();
+    await page.waitForURL(new RegExp(`/admin/contacts/${contact.id}$`));
+    await page.getByText(answer!.comment!.slice(0, 20)).first().waitFor();
+
+    const note = `Called back on ${new Date().toISOString()}: agreed to a training session.`;
+    await page.getByLabel("Note on this contact").fill(note);
+    await page.getByRole("button", { name: "Save note" }).click();
+    await page.getByText(note).waitFor();
+    const timeline = await api.call<{ data: { type: string; body?: string }[] }>(
+      "GET",
+      `/contacts/${contact.id}/timeline`,
+    );
+    expect(timeline.data[0]).toMatchObject({ type: "note", body: note });
+    await context.close();
+  });
+
+  it("creates an NPS survey with its live preview", async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${server.baseUrl}/admin/surveys/new`);
+    const name = `E2E relationship NPS ${Date.now()}`;
+    await page.getByPlaceholder("e.g. Relationship NPS 2026").fill(name);
+    // The preview is the real landing page, rendered by the server for the unsaved survey.
+    const panel = page.locator("section", { hasText: "Live preview" });
+    await panel.getByRole("button", { name: "English" }).click();
+    const preview = page.frameLocator("iframe.preview-frame").first();
+    await preview.getByText("to a friend or colleague").first().waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Create survey" }).first().click();
+    await page.waitForURL(/\/admin\/surveys\/[0-9a-f-]{36}/);
+    const surveys = await api.call<{ data: { name: string; kind: string }[] }>("GET", "/surveys?limit=1000");
+    expect(surveys.data.find((s) => s.name === name)).toMatchObject({ kind: "nps" });
+    await context.close();
+  });
+
+  it("exports the filtered responses as CSV with every row, Japanese intact and formulas neutralised", async () => {
+    const { context, page } = await signedIn();
+    const touchpoints = await api.call<{ data: { id: string }[] }>("GET", "/touchpoints");
+    const tp = touchpoints.data[0]!.id;
+    await page.goto(`${server.baseUrl}/admin/responses?range=30&touchpointId=${tp}`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const { parse } = await import("csv-parse/sync");
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    // The same filter as a JSON list: the export's own query.
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const query = new URL(href!, server.baseUrl).search.slice(1);
+    const listed = await api.call<{ data: unknown[]; nextCursor: string | null }>(
+      "GET",
+      `/responses?${query}&limit=1000`,
+    );
+    expect(listed.nextCursor).toBeNull();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBe(listed.data.length);
+    expect(rows.some((r) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(r.comment ?? ""))).toBe(true);
+    expect(rows.every((r) => !/^[=+\-@]/.test(r.comment ?? ""))).toBe(true);
+    await context.close();
+  });
+});

@@ -141,7 +141,7 @@ ${p.comment ?? ""}</textarea>
     lang: locale,
     title: question || t(locale, "page.title"),
     body,
-    script: surveyScript,
+    script: p.preview ? undefined : surveyScript, // a preview frame runs no script
     ribbon: p.preview ? t(locale, "preview.ribbon") : undefined,
   });
 }
