@@ -1,7 +1,7 @@
 // The invitations behind the demo's email answers, and the ones nobody answered, so the response rate has
-// something to show: every answered email gets its send a few hours before the answer, and 0–3 earlier
-// unanswered invitations of the same survey to the same contact (a hash of the answer's id decides, so
-// the demo stays reproducible). About two in five invitations get an answer.
+// something to show: every answered email gets its send a few hours before the answer, and 0–3
+// invitations of the same survey sent at the same time to other contacts went unanswered (a hash of the
+// answer's id decides who and how many, so the demo stays reproducible). About two in five are answered.
 import { sql } from "kysely";
 import type { Db } from "../db/open.ts";
 
@@ -15,15 +15,19 @@ export async function seedDemoSends(
              created_at - interval '3 hours' as sent_at, abs(hashtext(id::text)) % 4 as unanswered
       from responses
       where workspace_id = ${workspaceId} and source = 'email' and contact_id is not null and send_id is null
+    ), people as (
+      select id, row_number() over (order by id) - 1 as i, count(*) over () as total
+      from contacts where workspace_id = ${workspaceId}
     ), sent as (
       insert into sends (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, expires_at, created_at)
       select ${workspaceId}::uuid, send_id, survey_id, contact_id, touchpoint_id, channel, sent_at + interval '30 days', sent_at
       from answered
       union all
-      select ${workspaceId}::uuid, koe_uuid7(), survey_id, contact_id, touchpoint_id, channel,
-             sent_at - g * interval '11 days' + interval '30 days', sent_at - g * interval '11 days'
-      from answered cross join generate_series(1, 3) as g
-      where g <= unanswered
+      select ${workspaceId}::uuid, koe_uuid7(), a.survey_id, p.id, a.touchpoint_id, a.channel,
+             a.sent_at + interval '30 days', a.sent_at
+      from answered a cross join generate_series(1, 3) as g
+      join people p on p.i = abs(hashtext(a.response_id::text || g::text)) % p.total
+      where g <= a.unanswered
       returning 1
     ), linked as (
       update responses r set send_id = a.send_id

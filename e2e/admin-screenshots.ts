@@ -1,0 +1,111 @@
+// Screenshots of every admin page in Japanese and English for docs/screenshots/ (desktop 1280 px, and the
+// overview and a contact on a tablet, 820 px), on the demo data with one campaign sent to the outbox.
+// Run: npm run build && npx tsx e2e/admin-screenshots.ts
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { Api } from "./api.ts";
+import { launchChromium } from "./browser.ts";
+import { startServer } from "./server.ts";
+
+const outDir = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const owner = { email: "owner@example.com", password: "screenshots-1" };
+const MAX_HEIGHT = 2200;
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(700); // charts draw after their library arrives
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({
+    path: `${outDir}${name}.png`,
+    clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT) },
+    fullPage: true,
+  });
+  console.log(`wrote docs/screenshots/${name}.png`);
+}
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  const [server, browser] = await Promise.all([
+    startServer({ demo: true, env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
+    launchChromium(),
+  ]);
+  try {
+    const api = new Api(server);
+    const surveys = await api.call<{ data: { id: string; kind: string }[] }>("GET", "/surveys");
+    const nps = surveys.data.find((s) => s.kind === "nps")!;
+    const contacts = await api.call<{ data: { id: string }[] }>("GET", "/contacts?limit=40");
+    const campaign = await api.call<{ id: string }>("POST", "/campaigns", {
+      name: "2026年12月 リレーションシップ NPS",
+      surveyId: nps.id,
+      audience: { kind: "ids", contactIds: contacts.data.map((c) => c.id) },
+      reminders: { count: 1, afterDays: 3 },
+    });
+    await api.call("POST", `/campaigns/${campaign.id}/launch`);
+    // Test sends reach the outbox at once, whatever the contacts' quiet hours.
+    for (const contact of contacts.data.slice(0, 3)) {
+      await api.call("POST", `/campaigns/${campaign.id}/test-send`, {
+        email: "marketing@example.jp",
+        contactId: contact.id,
+      });
+    }
+    const touchpoints = await api.call<{ data: { id: string }[] }>("GET", "/touchpoints");
+    const answered = await api.call<{ data: { contactId: string | null; comment: string | null }[] }>(
+      "GET",
+      "/responses?limit=300",
+    );
+    const contactId = answered.data.find((r) => r.contactId && r.comment)!.contactId!;
+    await new Promise((r) => setTimeout(r, 4000)); // the mail worker sends the campaign to the outbox
+
+    const pages: [string, string][] = [
+      ["overview", "/"],
+      ["touchpoints", "/touchpoints"],
+      ["journey", "/touchpoints?view=journey"],
+      ["touchpoint", `/touchpoints/${touchpoints.data[1]!.id}`],
+      ["benchmarks", "/benchmarks"],
+      ["responses", "/responses"],
+      ["contacts", "/contacts"],
+      ["contact", `/contacts/${contactId}`],
+      ["surveys", "/surveys"],
+      ["survey-editor", `/surveys/${nps.id}`],
+      ["campaigns", "/campaigns"],
+      ["outbox", "/outbox"],
+      ["settings-brand", "/settings"],
+      ["settings-fatigue", "/settings?tab=fatigue"],
+      ["settings-keys", "/settings?tab=keys"],
+      ["settings-users", "/settings?tab=users"],
+    ];
+    for (const locale of ["ja", "en"] as const) {
+      const context = await browser.newContext({
+        locale: locale === "ja" ? "ja-JP" : "en-US",
+        viewport: { width: 1280, height: 860 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/admin/`);
+      await shoot(page, `admin-${locale}-login`);
+      await page.locator('input[type="email"]').fill(owner.email);
+      await page.locator('input[type="password"]').fill(owner.password);
+      await page.locator('button[type="submit"]').click();
+      await page.getByRole("navigation").waitFor();
+      for (const [name, path] of pages) {
+        await page.goto(`${server.baseUrl}/admin${path}`);
+        await shoot(page, `admin-${locale}-${name}`);
+      }
+      await page.setViewportSize({ width: 820, height: 1180 });
+      for (const [name, path] of [
+        ["overview", "/"],
+        ["contact", `/contacts/${contactId}`],
+      ] as const) {
+        await page.goto(`${server.baseUrl}/admin${path}`);
+        await shoot(page, `admin-${locale}-${name}-tablet`);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
