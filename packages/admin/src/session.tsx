@@ -10,6 +10,8 @@ export type Session = SessionInfo & { csrfToken: string };
 interface SessionState {
   session: Session | null | undefined; // undefined: still asking
   signIn: (email: string, password: string) => Promise<void>;
+  /** A new installation's first owner: created, then signed in. */
+  setUp: (input: { email: string; name: string; password: string }) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -34,11 +36,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt(await api<Session>("/session", { method: "POST", body: { email, password } })),
     [adopt],
   );
+  const setUp = useCallback(
+    async (input: { email: string; name: string; password: string }) =>
+      adopt(await api<Session>("/session/setup", { method: "POST", body: input })),
+    [adopt],
+  );
   const signOut = useCallback(async () => {
     await api("/session", { method: "DELETE" }).catch(() => {});
     adopt(null);
   }, [adopt]);
-  return <SessionContext.Provider value={{ session, signIn, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ session, signIn, setUp, signOut }}>{children}</SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

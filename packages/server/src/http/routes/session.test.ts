@@ -86,3 +86,29 @@ describe("/api/v1/session", () => {
     expect((await api.app.request("/api/v1/session", withCookie(cookie!))).status).toBe(401);
   });
 });
+
+describe("/api/v1/session/setup", () => {
+  it("refuses a first owner once any user exists, and says so", async () => {
+    const state = await api.app.request("/api/v1/session/setup");
+    expect(await state.json()).toEqual({ needed: false });
+    const res = await api.app.request("/api/v1/session/setup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "intruder@example.com", password: "long enough" }),
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect((await signIn("intruder@example.com", "long enough")).res.status).toBe(401);
+  });
+
+  it("checks the first owner's fields", async () => {
+    const res = await api.app.request("/api/v1/session/setup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "not an email", password: "short" }),
+    });
+    expect(res.status).toBe(422);
+    const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
+    expect(paths).toEqual(["email", "password"]);
+  });
+});

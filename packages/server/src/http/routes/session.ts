@@ -1,5 +1,5 @@
 // /api/v1/session: signing in to and out of the admin app.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import {
@@ -10,6 +10,7 @@ import {
   signIn,
   signOut,
 } from "../../domain/auth/sessions.ts";
+import { createFirstOwner, firstOwnerInput, needsFirstOwner } from "../../domain/auth/first-owner.ts";
 import { ForbiddenError, UnauthorizedError } from "../../domain/errors.ts";
 import type { AppDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
@@ -34,19 +35,28 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
     if (!token || !session) throw new UnauthorizedError("not signed in");
     return { user: session.user, workspace: session.workspace, csrfToken: csrfTokenFor(deps.secret, token) };
   };
+  const signInAs = async (c: Context, email: string, password: string) => {
+    const signed = await signIn(deps.db, email, password);
+    if (!signed) throw new UnauthorizedError("the email or password is not right");
+    setCookie(c, SESSION_COOKIE, signed.token, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: deps.baseUrl.startsWith("https:"),
+      path: "/",
+      maxAge: SESSION_DAYS * 86_400,
+    });
+    return c.json(await current(signed.token));
+  };
   const routes = new Hono()
     .post("/", attempts, async (c) => {
       const input = await body(c, signInInput);
-      const signed = await signIn(deps.db, input.email, input.password);
-      if (!signed) throw new UnauthorizedError("the email or password is not right");
-      setCookie(c, SESSION_COOKIE, signed.token, {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure: deps.baseUrl.startsWith("https:"),
-        path: "/",
-        maxAge: SESSION_DAYS * 86_400,
-      });
-      return c.json(await current(signed.token));
+      return signInAs(c, input.email, input.password);
+    })
+    .get("/setup", async (c) => c.json({ needed: await needsFirstOwner(deps.db) }))
+    .post("/setup", attempts, async (c) => {
+      const input = await body(c, firstOwnerInput);
+      await createFirstOwner(deps.db, input);
+      return signInAs(c, input.email, input.password);
     })
     .get("/", async (c) => c.json(await current(getCookie(c, SESSION_COOKIE))))
     .delete("/", async (c) => {
@@ -75,6 +85,24 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
       path: "/api/v1/session",
       summary: "The signed-in user, workspace and CSRF token",
       tag: "Session",
+      success: 200,
+      auth: false,
+    },
+    {
+      method: "get",
+      path: "/api/v1/session/setup",
+      summary:
+        "Whether the installation has no user yet (the admin app then offers to create the first owner)",
+      tag: "Session",
+      success: 200,
+      auth: false,
+    },
+    {
+      method: "post",
+      path: "/api/v1/session/setup",
+      summary: "Create the first owner of a new installation and sign in (409 once any user exists)",
+      tag: "Session",
+      body: firstOwnerInput,
       success: 200,
       auth: false,
     },
