@@ -1,12 +1,17 @@
 // Batch import of 1,000,000 responses on PostgreSQL through the real HTTP app, in process:
 // 100 POSTs of 10,000 rows, 2 at a time, rollups included (same statement as the rows).
-// Baseline, same run and same rows: a bare INSERT … SELECT FROM jsonb_to_recordset, no validation, no rollups.
+// Baselines, same run and same rows, no validation, no rollups: a bare INSERT … SELECT FROM jsonb_to_recordset
+// (what the import ran before it used COPY) and a bare COPY of the prepared rows into responses (the
+// floor of the product's path on PostgreSQL).
 import { availableParallelism } from "node:os";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { benchApp } from "./support/app.ts";
 import { startCpuMeter } from "./support/cpu.ts";
-import { bareInsert, BATCH_SIZE, buildBatch, createFixture } from "./support/import-rows.ts";
+import { bareCopy, bareInsert, BATCH_SIZE, buildBatch, createFixture } from "./support/import-rows.ts";
 import { int, log, median, ms, printTable, ratio, runConcurrently, verdict } from "./support/measure.ts";
 import { freshDatabase, serverVersion } from "./support/postgres.ts";
 
@@ -47,10 +52,12 @@ async function main(): Promise<void> {
   log("generating rows…");
   const api: string[] = [];
   const bare: string[] = [];
+  const copies: string[] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batch = buildBatch(f, b, now);
     api.push(batch.api);
     bare.push(batch.bare);
+    copies.push(batch.copy);
   }
   const mb = api.reduce((a, s) => a + Buffer.byteLength(s), 0) / 1e6;
   log(`${int(total)} rows, ${mb.toFixed(0)} MB of request bodies`);
@@ -63,6 +70,18 @@ async function main(): Promise<void> {
     await pool.query(bareInsert, [f.workspaceId, body]);
   });
   bare.length = 0;
+  await sql`truncate responses, response_rollups`.execute(db);
+  await sql`checkpoint`.execute(db);
+  log("baseline: bare COPY into responses…");
+  const bareCopied = await timed(url, copies, async (text) => {
+    const client = await pool.connect();
+    try {
+      await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(bareCopy)));
+    } finally {
+      client.release();
+    }
+  });
+  copies.length = 0;
   await pool.end();
   await sql`truncate responses, response_rollups`.execute(db);
   await sql`checkpoint`.execute(db);
@@ -100,7 +119,8 @@ async function main(): Promise<void> {
         "rows/s",
         "median batch",
         "CPU ms per 10k rows (node + postgres)",
-        "rows/s vs baseline",
+        "rows/s vs INSERT",
+        "vs COPY",
       ],
       [
         "bare INSERT … jsonb_to_recordset (baseline)",
@@ -108,6 +128,16 @@ async function main(): Promise<void> {
         int(rate(baseline)),
         ms(median(baseline.batchMs)),
         cpu(baseline),
+        "1.00×",
+        ratio(rate(baseline) / rate(bareCopied)),
+      ],
+      [
+        "bare COPY into responses (floor)",
+        bareCopied.seconds.toFixed(1),
+        int(rate(bareCopied)),
+        ms(median(bareCopied.batchMs)),
+        cpu(bareCopied),
+        ratio(rate(bareCopied) / rate(baseline)),
         "1.00×",
       ],
       [
@@ -117,6 +147,7 @@ async function main(): Promise<void> {
         ms(median(product.batchMs)),
         cpu(product),
         ratio(rate(product) / rate(baseline)),
+        ratio(rate(product) / rate(bareCopied)),
       ],
     ],
   );

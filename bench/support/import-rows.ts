@@ -76,11 +76,25 @@ export async function createFixture(db: Db): Promise<Fixture> {
   return { workspaceId, key, surveys, touchpoints, contacts: rows.map((r) => r.id) };
 }
 
-/** One batch as the API body (camelCase) and as prepared rows for the bare INSERT (same content). */
-export function buildBatch(f: Fixture, batch: number, now: number): { api: string; bare: string } {
+/** A value in COPY's text format. */
+const copyField = (v: string | null): string =>
+  v === null
+    ? "\\N"
+    : v.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? c);
+
+/**
+ * One batch as the API body (camelCase), as prepared rows for the bare INSERT and as the same prepared
+ * rows in COPY's text format for the bare COPY (columns of `bareCopy`).
+ */
+export function buildBatch(
+  f: Fixture,
+  batch: number,
+  now: number,
+): { api: string; bare: string; copy: string } {
   const random: Random = seeded(1000 + batch);
   const api: object[] = [];
   const bare: object[] = [];
+  let copy = "";
   for (let i = 0; i < BATCH_SIZE; i++) {
     const s = weighted(
       random,
@@ -110,14 +124,34 @@ export function buildBatch(f: Fixture, batch: number, now: number): { api: strin
       source: "import",
       createdAt,
     });
+    const id = newId();
+    const segment = segmentOf(survey.kind, score);
+    copy +=
+      [
+        f.workspaceId,
+        id,
+        survey.id,
+        contactId ?? null,
+        touchpoint?.id ?? null,
+        touchpoint?.channel ?? channel ?? null,
+        String(score),
+        segment,
+        text ?? null,
+        locale,
+        JSON.stringify(metadata ?? {}),
+        "import",
+        createdAt,
+      ]
+        .map(copyField)
+        .join("\t") + "\n";
     bare.push({
-      id: newId(),
+      id,
       survey_id: survey.id,
       contact_id: contactId ?? null,
       touchpoint_id: touchpoint?.id ?? null,
       channel: touchpoint?.channel ?? channel,
       score,
-      segment: segmentOf(survey.kind, score),
+      segment,
       comment: text ?? null,
       locale,
       metadata: metadata ?? {},
@@ -125,7 +159,7 @@ export function buildBatch(f: Fixture, batch: number, now: number): { api: strin
       created_at: createdAt,
     });
   }
-  return { api: JSON.stringify(api), bare: JSON.stringify(bare) };
+  return { api: JSON.stringify(api), bare: JSON.stringify(bare), copy };
 }
 
 /** The bare INSERT of prepared rows ($1 workspace, $2 JSON array): no validation, no rollups. */
@@ -137,3 +171,7 @@ export const bareInsert = `
   from jsonb_to_recordset($2::jsonb) as r(id uuid, survey_id uuid, contact_id uuid, touchpoint_id uuid,
        channel text, score smallint, segment text, comment text, locale text, metadata jsonb, source text,
        created_at timestamptz)`;
+
+/** The bare COPY of prepared rows (the text of `buildBatch`): no validation, no rollups. */
+export const bareCopy = `copy responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
+  comment, locale, metadata, source, created_at) from stdin`;

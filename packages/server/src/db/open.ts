@@ -22,6 +22,11 @@ const INT8 = 20;
 const DATE = 1082;
 const NUMERIC = 1700;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool under a PostgreSQL database, for what Kysely cannot send (COPY FROM STDIN); none on PGlite. */
+export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db);
+
 export async function openPostgres(url: string, max = 10): Promise<OpenDatabase> {
   const types = {
     getTypeParser(oid: number, format?: "text" | "binary") {
@@ -32,6 +37,7 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDatabase>
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
+  pools.set(db, pool);
   return { db, embedded: false, close: () => db.destroy() };
 }
 

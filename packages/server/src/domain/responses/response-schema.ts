@@ -26,6 +26,8 @@ export const responseInput = z
   .strict();
 
 export type ResponseInput = z.infer<typeof responseInput>;
+/** A row as `responseInput` accepts it (source may be left out). */
+export type ResponseInputRow = z.input<typeof responseInput>;
 
 export interface Response {
   id: string;
