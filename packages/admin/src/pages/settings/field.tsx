@@ -1,5 +1,5 @@
-// A labelled form field with its hint and error tied to the input, and the note under a form that says
-// it saved or why it did not.
+// A labelled form field with its hint and error tied to the input, the note under a form that says it
+// saved or why it did not, and its save button.
 import { useId, type ReactNode } from "react";
 import { ApiError } from "../../api.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
@@ -99,5 +99,14 @@ export function FormNote({
     <p className="form-error" role="alert">
       {text}
     </p>
+  );
+}
+
+/** A settings form's submit button, which says so while the form saves. */
+export function SaveButton({ form, t }: { form: FormState; t: SettingsT }) {
+  return (
+    <button type="submit" className="button button-primary" disabled={form.saving}>
+      {form.saving ? t("state.saving") : t("action.save")}
+    </button>
   );
 }
