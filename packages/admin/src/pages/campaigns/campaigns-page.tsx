@@ -2,7 +2,7 @@
 import type { Campaign } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
-import { Empty, Loaded } from "../../ui/states.tsx";
+import { PagedList } from "../../ui/paged-list.tsx";
 import { usePages } from "../../ui/use-pages.ts";
 import { useSurveys } from "../../workspace-data.ts";
 import { CampaignRow } from "./campaign-row.tsx";
@@ -18,44 +18,33 @@ export default function CampaignsPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Card>
-        <Loaded data={list.items} error={list.error} reload={list.reload}>
-          {(campaigns) =>
-            campaigns.length === 0 ? (
-              <Empty>{t("empty")}</Empty>
-            ) : (
-              <div className="table-wrap">
-                <table className="campaign-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        {t("colName")} / {t("colSurvey")}
-                      </th>
-                      <th scope="col">{t("colStatus")}</th>
-                      <th scope="col">{t("colSchedule")}</th>
-                      <th scope="col">{t("colProgress")}</th>
-                      <th scope="col">{t("colLaunched")}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t("colActions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {campaigns.map((c) => (
-                      <CampaignRow key={c.id} campaign={c} surveyName={surveyName(c.surveyId)} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </Loaded>
-        {list.more && (
-          <div className="list-more">
-            <button type="button" className="button" onClick={list.more}>
-              {t("action.more")}
-            </button>
-          </div>
-        )}
+        <PagedList pages={list} empty={t("empty")}>
+          {(campaigns) => (
+            <div className="table-wrap">
+              <table className="campaign-table">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      {t("colName")} / {t("colSurvey")}
+                    </th>
+                    <th scope="col">{t("colStatus")}</th>
+                    <th scope="col">{t("colSchedule")}</th>
+                    <th scope="col">{t("colProgress")}</th>
+                    <th scope="col">{t("colLaunched")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("colActions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {campaigns.map((c) => (
+                    <CampaignRow key={c.id} campaign={c} surveyName={surveyName(c.surveyId)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
       </Card>
     </>
   );

@@ -7,7 +7,8 @@ import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
-import { Empty, Loaded } from "../../ui/states.tsx";
+import { PagedList } from "../../ui/paged-list.tsx";
+import { Empty } from "../../ui/states.tsx";
 import { usePages } from "../../ui/use-pages.ts";
 import { withQuery } from "../../api.ts";
 import { outboxMessages } from "./messages.ts";
@@ -69,42 +70,31 @@ export default function OutboxPage() {
       </form>
       <div className="outbox">
         <Card title={t("list")} className="outbox-list">
-          <Loaded data={list.items} error={list.error} reload={list.reload}>
-            {(messages) =>
-              messages.length === 0 ? (
-                <Empty>{to ? t("emptyFiltered", { to }) : t("empty")}</Empty>
-              ) : (
-                <ul className="outbox-items">
-                  {messages.map((m) => (
-                    <li key={m.id}>
-                      <button
-                        type="button"
-                        className="outbox-item"
-                        aria-current={m.id === chosen?.id ? "true" : undefined}
-                        onClick={() => choose(m.id)}
-                      >
-                        <span className="outbox-item-top">
-                          <span className="outbox-to">{m.to}</span>
-                          <span className="outbox-date">{formatDateTime(locale, m.createdAt)}</span>
-                        </span>
-                        <span className="outbox-subject">
-                          {isTest(m) && <span className="badge badge-mid">{t("kind.test")}</span>}
-                          {isTest(m) ? m.subject.replace(/^\[TEST\]\s*/, "") : m.subject}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Loaded>
-          {list.more && (
-            <div className="list-more">
-              <button type="button" className="button" onClick={list.more}>
-                {t("action.more")}
-              </button>
-            </div>
-          )}
+          <PagedList pages={list} empty={to ? t("emptyFiltered", { to }) : t("empty")}>
+            {(messages) => (
+              <ul className="outbox-items">
+                {messages.map((m) => (
+                  <li key={m.id}>
+                    <button
+                      type="button"
+                      className="outbox-item"
+                      aria-current={m.id === chosen?.id ? "true" : undefined}
+                      onClick={() => choose(m.id)}
+                    >
+                      <span className="outbox-item-top">
+                        <span className="outbox-to">{m.to}</span>
+                        <span className="outbox-date">{formatDateTime(locale, m.createdAt)}</span>
+                      </span>
+                      <span className="outbox-subject">
+                        {isTest(m) && <span className="badge badge-mid">{t("kind.test")}</span>}
+                        {isTest(m) ? m.subject.replace(/^\[TEST\]\s*/, "") : m.subject}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </PagedList>
         </Card>
         <div className="outbox-detail" id="outbox-detail">
           {chosen ? (

@@ -4,7 +4,7 @@ import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
-import { Empty, Loaded } from "../../ui/states.tsx";
+import { PagedList } from "../../ui/paged-list.tsx";
 import { usePages } from "../../ui/use-pages.ts";
 import { localText } from "../../workspace-data.ts";
 import { surveyMessages } from "./messages.ts";
@@ -28,58 +28,47 @@ export default function SurveysPage() {
         }
       />
       <Card>
-        <Loaded data={list.items} error={list.error} reload={list.reload}>
-          {(surveys) =>
-            surveys.length === 0 ? (
-              <Empty>{t("listEmpty")}</Empty>
-            ) : (
-              <div className="table-wrap">
-                <table className="survey-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("colName")}</th>
-                      <th scope="col">{t("colKind")}</th>
-                      <th scope="col">{t("colStatus")}</th>
-                      <th scope="col">{t("colLocale")}</th>
-                      <th scope="col">{t("colCreated")}</th>
-                      <th scope="col">{t("colUpdated")}</th>
+        <PagedList pages={list} empty={t("listEmpty")}>
+          {(surveys) => (
+            <div className="table-wrap">
+              <table className="survey-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colName")}</th>
+                    <th scope="col">{t("colKind")}</th>
+                    <th scope="col">{t("colStatus")}</th>
+                    <th scope="col">{t("colLocale")}</th>
+                    <th scope="col">{t("colCreated")}</th>
+                    <th scope="col">{t("colUpdated")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {surveys.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link to={`/surveys/${s.id}`} className="survey-name">
+                          {s.name}
+                        </Link>
+                        <div className="survey-question muted">{localText(s.question, locale)}</div>
+                      </td>
+                      <td>
+                        <span className="kind-tag">{t(`kind.${s.kind}`)}</span>
+                      </td>
+                      <td>
+                        <span className={`badge badge-${statusTone[s.status]}`}>
+                          {t(`status.${s.status}`)}
+                        </span>
+                      </td>
+                      <td>{t(`lang.${s.defaultLocale}`)}</td>
+                      <td className="nowrap">{formatDate(locale, s.createdAt)}</td>
+                      <td className="nowrap">{formatDate(locale, s.updatedAt)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {surveys.map((s) => (
-                      <tr key={s.id}>
-                        <td>
-                          <Link to={`/surveys/${s.id}`} className="survey-name">
-                            {s.name}
-                          </Link>
-                          <div className="survey-question muted">{localText(s.question, locale)}</div>
-                        </td>
-                        <td>
-                          <span className="kind-tag">{t(`kind.${s.kind}`)}</span>
-                        </td>
-                        <td>
-                          <span className={`badge badge-${statusTone[s.status]}`}>
-                            {t(`status.${s.status}`)}
-                          </span>
-                        </td>
-                        <td>{t(`lang.${s.defaultLocale}`)}</td>
-                        <td className="nowrap">{formatDate(locale, s.createdAt)}</td>
-                        <td className="nowrap">{formatDate(locale, s.updatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </Loaded>
-        {list.more && (
-          <div className="list-more">
-            <button type="button" className="button" onClick={list.more}>
-              {t("action.more")}
-            </button>
-          </div>
-        )}
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </PagedList>
       </Card>
     </>
   );
