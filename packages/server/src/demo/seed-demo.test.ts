@@ -186,7 +186,7 @@ describe("seedDemo", () => {
     const other = await newWorkspace(db, "Koe demo, other seed");
     await seedDemo(db, events, { workspaceId: other, locale: "ja", now, seed: 7 });
     expect(await shape(other)).not.toEqual(await shape(ws.ja));
-  });
+  }, 120_000); // two more demos seeded: ~10 s on a quiet machine, much more on a busy one
 
   it("refuses to seed a workspace that already has surveys", async () => {
     await expect(seedDemo(db, events, { workspaceId: ws.ja, locale: "ja", now })).rejects.toBeInstanceOf(
