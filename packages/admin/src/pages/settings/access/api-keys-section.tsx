@@ -9,8 +9,9 @@ import { useSignedIn } from "../../../session.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { Loaded } from "../../../ui/states.tsx";
 import { canManageAccess } from "../roles.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
+import { AccessTable } from "./access-table.tsx";
 import { accessT } from "./access-t.ts";
+import { ConfirmButton } from "./confirm-button.tsx";
 import { NewKeyBox, type CreatedKey } from "./new-key-box.tsx";
 import { NewKeyForm } from "./new-key-form.tsx";
 import "./access.css";
@@ -59,61 +60,53 @@ function ApiKeys() {
             page.data.length === 0 ? (
               <p className="muted">{t("keys.empty")}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="settings-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("col.name")}</th>
-                      <th scope="col">{t("col.role")}</th>
-                      <th scope="col">{t("keys.col.key")}</th>
-                      <th scope="col">{t("col.created")}</th>
-                      <th scope="col">{t("keys.col.lastUsed")}</th>
-                      <th scope="col">{t("keys.col.status")}</th>
-                      <th scope="col">
-                        <span className="settings-sr-only">{t("col.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.data.map((k) => (
-                      <tr key={k.id} className={k.revokedAt ? "row-revoked" : undefined}>
-                        <td className="cell-strong">{nameOf(k)}</td>
-                        <td>
-                          <span className="badge badge-quiet">{t(`role.${k.role}`)}</span>
-                        </td>
-                        <td>
-                          <code className="key-prefix">{k.prefix}…</code>
-                        </td>
-                        <td className="cell-date">{formatDateTime(locale, k.createdAt)}</td>
-                        <td className="cell-date">
-                          {k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("keys.never")}
-                        </td>
-                        <td>
-                          {k.revokedAt ? (
-                            <span className="status-stack">
-                              <span className="badge badge-bad">{t("keys.revoked")}</span>
-                              <span className="cell-date">{formatDateTime(locale, k.revokedAt)}</span>
-                            </span>
-                          ) : (
-                            <span className="badge badge-good">{t("keys.active")}</span>
-                          )}
-                        </td>
-                        <td className="cell-actions">
-                          {!k.revokedAt && (
-                            <ConfirmButton
-                              label={t("keys.revoke")}
-                              question={t("keys.revokeConfirm", { name: nameOf(k) })}
-                              confirm={t("keys.revokeYes")}
-                              ariaLabel={`${t("keys.revoke")}: ${nameOf(k)}`}
-                              onConfirm={() => void revoke(k)}
-                            />
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AccessTable
+                columns={[
+                  t("col.name"),
+                  t("col.role"),
+                  t("keys.col.key"),
+                  t("col.created"),
+                  t("keys.col.lastUsed"),
+                  t("keys.col.status"),
+                ]}
+              >
+                {page.data.map((k) => (
+                  <tr key={k.id} className={k.revokedAt ? "row-revoked" : undefined}>
+                    <td className="cell-strong">{nameOf(k)}</td>
+                    <td>
+                      <span className="badge badge-quiet">{t(`role.${k.role}`)}</span>
+                    </td>
+                    <td>
+                      <code className="key-prefix">{k.prefix}…</code>
+                    </td>
+                    <td className="cell-date">{formatDateTime(locale, k.createdAt)}</td>
+                    <td className="cell-date">
+                      {k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("keys.never")}
+                    </td>
+                    <td>
+                      {k.revokedAt ? (
+                        <span className="status-stack">
+                          <span className="badge badge-bad">{t("keys.revoked")}</span>
+                          <span className="cell-date">{formatDateTime(locale, k.revokedAt)}</span>
+                        </span>
+                      ) : (
+                        <span className="badge badge-good">{t("keys.active")}</span>
+                      )}
+                    </td>
+                    <td className="cell-actions">
+                      {!k.revokedAt && (
+                        <ConfirmButton
+                          label={t("keys.revoke")}
+                          question={t("keys.revokeConfirm", { name: nameOf(k) })}
+                          confirm={t("keys.revokeYes")}
+                          ariaLabel={`${t("keys.revoke")}: ${nameOf(k)}`}
+                          onConfirm={() => void revoke(k)}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </AccessTable>
             )
           }
         </Loaded>

@@ -5,9 +5,10 @@ import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { errorFor, Field, FormNote } from "../field.tsx";
 import { checkText, useForm } from "../form-state.ts";
-import { roles, type Role } from "../roles.ts";
+import type { Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";
 import type { CreatedKey } from "./new-key-box.tsx";
+import { RoleField } from "./role-field.tsx";
 
 export function NewKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) {
   const t = useT(accessT);
@@ -40,17 +41,7 @@ export function NewKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void
               />
             )}
           </Field>
-          <Field label={t("keys.role")} hint={t(`role.${role}.hint`)} error={errorFor(form, t, "role")}>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleField label={t("keys.role")} role={role} onChange={setRole} form={form} />
           <button type="submit" className="button button-primary new-key-submit" disabled={form.saving}>
             {form.saving ? t("state.saving") : t("keys.create")}
           </button>

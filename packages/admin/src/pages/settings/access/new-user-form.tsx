@@ -6,8 +6,9 @@ import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { errorFor, Field, FormNote } from "../field.tsx";
 import { checkEmail, checkPassword, checkText, useForm } from "../form-state.ts";
-import { roles, type Role } from "../roles.ts";
+import type { Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";
+import { RoleField } from "./role-field.tsx";
 
 const empty = { email: "", name: "", password: "" };
 
@@ -83,17 +84,7 @@ export function NewUserForm({ onAdded }: { onAdded: () => void }) {
               />
             )}
           </Field>
-          <Field label={t("users.role")} hint={t(`role.${role}.hint`)} error={errorFor(form, t, "role")}>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleField label={t("users.role")} role={role} onChange={setRole} form={form} />
         </div>
         <FormNote
           form={form}

@@ -5,9 +5,10 @@ import type { User } from "../../../../../server/src/domain/auth/access-schema.t
 import { api, ApiError } from "../../../api.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
-import { roles, type Role } from "../roles.ts";
+import type { Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
+import { RoleOptions } from "./role-field.tsx";
 
 export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; onChanged: () => void }) {
   const t = useT(accessT);
@@ -68,11 +69,7 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
               disabled={state === "saving" || state === "deleting"}
               onChange={(e) => void changeRole(e.target.value as Role)}
             >
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
             <span className="role-status" role="status">
               {state === "saving"

@@ -7,6 +7,7 @@ import { useSignedIn } from "../../../session.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { Loaded } from "../../../ui/states.tsx";
 import { canManageAccess, roles } from "../roles.ts";
+import { AccessTable } from "./access-table.tsx";
 import { accessT } from "./access-t.ts";
 import { NewUserForm } from "./new-user-form.tsx";
 import { UserRow } from "./user-row.tsx";
@@ -42,26 +43,11 @@ function Users() {
         <p className="settings-lead">{t("users.lead")}</p>
         <Loaded {...users}>
           {(page) => (
-            <div className="table-wrap">
-              <table className="settings-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("col.name")}</th>
-                    <th scope="col">{t("users.col.email")}</th>
-                    <th scope="col">{t("col.role")}</th>
-                    <th scope="col">{t("users.col.added")}</th>
-                    <th scope="col">
-                      <span className="settings-sr-only">{t("col.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.map((u) => (
-                    <UserRow key={u.id} user={u} isMe={u.id === me} onChanged={users.reload} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AccessTable columns={[t("col.name"), t("users.col.email"), t("col.role"), t("users.col.added")]}>
+              {page.data.map((u) => (
+                <UserRow key={u.id} user={u} isMe={u.id === me} onChanged={users.reload} />
+              ))}
+            </AccessTable>
           )}
         </Loaded>
       </Card>
