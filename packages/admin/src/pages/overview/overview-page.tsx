@@ -3,12 +3,13 @@
 import { useMemo } from "react";
 import { useApi, withQuery } from "../../api.ts";
 import { formatDate, formatNumber, formatPercent, signed } from "../../i18n/format.ts";
-import { useLocale, useT, type Translate } from "../../i18n/i18n.tsx";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { CesReport, CsatReport, NpsReport } from "../../report-types.ts";
+import { ChangeTile } from "../../ui/change-tile.tsx";
 import { Chart } from "../../ui/chart.tsx";
 import { FilterBar, reportQuery, trendGrain, useFilters } from "../../ui/filters.tsx";
 import { Card, PageHeader, Tile } from "../../ui/layout-parts.tsx";
-import { IntervalLine, NpsFigure, npsText } from "../../ui/score.tsx";
+import { IntervalLine, NpsFigure } from "../../ui/score.tsx";
 import { Loaded } from "../../ui/states.tsx";
 import { overviewMessages } from "./messages.ts";
 import { SegmentSplit } from "./segment-split.tsx";
@@ -52,7 +53,7 @@ export default function OverviewPage() {
                 hint={<IntervalLine summary={r} format={(v) => signed(v, 1)} />}
                 tone="primary"
               />
-              <ChangeTile report={r} t={t} days={f.days} />
+              <ChangeTile report={r} days={f.days} />
             </>
           )}
         </Loaded>
@@ -114,40 +115,5 @@ export default function OverviewPage() {
         </Card>
       </div>
     </>
-  );
-}
-
-function ChangeTile({
-  report,
-  t,
-  days,
-}: {
-  report: NpsReport;
-  t: Translate<keyof typeof overviewMessages.en>;
-  days: number;
-}) {
-  const prev = report.previous;
-  const change = report.change;
-  if (!prev || !change || report.nps === null || prev.nps === null) {
-    return <Tile label={t("change")} value="—" hint={t("changeNone")} />;
-  }
-  const tone = !change.significant ? "quiet" : change.delta > 0 ? "good" : "bad";
-  return (
-    <Tile
-      label={t("change")}
-      value={
-        <span className={`change change-${tone}`}>
-          {change.delta > 0 ? "▲" : change.delta < 0 ? "▼" : "■"} {signed(change.delta, 1)}
-        </span>
-      }
-      hint={
-        <>
-          <span className={`badge badge-${tone}`}>
-            {t(change.significant ? "changeSignificant" : "changeNotSignificant")}
-          </span>{" "}
-          {t("previousWas", { days, nps: npsText(prev.nps, 1), n: prev.n })}
-        </>
-      }
-    />
   );
 }
