@@ -16,9 +16,6 @@ export interface FatigueValues {
   defaultLocale: string;
 }
 
-/** "9:00" is read as "09:00", the form the server asks for. */
-const padTime = (v: string) => (/^\d:[0-5]\d$/.test(v.trim()) ? `0${v.trim()}` : v.trim());
-
 type T = Translate<keyof typeof settingsMessages.en | keyof typeof fatigueMessages.en>;
 
 export function FatigueFields({
@@ -63,35 +60,21 @@ export function FatigueFields({
         <fieldset className="settings-group" aria-describedby="quiet-hint">
           <legend>{t("fatigue.quiet")}</legend>
           <div className="row quiet-row">
-            <label className="inline-field">
-              <span>{t("fatigue.quietStart")}</span>
-              <input
-                className="time-input"
-                placeholder="21:00"
-                maxLength={5}
-                value={values.quietStart}
-                aria-invalid={quietError ? true : undefined}
-                onChange={(e) => set("quietStart", e.target.value)}
-                onBlur={(e) =>
-                  e.target.value !== padTime(e.target.value) && set("quietStart", padTime(e.target.value))
-                }
-              />
-            </label>
+            <QuietTime
+              label={t("fatigue.quietStart")}
+              placeholder="21:00"
+              value={values.quietStart}
+              invalid={Boolean(quietError)}
+              onChange={(v) => set("quietStart", v)}
+            />
             <span aria-hidden="true">{t("fatigue.quietTo")}</span>
-            <label className="inline-field">
-              <span>{t("fatigue.quietEnd")}</span>
-              <input
-                className="time-input"
-                placeholder="08:00"
-                maxLength={5}
-                value={values.quietEnd}
-                aria-invalid={quietError ? true : undefined}
-                onChange={(e) => set("quietEnd", e.target.value)}
-                onBlur={(e) =>
-                  e.target.value !== padTime(e.target.value) && set("quietEnd", padTime(e.target.value))
-                }
-              />
-            </label>
+            <QuietTime
+              label={t("fatigue.quietEnd")}
+              placeholder="08:00"
+              value={values.quietEnd}
+              invalid={Boolean(quietError)}
+              onChange={(v) => set("quietEnd", v)}
+            />
           </div>
           {quietError && <span className="field-error">{quietError}</span>}
           <span className="field-hint" id="quiet-hint">
@@ -138,5 +121,36 @@ export function FatigueFields({
         </div>
       </Card>
     </>
+  );
+}
+
+/** One end of the quiet hours. "9:00" becomes "09:00" on leaving the field, the form the server asks for. */
+function QuietTime({
+  label,
+  placeholder,
+  value,
+  invalid,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
+  const pad = (v: string) => (/^\d:[0-5]\d$/.test(v.trim()) ? `0${v.trim()}` : v.trim());
+  return (
+    <label className="inline-field">
+      <span>{label}</span>
+      <input
+        className="time-input"
+        placeholder={placeholder}
+        maxLength={5}
+        value={value}
+        aria-invalid={invalid ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={(e) => e.target.value !== pad(e.target.value) && onChange(pad(e.target.value))}
+      />
+    </label>
   );
 }
