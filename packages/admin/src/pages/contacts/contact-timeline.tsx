@@ -40,7 +40,7 @@ export function ContactTimeline({ entries }: { entries: TimelineEntry[] }) {
 function When({ at }: { at: string }) {
   const { locale } = useLocale();
   return (
-    <time className="tl-time" dateTime={at}>
+    <time className="entry-time" dateTime={at}>
       {formatDateTime(locale, at)}
     </time>
   );
@@ -63,11 +63,11 @@ function SurveyEntry({ entry: e }: { entry: SurveyTimelineEntry }) {
       </div>
       {e.type === "response" &&
         (e.comment ? (
-          <p className="tl-text" lang={langOf(e.comment)}>
+          <p className="entry-text" lang={langOf(e.comment)}>
             {e.comment}
           </p>
         ) : (
-          <p className="tl-text tl-none">{t("noComment")}</p>
+          <p className="entry-text entry-none">{t("noComment")}</p>
         ))}
       <div className="tl-meta">
         <span>{e.surveyName || t("deletedSurvey")}</span>
@@ -89,7 +89,7 @@ function NoteEntry({ entry: e }: { entry: NoteTimelineEntry }) {
         {e.author && <span className="tl-author">{t("entryBy", { author: e.author })}</span>}
         <When at={e.at} />
       </div>
-      <p className="tl-text tl-note-body" lang={langOf(e.body)}>
+      <p className="entry-text tl-note-body" lang={langOf(e.body)}>
         {e.body}
       </p>
     </>

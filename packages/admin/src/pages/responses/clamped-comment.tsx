@@ -29,7 +29,7 @@ export function ClampedComment({
   }, [open, text]);
   return (
     <div className="resp-comment-wrap">
-      <p ref={ref} className={`resp-comment${open ? "" : " clamped"}`} lang={lang}>
+      <p ref={ref} className={`entry-text${open ? "" : " clamped"}`} lang={lang}>
         <Highlight text={text} term={term} />
       </p>
       {(overflows || open) && (

@@ -54,14 +54,14 @@ export function ResponseCard({
           ) : (
             <span className="resp-who resp-anonymous">{t("anonymous")}</span>
           )}
-          <time className="resp-time" dateTime={r.createdAt}>
+          <time className="entry-time" dateTime={r.createdAt}>
             {formatDateTime(locale, r.createdAt)}
           </time>
         </header>
         {r.comment ? (
           <ClampedComment text={r.comment} term={term} lang={r.locale ?? undefined} />
         ) : (
-          <p className="resp-comment resp-no-comment">{t("noComment")}</p>
+          <p className="entry-text entry-none">{t("noComment")}</p>
         )}
         <footer className="resp-meta">
           {survey && <span className="resp-meta-item">{survey.name}</span>}
