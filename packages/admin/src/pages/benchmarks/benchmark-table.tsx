@@ -35,7 +35,7 @@ export function BenchmarkTable({ figures }: { figures: Benchmark[] }) {
               <td className="bm-source">
                 <a href={b.url} target="_blank" rel="noreferrer">
                   {b.source}
-                  <span className="bm-sr">{t("newTab")}</span>
+                  <span className="visually-hidden">{t("newTab")}</span>
                 </a>
                 <details>
                   <summary>{t("excerpt")}</summary>

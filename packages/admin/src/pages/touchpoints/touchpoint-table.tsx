@@ -51,7 +51,7 @@ export function TouchpointTable({ rows }: { rows: TouchpointRow[] }) {
   return (
     <div className="table-wrap tp-wrap">
       <table className="tp-table">
-        <caption className="tp-caption">{t("tableCaption")}</caption>
+        <caption className="visually-hidden">{t("tableCaption")}</caption>
         <thead>
           <tr>
             {head("name", t("colTouchpoint"))}

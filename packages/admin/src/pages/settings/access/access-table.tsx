@@ -17,7 +17,7 @@ export function AccessTable({ columns, children }: { columns: string[]; children
               </th>
             ))}
             <th scope="col">
-              <span className="settings-sr-only">{t("col.actions")}</span>
+              <span className="visually-hidden">{t("col.actions")}</span>
             </th>
           </tr>
         </thead>
