@@ -6,7 +6,8 @@ import { useLocale, useT } from "../i18n/i18n.tsx";
 export type Kind = "nps" | "csat" | "ces";
 export type Segment = "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
 
-const tone: Record<Segment, "bad" | "mid" | "good"> = {
+/** A segment's colour: the chips, the labels and the feed's segment toggles agree. */
+export const segmentTone: Record<Segment, "bad" | "mid" | "good"> = {
   detractor: "bad",
   passive: "mid",
   promoter: "good",
@@ -18,7 +19,7 @@ const tone: Record<Segment, "bad" | "mid" | "good"> = {
 export function ScoreChip({ score, segment }: { score: number; segment: Segment }) {
   const t = useT();
   return (
-    <span className={`chip chip-${tone[segment]}`} title={t(`segment.${segment}`)}>
+    <span className={`chip chip-${segmentTone[segment]}`} title={t(`segment.${segment}`)}>
       {score}
     </span>
   );
@@ -26,7 +27,7 @@ export function ScoreChip({ score, segment }: { score: number; segment: Segment 
 
 export function SegmentLabel({ segment }: { segment: Segment }) {
   const t = useT();
-  return <span className={`segment segment-${tone[segment]}`}>{t(`segment.${segment}`)}</span>;
+  return <span className={`segment segment-${segmentTone[segment]}`}>{t(`segment.${segment}`)}</span>;
 }
 
 export interface ScoreSummary {

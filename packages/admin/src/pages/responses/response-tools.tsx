@@ -4,20 +4,12 @@
 import { useT } from "../../i18n/i18n.tsx";
 import { setSearch } from "../../router.tsx";
 import { SearchBox } from "../../ui/search-box.tsx";
-import type { Kind, Segment } from "../../ui/score.tsx";
+import { segmentTone, type Kind, type Segment } from "../../ui/score.tsx";
 import { responsesMessages } from "./messages.ts";
 
 const SEGMENTS: Record<"nps" | "rating", Segment[]> = {
   nps: ["detractor", "passive", "promoter"],
   rating: ["unhappy", "neutral", "happy"],
-};
-const tone: Record<Segment, string> = {
-  detractor: "bad",
-  passive: "mid",
-  promoter: "good",
-  unhappy: "bad",
-  neutral: "mid",
-  happy: "good",
 };
 
 export const clearSearch = () => setSearch({ q: null });
@@ -44,7 +36,7 @@ export function ResponseTools({ segment, kind }: { segment: string; kind?: Kind 
           <button
             key={s}
             type="button"
-            className={`seg-toggle seg-${tone[s]}`}
+            className={`seg-toggle seg-${segmentTone[s]}`}
             aria-pressed={segment === s}
             onClick={() => setSearch({ segment: segment === s ? null : s })}
           >
