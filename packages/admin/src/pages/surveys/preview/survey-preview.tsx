@@ -3,6 +3,7 @@
 // iframe with an empty sandbox: no script, no forms, no access to the admin's origin.
 import { useState } from "react";
 import { useT } from "../../../i18n/i18n.tsx";
+import { TabList } from "../../../ui/tab-list.tsx";
 import { surveyMessages } from "../messages.ts";
 import { scaleOf, segmentOf, type SurveyDraft } from "../survey-draft.ts";
 import { previewSurvey } from "./preview-body.ts";
@@ -34,30 +35,18 @@ export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
           ))}
         </div>
       </div>
-      <div className="preview-tabs" role="tablist" aria-label={t("tabs")}>
-        {tabs.map((x) => (
-          <button
-            key={x}
-            type="button"
-            role="tab"
-            id={`preview-tab-${x}`}
-            aria-selected={tab === x}
-            aria-controls="preview-panel"
-            tabIndex={tab === x ? 0 : -1}
-            className="preview-tab"
-            onClick={() => setTab(x)}
-            onKeyDown={(e) => {
-              const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-              if (!step) return;
-              const next = tabs[(tabs.indexOf(x) + step + tabs.length) % tabs.length] ?? x;
-              setTab(next);
-              document.getElementById(`preview-tab-${next}`)?.focus();
-            }}
-          >
-            {t(`tab.${x}`)}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={tabs}
+        chosen={tab}
+        onChoose={setTab}
+        label={t("tabs")}
+        idPrefix="preview-tab"
+        panelId="preview-panel"
+        className="preview-tabs"
+        tabClassName="preview-tab"
+      >
+        {(x) => t(`tab.${x}`)}
+      </TabList>
       <div id="preview-panel" role="tabpanel" aria-labelledby={`preview-tab-${tab}`}>
         {(tab === "followup" || tab === "thanks") && (
           <label className="filter preview-score">
