@@ -15,7 +15,7 @@ export function ConfirmDialog({
 }: {
   open: boolean;
   title: string;
-  body: string;
+  body?: string;
   confirmLabel: string;
   cancelLabel: string;
   danger?: boolean;
@@ -33,7 +33,7 @@ export function ConfirmDialog({
   return (
     <dialog ref={ref} className="confirm-dialog" onClose={onClose} aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
-      <p>{body}</p>
+      {body && <p>{body}</p>}
       <div className="confirm-dialog-actions">
         <button type="button" className="button" onClick={onClose} autoFocus>
           {cancelLabel}

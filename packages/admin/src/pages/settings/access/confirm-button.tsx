@@ -1,7 +1,8 @@
-// A button whose action happens only after a yes in a modal dialog: revoking a key or deleting a user
-// cannot be undone. The native <dialog> keeps focus inside it and closes on Escape.
-import { useRef, type ReactNode } from "react";
+// A button whose action happens only after a yes in the confirm dialog: revoking a key or deleting a user
+// cannot be undone.
+import { useState, type ReactNode } from "react";
 import { useT } from "../../../i18n/i18n.tsx";
+import { ConfirmDialog } from "../../../ui/confirm-dialog.tsx";
 
 export function ConfirmButton({
   label,
@@ -19,8 +20,7 @@ export function ConfirmButton({
   ariaLabel?: string;
 }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const close = () => dialog.current?.close();
+  const [open, setOpen] = useState(false);
   return (
     <>
       <button
@@ -28,28 +28,19 @@ export function ConfirmButton({
         className="button button-danger button-small"
         disabled={disabled}
         aria-label={ariaLabel}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setOpen(true)}
       >
         {label}
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-label={question}>
-        <p>{question}</p>
-        <div className="row confirm-actions">
-          <button type="button" className="button" onClick={close} autoFocus>
-            {t("action.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button button-danger-solid"
-            onClick={() => {
-              close();
-              onConfirm();
-            }}
-          >
-            {confirm}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        open={open}
+        title={question}
+        confirmLabel={confirm}
+        cancelLabel={t("action.cancel")}
+        danger
+        onConfirm={onConfirm}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }
