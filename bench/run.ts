@@ -3,7 +3,15 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 
-const benches = ["import.ts", "report.ts", "startup.ts", "confirm.ts", "email-send.ts", "campaign-queue.ts"];
+const benches = [
+  "import.ts",
+  "report.ts",
+  "overview.ts",
+  "startup.ts",
+  "confirm.ts",
+  "email-send.ts",
+  "campaign-queue.ts",
+];
 const only = process.argv.slice(2);
 const here = fileURLToPath(new URL(".", import.meta.url));
 

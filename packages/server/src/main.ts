@@ -17,6 +17,7 @@ import { DomainError } from "./domain/errors.ts";
 import { createApp } from "./http/app.ts";
 import { createMailer } from "./channels/email/mailer.ts";
 import { runMailWorker } from "./jobs/mail-worker.ts";
+import { runRollupWorker } from "./jobs/rollup-worker.ts";
 import { sendCampaignFromCli } from "./cli/campaign-send.ts";
 import { log, setLogLevel } from "./log.ts";
 import { serverPackageRoot } from "./package-paths.ts";
@@ -28,8 +29,8 @@ const version = (
 
 const usage = `koe ${version} — NPS and voice-of-customer platform
 
-  koe serve [--demo]                      start the server and the mail worker (--demo seeds demo data into an empty database)
-  koe worker                              run only the mail worker (sending, reminders, campaign rounds)
+  koe serve [--demo]                      start the server, the mail worker and the rollup job (--demo seeds demo data into an empty database)
+  koe worker                              run only the mail worker (sending, reminders, campaign rounds) and the rollup job
   koe campaign send <id>                  launch a campaign and send it here, with a progress bar
   koe migrate                             apply database migrations
   koe seed-demo                           add the Japanese and English demo workspaces
@@ -66,11 +67,13 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   const events = new EventBus();
   await bootstrap(open.db, events, config, { demo });
   const { mailer, worker } = startWorker(config, open);
+  const rollups = runRollupWorker({ db: open.db, onError: (e) => log.error("rollup job:", e) });
   const running: { server?: ReturnType<typeof serve> } = {};
   const stop = async () => {
     log.info("shutting down");
     running.server?.close();
     await worker.stop();
+    await rollups.stop();
     await open.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import * as uuid7 from "./2026-11-24T1220-uuid7.ts";
 import * as sessions from "./2026-11-24T1300-sessions.ts";
 import * as contactNotes from "./2026-12-01T1000-contact-notes.ts";
 import * as sendsByTime from "./2026-12-01T1100-sends-by-time.ts";
+import * as attributeRollups from "./2026-12-01T1300-attribute-rollups.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1300-sessions": sessions,
   "2026-12-01T1000-contact-notes": contactNotes,
   "2026-12-01T1100-sends-by-time": sendsByTime,
+  "2026-12-01T1300-attribute-rollups": attributeRollups,
 };

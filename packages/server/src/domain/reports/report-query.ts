@@ -66,59 +66,70 @@ export interface ReportQuery {
   team?: string | undefined;
   groupBy?: GroupDimension[] | undefined;
   compare?: "previous" | undefined;
-  /** Contact attribute → the value it must have (as text); answered from the responses, not the rollups. */
+  /** Contact attribute → the value it must have (as text); from the attribute rollups or the responses. */
   attributes?: Record<string, string> | undefined;
 }
 
 /** Unknown parameters are refused, except `attribute.<key>` (at most five). */
-function checkExtraKeys(q: Record<string, unknown>, ctx: z.RefinementCtx) {
-  const known = Object.keys(fields.shape);
-  let attributes = 0;
-  for (const key of Object.keys(q)) {
-    if (known.includes(key)) continue;
-    const name = key.startsWith(ATTRIBUTE_PREFIX) ? key.slice(ATTRIBUTE_PREFIX.length) : undefined;
-    if (name === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: "is not a report parameter (contact attributes are filtered with attribute.<key>=<value>)",
-      });
-    } else if (name.length < 1 || name.length > MAX_ATTRIBUTE_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: `the key must have 1–${MAX_ATTRIBUTE_KEY} characters`,
-      });
-    } else if (++attributes > MAX_ATTRIBUTE_FILTERS) {
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: `at most ${MAX_ATTRIBUTE_FILTERS} attribute filters`,
-      });
+function checkExtraKeys(known: string[]) {
+  return (q: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    let attributes = 0;
+    for (const key of Object.keys(q)) {
+      if (known.includes(key)) continue;
+      const name = key.startsWith(ATTRIBUTE_PREFIX) ? key.slice(ATTRIBUTE_PREFIX.length) : undefined;
+      if (name === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is not a report parameter (contact attributes are filtered with attribute.<key>=<value>)",
+        });
+      } else if (name.length < 1 || name.length > MAX_ATTRIBUTE_KEY) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `the key must have 1–${MAX_ATTRIBUTE_KEY} characters`,
+        });
+      } else if (++attributes > MAX_ATTRIBUTE_FILTERS) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `at most ${MAX_ATTRIBUTE_FILTERS} attribute filters`,
+        });
+      }
     }
-  }
+  };
 }
 
-export const reportQuery = fields
-  .catchall(z.string().max(200))
-  .superRefine(checkExtraKeys)
+/** The `attribute.<key>` parameters of a parsed query as { key: value }, or undefined when there are none. */
+export function attributeFilters(extra: Record<string, unknown>): Record<string, string> | undefined {
+  const attributes = Object.entries(extra).map(([k, v]) => [k.slice(ATTRIBUTE_PREFIX.length), String(v)]);
+  return attributes.length ? Object.fromEntries(attributes) : undefined;
+}
+
+/** `fields` plus `attribute.<key>=<value>` parameters (up to five, values up to 200 characters). */
+export function withAttributeFilters<T extends z.ZodRawShape>(shape: z.ZodObject<T>) {
+  return shape.catchall(z.string().max(200)).superRefine(checkExtraKeys(Object.keys(shape.shape)));
+}
+
+/** The attribute filter as the OpenAPI document shows it. */
+export const attributeFilterDoc = z
+  .string()
+  .max(200)
+  .optional()
+  .describe(
+    "Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5",
+  );
+
+export const reportQuery = withAttributeFilters(fields)
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] })
   .transform((q): ReportQuery => {
     const { from, to, surveyId, touchpoint, channel, team, groupBy, compare, ...extra } = q;
     const known: ReportQuery = { from, to, surveyId, touchpoint, channel, team, groupBy, compare };
     const out = Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) as ReportQuery;
-    const attributes = Object.entries(extra).map(([k, v]) => [k.slice(ATTRIBUTE_PREFIX.length), String(v)]);
-    return attributes.length ? { ...out, attributes: Object.fromEntries(attributes) } : out;
+    const attributes = attributeFilters(extra);
+    return attributes ? { ...out, attributes } : out;
   });
 
 /** The same parameters as the OpenAPI document shows them, with the attribute filter spelt out. */
-export const reportQueryDoc = fields.extend({
-  "attribute.{key}": z
-    .string()
-    .max(200)
-    .optional()
-    .describe(
-      "Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5",
-    ),
-});
+export const reportQueryDoc = fields.extend({ "attribute.{key}": attributeFilterDoc });

@@ -1,13 +1,16 @@
-// Where a report's counts come from. Normally the daily rollups; a contact-attribute filter needs the
-// contact, which the rollups do not have, so those reports read the responses joined to their contacts
-// (by the index on responses by workspace and time), shaped like the rollups — the same day (workspace
-// time zone), survey, touchpoint (nil id for none) and channel columns and counts c0…c10 — so that the
-// grouping and the results are the same.
+// Where a report's counts come from. Normally the daily rollups. A contact-attribute filter needs the
+// contact, which response_rollups do not have: one rolled-up attribute (refresh-rollups.ts) is read from
+// attribute_rollups for the days the job has recomputed and from the responses joined to their contacts for
+// the days changed since (rollup-changes.ts); any other attribute filter reads the responses joined to their
+// contacts. Every source is shaped like the rollups — the same day (workspace time zone), survey, touchpoint
+// (nil id for none) and channel columns and counts c0…c10 — so that the grouping and the results are the same.
 import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/open.ts";
 import { NO_TOUCHPOINT } from "../responses/rollups.ts";
 import type { SurveyKind } from "../scores/scales.ts";
 import { localDay, timeBounds } from "./day-range.ts";
 import type { ReportQuery } from "./report-query.ts";
+import { changedDays, isRolledUp, onLocalDay } from "./rollup-changes.ts";
 
 export interface ReportSource {
   /** A relation with columns day, survey_id, touchpoint_id, channel. */
@@ -18,10 +21,12 @@ export interface ReportSource {
 }
 
 const scores = Array.from({ length: 11 }, (_, s) => s);
+const scoreColumns = sql.raw(scores.map((s) => `c${s}`).join(", "));
 const summedCounts = sql.raw(scores.map((s) => `sum(c${s})::int as c${s}`).join(", "));
 const countedScores = sql.raw(
   scores.map((s) => `count(*) filter (where score = ${s})::int as c${s}`).join(", "),
 );
+const scoreFlags = sql.raw(scores.map((s) => `(r.score = ${s})::int as c${s}`).join(", "));
 
 /** The filters both sources answer alike, on their common columns. */
 function commonFilters(ws: string, q: ReportQuery): RawBuilder<unknown>[] {
@@ -32,8 +37,9 @@ function commonFilters(ws: string, q: ReportQuery): RawBuilder<unknown>[] {
   if (q.touchpoint) filters.push(sql`touchpoint_id = ${q.touchpoint}`);
   if (q.channel) filters.push(sql`channel = ${q.channel}`);
   if (q.team) {
+    // The team's touchpoints are looked up once (an array), whatever the planner thinks of the rows.
     filters.push(
-      sql`touchpoint_id in (select id from touchpoints where workspace_id = ${ws} and team = ${q.team})`,
+      sql`touchpoint_id = any(array(select id from touchpoints where workspace_id = ${ws} and team = ${q.team}))`,
     );
   }
   return filters;
@@ -47,12 +53,15 @@ function rollupSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSourc
   };
 }
 
+const attributeMatch = (attributes: Record<string, string>) =>
+  Object.entries(attributes).map(([key, value]) => sql`ct.attributes ->> ${key} = ${value}`);
+
 function responseSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSource {
   const inner = [
     sql`r.workspace_id = ${ws}`,
     sql`s.kind = ${kind}`,
     ...timeBounds(sql`r.created_at`, ws, q),
-    ...Object.entries(q.attributes ?? {}).map(([key, value]) => sql`ct.attributes ->> ${key} = ${value}`),
+    ...attributeMatch(q.attributes ?? {}),
   ];
   return {
     from: sql`(
@@ -68,7 +77,55 @@ function responseSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSou
   };
 }
 
+/** One rolled-up attribute: attribute_rollups for recomputed days, the responses for the days changed since. */
+function attributeRollupSource(
+  ws: string,
+  kind: SurveyKind,
+  q: ReportQuery,
+  key: string,
+  value: string,
+): ReportSource {
+  const changed = changedDays(ws, "attribute", q);
+  const range = [
+    ...(q.from ? [sql`day >= ${q.from}::date`] : []),
+    ...(q.to ? [sql`day <= ${q.to}::date`] : []),
+  ];
+  return {
+    from: sql`(
+      select day, survey_id, touchpoint_id, channel, ${scoreColumns} from attribute_rollups
+      where workspace_id = ${ws} and attribute = ${key} and value = ${value} and survey_kind = ${kind}
+        ${sql.join(
+          range.map((c) => sql`and ${c}`),
+          sql` `,
+        )}
+        and day not in ${changed}
+      union all
+      select d.day, r.survey_id, coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, ${scoreFlags}
+      from ${changed} d
+      cross join lateral (
+        select r.survey_id, r.touchpoint_id, r.channel, r.score, r.contact_id from responses r
+        where r.workspace_id = ${ws} and r.contact_id is not null and ${onLocalDay(sql`r.created_at`, sql`d.day`, ws)}
+        offset 0 -- that day's responses by their index, then their contacts (not every matching contact's)
+      ) r
+      join surveys s on s.workspace_id = ${ws} and s.id = r.survey_id and s.kind = ${kind}
+      join contacts ct on ct.workspace_id = ${ws} and ct.id = r.contact_id and ct.attributes ->> ${key} = ${value}
+    ) as answered`,
+    where: commonFilters(ws, q),
+    counts: summedCounts,
+  };
+}
+
 /** The rollups, unless a filter needs what only the responses hold (the contact's attributes). */
-export function reportSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSource {
-  return Object.keys(q.attributes ?? {}).length > 0 ? responseSource(ws, kind, q) : rollupSource(ws, kind, q);
+export async function reportSource(
+  db: Db,
+  ws: string,
+  kind: SurveyKind,
+  q: ReportQuery,
+): Promise<ReportSource> {
+  const attributes = Object.entries(q.attributes ?? {});
+  if (attributes.length === 0) return rollupSource(ws, kind, q);
+  const [key, value] = attributes[0] as [string, string];
+  if (attributes.length === 1 && (await isRolledUp(db, ws, key)))
+    return attributeRollupSource(ws, kind, q, key, value);
+  return responseSource(ws, kind, q);
 }

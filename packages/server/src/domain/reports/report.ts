@@ -59,7 +59,7 @@ async function readBuckets(db: Db, ws: string, kind: SurveyKind, q: ReportQuery,
   const formatted = sqlDims.map((d, i) =>
     sql.raw(`${dimensionSql[d].format.replace("%", `g${i}`)} as k${i}`),
   );
-  const source = reportSource(ws, kind, q);
+  const source = await reportSource(db, ws, kind, q);
   const where = source.where.length ? sql`where ${sql.join(source.where, sql` and `)}` : sql``;
   const groupBy = sqlDims.length
     ? sql`group by ${sql.join(sqlDims.map((_, i) => sql.raw(String(i + 1))))}`

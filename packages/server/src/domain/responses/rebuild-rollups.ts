@@ -3,6 +3,7 @@
 // never see the rollups half rebuilt.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
+import { lockRollups, noteAllDaysChanged } from "../reports/rollup-changes.ts";
 import { addToRollups } from "./rollups.ts";
 
 export async function rebuildRollups(tx: Db, workspaceId: string): Promise<void> {
@@ -13,4 +14,11 @@ export async function rebuildRollups(tx: Db, workspaceId: string): Promise<void>
       from responses where workspace_id = ${workspaceId}
     )
     ${addToRollups(workspaceId)}`.execute(tx);
+  // The attribute and send rollups are recomputed by their job: until then reports read every day from the
+  // raw rows (domain/reports/refresh-rollups.ts). Not while the job is in the middle of a step.
+  await lockRollups(tx, workspaceId);
+  await sql`delete from attribute_rollups where workspace_id = ${workspaceId}`.execute(tx);
+  await sql`delete from send_rollups where workspace_id = ${workspaceId}`.execute(tx);
+  await sql`delete from rollup_changes where workspace_id = ${workspaceId} and rollup <> 'keys'`.execute(tx);
+  await noteAllDaysChanged(tx, workspaceId);
 }

@@ -2,7 +2,11 @@ import { Hono } from "hono";
 import { canRead, ensure } from "../../domain/auth/permissions.ts";
 import { getReport } from "../../domain/reports/report.ts";
 import { reportQuery, reportQueryDoc } from "../../domain/reports/report-query.ts";
-import { getResponseRate, responseRateQuery } from "../../domain/reports/response-rate.ts";
+import {
+  getResponseRate,
+  responseRateQuery,
+  responseRateQueryDoc,
+} from "../../domain/reports/response-rate.ts";
 import { surveyKinds } from "../../domain/scores/scales.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
@@ -17,9 +21,11 @@ const described = {
 const filters =
   "Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that " +
   "team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute " +
-  "has that value; the rollups have no contact, so such a report is computed from the responses joined to their " +
-  "contacts (read by the index on responses by workspace and time, or per matching contact: give from/to on large workspaces; about 0.2–0.3 s for a month of a 1M-response workspace), with the same groups " +
-  "and result shape. compare=previous works with every filter.";
+  "has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 " +
+  "such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background " +
+  "job, with the days changed since its last run read from the responses; any other attribute filter is computed " +
+  "from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the " +
+  "result shape and the figures are those of the responses. compare=previous works with every filter.";
 
 export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
   const routes = new Hono<AppEnv>();
@@ -46,10 +52,11 @@ export function reportRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
     path: "/api/v1/reports/response-rate",
     summary:
       "Response rate: { sends, responded, rate, interval } — sends created in the period matching the filters " +
-      "(test sends left out), those of them with a response, rate = responded / sends (null without sends) and " +
-      "its 95 % Wilson interval, as shares 0–1",
+      "(test sends left out; attribute.<key>=<value>: sends to contacts with that attribute value), those of " +
+      "them with a response, rate = responded / sends (null without sends) and its 95 % Wilson interval, as " +
+      "shares 0–1",
     tag: "Reports",
-    query: responseRateQuery,
+    query: responseRateQueryDoc,
     success: 200,
   });
   return { routes, docs };
