@@ -56,6 +56,7 @@ function startWorker(config: Config, open: OpenDatabase) {
     mailer,
     links: { secret: config.secret, baseUrl: config.baseUrl },
     leaseSeconds: config.mailLeaseSeconds,
+    parallelExpansion: !open.embedded,
     onError: (e) => log.error("mail worker:", e),
   });
   return { mailer, worker };

@@ -32,6 +32,8 @@ export interface MailWorkerOptions {
   /** Pause between polls when nothing is due. */
   idleMs?: number;
   onError?: (e: unknown) => void;
+  /** Expand a campaign's audience on two connections at once (PostgreSQL; the embedded database has one). */
+  parallelExpansion?: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -117,7 +119,10 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
     if (Date.now() - lastHousekeeping > 2_000) {
       lastHousekeeping = Date.now();
       await recoverExpiredLeases(db, host, opts.workspaceId);
-      await runDueCampaigns(db, host, { workspaceId: opts.workspaceId });
+      await runDueCampaigns(db, host, {
+        workspaceId: opts.workspaceId,
+        parallel: opts.parallelExpansion ? 2 : 1,
+      });
     }
     const claimed = await claimDueDeliveries(db, {
       limit: batch,

@@ -8,68 +8,51 @@ export const EXPAND_CHUNK = 10_000;
 
 const SEND_DAYS = 30;
 
-/** Queues the next chunk of one campaign; false when another worker holds it or nothing is due. */
+/**
+ * Queues the next chunk of one campaign; false when another worker holds it or nothing is due. With
+ * `parallel` 2 (PostgreSQL only: it needs a second connection while this one holds the campaign), the chunk
+ * is two ranges of contacts inserted at once in transactions of their own, so the database uses two cores.
+ * A crash between their commits and the campaign's advance is safe: the step runs again, and a contact
+ * already sent to in this round is skipped by the sends' unique key.
+ */
 export async function expandNextChunk(
   db: Db,
   workspaceId: string,
   campaignId: string,
   messageHost: string,
   chunk = EXPAND_CHUNK,
+  parallel: 1 | 2 = 1,
 ): Promise<{ queued: number; done: boolean } | undefined> {
   return db.transaction().execute(async (tx) => {
-    const c = await sql<{
-      survey_id: string;
-      touchpoint_id: string | null;
-      audience: Audience;
-      schedule: { kind: string; everyDays?: number };
-      round: number;
-      expand_after: string | null;
-      next_run_at: Date;
-    }>`
+    // NO KEY UPDATE, not UPDATE: the sends inserted by other transactions check their campaign foreign key
+    // with KEY SHARE, which this lock lets through.
+    const c = await sql<CampaignToExpand>`
       select survey_id, touchpoint_id, audience, schedule, round, expand_after, next_run_at from campaigns
       where workspace_id = ${workspaceId} and id = ${campaignId} and status in ('scheduled', 'running')
         and not expanded and next_run_at <= now()
-      for update skip locked`.execute(tx);
+      for no key update skip locked`.execute(tx);
     const row = c.rows[0];
     if (!row) return undefined;
-    const a = row.audience;
-    const fromList = a.kind === "ids" || a.kind === "csv";
-    const join = fromList
-      ? sql`join campaign_contacts cc on cc.workspace_id = co.workspace_id and cc.contact_id = co.id
-            and cc.campaign_id = ${campaignId}`
-      : sql``;
-    const filter =
-      a.kind === "filter"
-        ? sql`and co.attributes @> ${JSON.stringify(a.attributes)}::jsonb
-              ${a.locale ? sql`and co.locale = ${a.locale}` : sql``}`
-        : sql``;
-    const after = row.expand_after ? sql`and co.id > ${row.expand_after}` : sql``;
-    const metadata = JSON.stringify({ campaignId });
-    const r = await sql<{ scanned: number; last: string | null; queued: number }>`
-      with batch as (
-        select co.id from contacts co ${join}
-        where co.workspace_id = ${workspaceId} and co.email is not null ${filter} ${after}
-        order by co.id limit ${chunk}
-      ),
-      s as (
-        insert into sends (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, metadata, expires_at,
-                           campaign_id, round)
-        select ${workspaceId}::uuid, koe_uuid7(), ${row.survey_id}::uuid, b.id, ${row.touchpoint_id}::uuid,
-               'email', ${metadata}::jsonb, now() + make_interval(days => ${SEND_DAYS}), ${campaignId}::uuid,
-               ${row.round}
-        from batch b
-        on conflict (workspace_id, campaign_id, round, contact_id) where campaign_id is not null do nothing
-        returning workspace_id, id
-      ),
-      d as (
-        insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
-        select x.workspace_id, x.did, x.id, 0, 'queued', now(), '<' || x.did || '@' || ${messageHost} || '>'
-        from (select s.*, koe_uuid7() as did from s) x
-        returning 1
-      )
-      select (select count(*) from batch)::int as scanned, (select max(id::text) from batch) as last,
-             (select count(*) from d)::int as queued`.execute(tx);
-    const { scanned, last, queued } = r.rows[0] ?? { scanned: 0, last: null, queued: 0 };
+    const range = { workspaceId, campaignId, messageHost, chunk, campaign: row };
+    let r: Inserted;
+    if (parallel === 1) {
+      r = await insertRange(tx, { ...range, after: row.expand_after, until: null });
+    } else {
+      const middle = await nthContactAfter(tx, range, row.expand_after);
+      const [first, second] = await Promise.all([
+        db.transaction().execute((t) => insertRange(t, { ...range, after: row.expand_after, until: middle })),
+        middle
+          ? db.transaction().execute((t) => insertRange(t, { ...range, after: middle, until: null }))
+          : Promise.resolve({ scanned: 0, last: null, queued: 0 }),
+      ]);
+      r = {
+        scanned: middle ? chunk + second.scanned : first.scanned,
+        last: second.last ?? first.last,
+        queued: first.queued + second.queued,
+      };
+      chunk *= 2;
+    }
+    const { scanned, last, queued } = r;
     const done = scanned < chunk;
     const every = row.schedule.kind === "recurring" ? row.schedule.everyDays : undefined;
     await tx
@@ -87,4 +70,86 @@ export async function expandNextChunk(
       .execute();
     return { queued, done };
   });
+}
+
+interface CampaignToExpand {
+  survey_id: string;
+  touchpoint_id: string | null;
+  audience: Audience;
+  schedule: { kind: string; everyDays?: number };
+  round: number;
+  expand_after: string | null;
+  next_run_at: Date;
+}
+
+interface Range {
+  workspaceId: string;
+  campaignId: string;
+  messageHost: string;
+  chunk: number;
+  campaign: CampaignToExpand;
+}
+
+interface Inserted {
+  scanned: number;
+  last: string | null;
+  queued: number;
+}
+
+/** The audience's contacts after `after` (by id), as a FROM clause and its conditions. */
+function audience(r: Range, after: string | null, until: string | null) {
+  const a = r.campaign.audience;
+  const fromList = a.kind === "ids" || a.kind === "csv";
+  const join = fromList
+    ? sql`join campaign_contacts cc on cc.workspace_id = co.workspace_id and cc.contact_id = co.id
+          and cc.campaign_id = ${r.campaignId}`
+    : sql``;
+  const filter =
+    a.kind === "filter"
+      ? sql`and co.attributes @> ${JSON.stringify(a.attributes)}::jsonb
+            ${a.locale ? sql`and co.locale = ${a.locale}` : sql``}`
+      : sql``;
+  return sql`contacts co ${join}
+    where co.workspace_id = ${r.workspaceId} and co.email is not null ${filter}
+      ${after ? sql`and co.id > ${after}` : sql``} ${until ? sql`and co.id <= ${until}` : sql``}`;
+}
+
+/** The id of the chunk-th audience contact after `after`: where the first of two ranges ends. */
+async function nthContactAfter(db: Db, r: Range, after: string | null): Promise<string | null> {
+  const { rows } = await sql<{ id: string }>`
+    select co.id from ${audience(r, after, null)} order by co.id offset ${r.chunk - 1} limit 1`.execute(db);
+  return rows[0]?.id ?? null;
+}
+
+/** Sends and first messages for up to `chunk` audience contacts in (after, until], in one statement. */
+async function insertRange(
+  db: Db,
+  r: Range & { after: string | null; until: string | null },
+): Promise<Inserted> {
+  const row = r.campaign;
+  const metadata = JSON.stringify({ campaignId: r.campaignId });
+  const res = await sql<Inserted>`
+    with batch as (
+      select co.id from ${audience(r, r.after, r.until)}
+      order by co.id limit ${r.chunk}
+    ),
+    s as (
+      insert into sends (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, metadata, expires_at,
+                         campaign_id, round)
+      select ${r.workspaceId}::uuid, koe_uuid7(), ${row.survey_id}::uuid, b.id, ${row.touchpoint_id}::uuid,
+             'email', ${metadata}::jsonb, now() + make_interval(days => ${SEND_DAYS}), ${r.campaignId}::uuid,
+             ${row.round}
+      from batch b
+      on conflict (workspace_id, campaign_id, round, contact_id) where campaign_id is not null do nothing
+      returning workspace_id, id
+    ),
+    d as (
+      insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
+      select x.workspace_id, x.did, x.id, 0, 'queued', now(), '<' || x.did || '@' || ${r.messageHost} || '>'
+      from (select s.*, koe_uuid7() as did from s) x
+      returning 1
+    )
+    select (select count(*) from batch)::int as scanned, (select max(id::text) from batch) as last,
+           (select count(*) from d)::int as queued`.execute(db);
+  return res.rows[0] ?? { scanned: 0, last: null, queued: 0 };
 }

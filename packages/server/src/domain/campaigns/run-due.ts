@@ -7,7 +7,7 @@ import { expandNextChunk } from "./expand.ts";
 export async function runDueCampaigns(
   db: Db,
   messageHost: string,
-  opts: { budgetMs?: number; workspaceId?: string | undefined } = {},
+  opts: { budgetMs?: number; workspaceId?: string | undefined; parallel?: 1 | 2 } = {},
 ): Promise<number> {
   const stopAt = Date.now() + (opts.budgetMs ?? 2_000);
   const only = (col: string) => (opts.workspaceId ? sql`and ${sql.ref(col)} = ${opts.workspaceId}` : sql``);
@@ -29,7 +29,7 @@ export async function runDueCampaigns(
   let queued = 0;
   for (const c of due) {
     while (Date.now() < stopAt) {
-      const r = await expandNextChunk(db, c.workspace_id, c.id, messageHost);
+      const r = await expandNextChunk(db, c.workspace_id, c.id, messageHost, undefined, opts.parallel);
       if (!r) break;
       queued += r.queued;
       if (r.done) break;
