@@ -1,8 +1,12 @@
 // The one query behind the responses feed and the CSV export: filters, newest first, a keyset page,
 // with the names of each response's survey, touchpoint and contact.
+import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
+import { workspaceTimeZone } from "../reports/day-range.ts";
 import { containsPattern } from "../like-pattern.ts";
 import type { ResponseConditions, ResponseKey } from "./response-filter.ts";
+
+const isDay = (t: string) => /^\d{4}-\d{2}-\d{2}$/.test(t);
 
 export async function selectResponseRows(
   db: Db,
@@ -36,8 +40,18 @@ export async function selectResponseRows(
   if (f.channel) q = q.where("r.channel", "=", f.channel);
   if (f.segment) q = q.where("r.segment", "=", f.segment);
   if (f.source) q = q.where("r.source", "=", f.source);
-  if (f.from) q = q.where("r.created_at", ">=", new Date(f.from));
-  if (f.to) q = q.where("r.created_at", "<=", new Date(f.to));
+  // A date alone is a whole day on the workspace's clock, as in the reports; a time is that instant.
+  const zone = workspaceTimeZone(workspaceId);
+  if (f.from) {
+    q = isDay(f.from)
+      ? q.where(sql<boolean>`r.created_at >= (${f.from}::date::timestamp at time zone ${zone})`)
+      : q.where("r.created_at", ">=", new Date(f.from));
+  }
+  if (f.to) {
+    q = isDay(f.to)
+      ? q.where(sql<boolean>`r.created_at < ((${f.to}::date + 1)::timestamp at time zone ${zone})`)
+      : q.where("r.created_at", "<=", new Date(f.to));
+  }
   if (f.scoreMin !== undefined) q = q.where("r.score", ">=", f.scoreMin);
   if (f.scoreMax !== undefined) q = q.where("r.score", "<=", f.scoreMax);
   if (f.q) q = q.where("r.comment", "ilike", containsPattern(f.q));

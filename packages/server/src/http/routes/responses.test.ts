@@ -532,6 +532,28 @@ describe("GET /api/v1/responses", () => {
   });
 });
 
+describe("GET /api/v1/responses by day", () => {
+  it("reads a date alone as a whole day on the workspace's clock (Asia/Tokyo), the last day included", async () => {
+    const s = await setup();
+    const at = [
+      "2025-03-09T23:59:00+09:00",
+      "2025-03-10T00:10:00+09:00",
+      "2025-03-10T23:50:00+09:00",
+      "2025-03-11T00:05:00+09:00",
+    ];
+    const made = await s.c.call(
+      "POST",
+      "/api/v1/responses",
+      at.map((createdAt) => ({ surveyId: s.nps, score: 9, createdAt })),
+    );
+    expect(made.status).toBe(201);
+    const day = await s.c.call("GET", `/api/v1/responses?surveyId=${s.nps}&from=2025-03-10&to=2025-03-10`);
+    expect(day.body.data.map((r: { createdAt: string }) => Date.parse(r.createdAt)).sort()).toEqual(
+      [at[1], at[2]].map((t) => Date.parse(t!)),
+    );
+  });
+});
+
 describe("the response.created event", () => {
   it("fires after storing, with the new ids; not for refused calls", async () => {
     const s = await setup();
