@@ -3,7 +3,8 @@
 import { useMemo } from "react";
 import type { Translate } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
-import { errorFor, Field } from "./field.tsx";
+import { errorFor } from "./field.tsx";
+import { Field } from "../../ui/field.tsx";
 import type { FormState } from "./form-state.ts";
 import type { fatigueMessages, settingsMessages } from "./messages.ts";
 import { timeZoneOptions } from "./time-zones.ts";

@@ -1,51 +1,12 @@
-// A labelled form field with its hint and error tied to the input, the note under a form that says it
-// saved or why it did not, and its save button.
-import { useId, type ReactNode } from "react";
+// The note under a settings form that says it saved or why it did not, its save button, and field errors
+// in the reader's language.
+import type { ReactNode } from "react";
 import { ApiError } from "../../api.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import { serverFieldError, type FormState } from "./form-state.ts";
 import type { settingsMessages } from "./messages.ts";
 
 export type SettingsT = Translate<keyof typeof settingsMessages.en>;
-
-export interface InputProps {
-  id: string;
-  "aria-describedby": string | undefined;
-  "aria-invalid": true | undefined;
-}
-
-export function Field({
-  label,
-  hint,
-  error,
-  className,
-  children,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  className?: string;
-  children: (props: InputProps) => ReactNode;
-}) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className={`field${className ? ` ${className}` : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-describedby": described || undefined, "aria-invalid": error ? true : undefined })}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-      {hint && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-    </div>
-  );
-}
 
 /** A field's error: our own check in the reader's language, else the server's word for it. */
 export function errorFor(form: FormState, t: SettingsT, path: string): string | undefined {

@@ -2,7 +2,8 @@
 import type { FormEvent } from "react";
 import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { errorFor, Field } from "./field.tsx";
+import { errorFor } from "./field.tsx";
+import { Field } from "../../ui/field.tsx";
 import { checkEmail, checkText } from "./form-state.ts";
 import { MailPreview } from "./mail-preview.tsx";
 import { mergeMessages } from "./merge-messages.ts";

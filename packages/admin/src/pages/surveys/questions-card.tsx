@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import { SegmentLabel, type Segment } from "../../ui/score.tsx";
-import { Field, type SectionProps } from "./basics-card.tsx";
+import type { SectionProps } from "./basics-card.tsx";
+import { Field } from "../../ui/field.tsx";
 import { LocalePair } from "./locale-pair.tsx";
 import { surveyMessages } from "./messages.ts";
 import { scaleOf, segmentOf, segmentsOf, type SurveyDraft } from "./survey-draft.ts";
@@ -83,15 +84,17 @@ export function QuestionsCard({ draft, change, errors }: SectionProps) {
                     maxLength={100}
                   />
                   <Field label={t("ctaUrl")} error={errors.at(`settings.ctas.${segment}.url`)}>
-                    <input
-                      type="url"
-                      inputMode="url"
-                      value={cta.url}
-                      maxLength={2000}
-                      placeholder="https://"
-                      aria-invalid={errors.at(`settings.ctas.${segment}.url`) ? true : undefined}
-                      onChange={(e) => setCta({ url: e.target.value })}
-                    />
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="url"
+                        inputMode="url"
+                        value={cta.url}
+                        maxLength={2000}
+                        placeholder="https://"
+                        onChange={(e) => setCta({ url: e.target.value })}
+                      />
+                    )}
                   </Field>
                 </div>
               )}

@@ -2,7 +2,8 @@
 // gating is unlawful), the contact-preference question and testimonial consent, and the fatigue override.
 import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
-import { Field, type SectionProps } from "./basics-card.tsx";
+import type { SectionProps } from "./basics-card.tsx";
+import { Field } from "../../ui/field.tsx";
 import { LocalePair } from "./locale-pair.tsx";
 import { surveyMessages } from "./messages.ts";
 
@@ -24,15 +25,17 @@ export function ThanksCard({ draft, change, errors }: SectionProps) {
             maxLength={100}
           />
           <Field label={t("reviewUrl")} error={errors.at("settings.reviewInvite.url")}>
-            <input
-              type="url"
-              inputMode="url"
-              value={review.url}
-              maxLength={2000}
-              placeholder="https://"
-              aria-invalid={errors.at("settings.reviewInvite.url") ? true : undefined}
-              onChange={(e) => change({ reviewInvite: { ...review, url: e.target.value } })}
-            />
+            {(p) => (
+              <input
+                {...p}
+                type="url"
+                inputMode="url"
+                value={review.url}
+                maxLength={2000}
+                placeholder="https://"
+                onChange={(e) => change({ reviewInvite: { ...review, url: e.target.value } })}
+              />
+            )}
           </Field>
         </div>
         <label className="checkbox toggle-with-hint">
@@ -60,16 +63,18 @@ export function ThanksCard({ draft, change, errors }: SectionProps) {
       </Card>
       <Card title={t("delivery")}>
         <Field label={t("fatigueDays")} hint={t("fatigueHint")} error={errors.at("settings.fatigueDays")}>
-          <input
-            type="number"
-            className="input-days"
-            min={0}
-            max={3650}
-            step={1}
-            value={draft.fatigueDays}
-            aria-invalid={errors.at("settings.fatigueDays") ? true : undefined}
-            onChange={(e) => change({ fatigueDays: e.target.value })}
-          />
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              className="input-days"
+              min={0}
+              max={3650}
+              step={1}
+              value={draft.fatigueDays}
+              onChange={(e) => change({ fatigueDays: e.target.value })}
+            />
+          )}
         </Field>
       </Card>
     </>

@@ -4,7 +4,8 @@ import type { User } from "../../../../../server/src/domain/auth/access-schema.t
 import { api, ApiError } from "../../../api.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
-import { errorFor, Field, FormNote } from "../field.tsx";
+import { errorFor, FormNote } from "../field.tsx";
+import { Field } from "../../../ui/field.tsx";
 import { checkEmail, checkPassword, checkText, useForm } from "../form-state.ts";
 import type { Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";

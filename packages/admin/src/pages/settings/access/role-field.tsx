@@ -1,7 +1,8 @@
 // Choosing a role: the options of every role select (a new key, a new user, a user's row), and the field
 // of the new key and new user forms, whose hint says what the chosen role may do.
 import { useT } from "../../../i18n/i18n.tsx";
-import { errorFor, Field } from "../field.tsx";
+import { errorFor } from "../field.tsx";
+import { Field } from "../../../ui/field.tsx";
 import type { FormState } from "../form-state.ts";
 import { roles, type Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";
