@@ -163,10 +163,20 @@ describe("admin app: contacts, surveys, export", () => {
     const name = `E2E relationship NPS ${Date.now()}`;
     await page.getByPlaceholder("e.g. Relationship NPS 2026").fill(name);
     // The preview is the real landing page, rendered by the server for the unsaved survey.
-    const panel = page.locator("section", { hasText: "Live preview" });
-    await panel.getByRole("button", { name: "English" }).click();
+    const panel = page.locator("section.survey-preview");
+    const english = panel.getByRole("button", { name: "English" });
+    await english.click();
+    await expect.poll(() => english.getAttribute("aria-pressed")).toBe("true");
     const preview = page.frameLocator("iframe.preview-frame").first();
-    await preview.getByText("to a friend or colleague").first().waitFor({ timeout: 15_000 });
+    // On a timeout, say what the panel showed (an error, "Updating…") and what the server logged.
+    await preview
+      .getByText("to a friend or colleague")
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch(async (err: unknown) => {
+        const shown = await panel.innerText().catch(() => "(panel gone)");
+        throw new Error(`${String(err)}\npanel: ${shown}\nserver log:\n${server.log().slice(-4000)}`);
+      });
     await page.getByRole("button", { name: "Create survey" }).first().click();
     await page.waitForURL(/\/admin\/surveys\/[0-9a-f-]{36}/);
     const surveys = await api.call<{ data: { name: string; kind: string }[] }>("GET", "/surveys?limit=1000");
