@@ -4,7 +4,7 @@ import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import { SegmentLabel, type Segment } from "../../ui/score.tsx";
 import type { SectionProps } from "./basics-card.tsx";
-import { Field } from "../../ui/field.tsx";
+import { LinkFields } from "./link-fields.tsx";
 import { LocalePair } from "./locale-pair.tsx";
 import { surveyMessages } from "./messages.ts";
 import { scaleOf, segmentOf, segmentsOf, type SurveyDraft } from "./survey-draft.ts";
@@ -76,26 +76,14 @@ export function QuestionsCard({ draft, change, errors }: SectionProps) {
               ) : (
                 <div className="cta-block">
                   <h4>{t("cta")}</h4>
-                  <LocalePair
-                    label={t("ctaLabel")}
-                    value={cta.label}
-                    onChange={(label) => setCta({ label })}
-                    error={errors.at(`settings.ctas.${segment}.label`)}
-                    maxLength={100}
+                  <LinkFields
+                    labelText={t("ctaLabel")}
+                    urlText={t("ctaUrl")}
+                    link={cta}
+                    onChange={setCta}
+                    errors={errors}
+                    path={`settings.ctas.${segment}`}
                   />
-                  <Field label={t("ctaUrl")} error={errors.at(`settings.ctas.${segment}.url`)}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="url"
-                        inputMode="url"
-                        value={cta.url}
-                        maxLength={2000}
-                        placeholder="https://"
-                        onChange={(e) => setCta({ url: e.target.value })}
-                      />
-                    )}
-                  </Field>
                 </div>
               )}
             </section>

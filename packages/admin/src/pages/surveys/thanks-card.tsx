@@ -4,7 +4,7 @@ import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import type { SectionProps } from "./basics-card.tsx";
 import { Field } from "../../ui/field.tsx";
-import { LocalePair } from "./locale-pair.tsx";
+import { LinkFields } from "./link-fields.tsx";
 import { surveyMessages } from "./messages.ts";
 
 export function ThanksCard({ draft, change, errors }: SectionProps) {
@@ -17,26 +17,14 @@ export function ThanksCard({ draft, change, errors }: SectionProps) {
         <div className="review-block">
           <h3>{t("review")}</h3>
           <p className="review-notice">{t("reviewNotice")}</p>
-          <LocalePair
-            label={t("reviewLabel")}
-            value={review.label}
-            onChange={(label) => change({ reviewInvite: { ...review, label } })}
-            error={errors.at("settings.reviewInvite.label")}
-            maxLength={100}
+          <LinkFields
+            labelText={t("reviewLabel")}
+            urlText={t("reviewUrl")}
+            link={review}
+            onChange={(patch) => change({ reviewInvite: { ...review, ...patch } })}
+            errors={errors}
+            path="settings.reviewInvite"
           />
-          <Field label={t("reviewUrl")} error={errors.at("settings.reviewInvite.url")}>
-            {(p) => (
-              <input
-                {...p}
-                type="url"
-                inputMode="url"
-                value={review.url}
-                maxLength={2000}
-                placeholder="https://"
-                onChange={(e) => change({ reviewInvite: { ...review, url: e.target.value } })}
-              />
-            )}
-          </Field>
         </div>
         <label className="checkbox toggle-with-hint">
           <input

@@ -104,7 +104,7 @@ function LandingPreview({ body, label }: { body: object; label: string }) {
   return (
     <div className="preview-stage">
       <PreviewState error={p.error} updating={p.updating} />
-      <iframe className="preview-frame" sandbox="" title={label} srcDoc={p.data?.html ?? ""} />
+      <PreviewFrame className="preview-frame" title={label} html={p.data?.html} />
     </div>
   );
 }
@@ -122,13 +122,26 @@ function EmailPreview({ survey, locale, label }: { survey: object; locale: strin
       </div>
       <div className="preview-stage">
         <PreviewState error={p.error} updating={p.updating} />
-        <iframe
-          className="preview-frame preview-frame-email"
-          sandbox=""
-          title={label}
-          srcDoc={p.data?.html ?? ""}
-        />
+        <PreviewFrame className="preview-frame preview-frame-email" title={label} html={p.data?.html} />
       </div>
     </>
   );
+}
+
+/**
+ * An empty-sandbox frame made with its page: Chromium at times leaves a sandboxed frame blank when its
+ * srcdoc changes after it was created empty, so the frame waits for the first page (a blank box of the
+ * same size until then).
+ */
+function PreviewFrame({
+  className,
+  title,
+  html,
+}: {
+  className: string;
+  title: string;
+  html: string | undefined;
+}) {
+  if (html === undefined) return <div className={`${className} preview-frame-waiting`} aria-hidden="true" />;
+  return <iframe className={className} sandbox="" title={title} srcDoc={html} />;
 }
