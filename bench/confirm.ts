@@ -4,6 +4,9 @@
 import { fork } from "node:child_process";
 import autocannon from "autocannon";
 import { sql } from "kysely";
+import { EventBus } from "../packages/server/src/domain/events/bus.ts";
+import { saveAnswer } from "../packages/server/src/domain/responses/answer.ts";
+import { answerTargetOf, loadSendContext } from "../packages/server/src/domain/sends/send-context.ts";
 import { createSend } from "../packages/server/src/domain/sends/sends.ts";
 import { signFormToken } from "../packages/server/src/domain/sends/token.ts";
 import { createSurvey } from "../packages/server/src/domain/surveys/surveys.ts";
@@ -32,11 +35,14 @@ async function main(): Promise<void> {
   log(`creating ${int(SENDS)} sends`);
   const links = { secret: BENCH_SECRET, baseUrl: "" };
   const forms: { path: string; body: string }[] = [];
+  // Half the sends are answered over HTTP, the other half by calling the confirm's own code in process.
+  const directSends: string[] = [];
   await runConcurrently(
     Array.from({ length: SENDS }, (_, i) => i),
     10,
     async (i) => {
       const send = await createSend(db, ws, { surveyId: survey.id }, links);
+      if (i % 2) return void directSends.push(send.id);
       const ft = encodeURIComponent(signFormToken(BENCH_SECRET, send.id));
       forms.push({ path: send.url, body: `ft=${ft}&score=${i % 11}&comment=bench+comment+${i}&step=done` });
     },
@@ -87,6 +93,24 @@ async function main(): Promise<void> {
   );
   const insertRate = inserts / DURATION_S;
 
+  // The confirm's database work and the Node code around it, without HTTP: what the server could reach
+  // if HTTP cost nothing, on the same pool size as the baseline.
+  log("the confirm's own code called in process (no HTTP)");
+  const events = new EventBus();
+  const stopDirect = Date.now() + DURATION_S * 1000;
+  let direct = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let id = directSends.pop(); id && Date.now() < stopDirect; id = directSends.pop()) {
+        const context = await loadSendContext(db, ws, id);
+        const answer = { score: direct % 11, comment: `bench comment ${direct}`, locale: "en" as const };
+        await saveAnswer(db, events, ws, answerTargetOf(context!), answer);
+        direct++;
+      }
+    }),
+  );
+  const directRate = direct / DURATION_S;
+
   log(`confirm: ${CONNECTIONS} concurrent clients for ${DURATION_S} s`);
   const flat = await run({});
   const confirmRate = flat.requests.average;
@@ -101,6 +125,11 @@ async function main(): Promise<void> {
   printTable("Confirm a response over HTTP (PostgreSQL)", [
     ["measure", "value", "goal"],
     ["raw single-row INSERT rate", `${int(insertRate)}/s`, ""],
+    [
+      "confirm's code in process, no HTTP",
+      `${int(directRate)}/s (${ratio(directRate / insertRate)} INSERT)`,
+      "",
+    ],
     ["confirm rate (303 answers)", `${int(confirmRate)}/s (${int(ok)} ok, ${flat.non2xx - ok} other)`, ""],
     [
       "confirm / INSERT",
@@ -113,7 +142,7 @@ async function main(): Promise<void> {
       `p99 < 50 ms ${verdict(paced.latency.p99 < 50)}`,
     ],
     ["achieved rate when paced", `${int(paced.requests.average)}/s`, ""],
-    ["responses stored via sends", int(counted.rows[0]?.n ?? 0), ""],
+    ["responses stored via sends (both)", int(counted.rows[0]?.n ?? 0), ""],
   ]);
   server.send("stop");
   await new Promise((r) => server.once("exit", r));

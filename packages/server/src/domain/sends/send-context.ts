@@ -1,6 +1,7 @@
 // Everything a personal-link page needs about its send, read in one query (the confirm hot path).
 import type { Db } from "../../db/open.ts";
 import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
+import type { AnswerTarget } from "../responses/answer.ts";
 import { brandOf } from "../surveys/surveys.ts";
 
 export interface SendContext {
@@ -20,6 +21,20 @@ export interface SendResponse {
   contactPreference: "email" | "phone" | "none" | null;
   testimonialConsentText: string | null;
   createdAt: Date;
+}
+
+/** What an answer through this send is stored against. */
+export function answerTargetOf({ send, survey }: SendContext): AnswerTarget {
+  return {
+    surveyId: survey.id,
+    kind: survey.kind,
+    sendId: send.id,
+    contactId: send.contact_id,
+    touchpointId: send.touchpoint_id,
+    channel: send.channel,
+    source: send.channel === "email" ? "email" : "link",
+    metadata: send.metadata,
+  };
 }
 
 export async function loadSendContext(

@@ -6,7 +6,7 @@ import { ConflictError } from "../../domain/errors.ts";
 import { EDIT_WINDOW_MS, saveAnswer } from "../../domain/responses/answer.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
-import { loadSendContext, type SendContext } from "../../domain/sends/send-context.ts";
+import { answerTargetOf, loadSendContext, type SendContext } from "../../domain/sends/send-context.ts";
 import { signFormToken, TokenError, verifyFormToken, verifySendToken } from "../../domain/sends/token.ts";
 import { t } from "../../i18n/messages.ts";
 import { surveyPage } from "../../pages/survey-page.ts";
@@ -51,17 +51,6 @@ export function personalLinkRoutes(deps: AppDeps) {
     }
     return handle(loaded);
   };
-
-  const target = (l: Loaded) => ({
-    surveyId: l.survey.id,
-    kind: l.survey.kind,
-    sendId: l.send.id,
-    contactId: l.send.contact_id,
-    touchpointId: l.send.touchpoint_id,
-    channel: l.send.channel,
-    source: l.send.channel === "email" ? ("email" as const) : ("link" as const),
-    metadata: l.send.metadata,
-  });
 
   return new Hono()
     .get("/:token", (c) =>
@@ -114,7 +103,7 @@ export function personalLinkRoutes(deps: AppDeps) {
           return c.html(page, 422);
         }
         try {
-          await saveAnswer(db, events, l.send.workspace_id, target(l), {
+          await saveAnswer(db, events, l.send.workspace_id, answerTargetOf(l), {
             ...form.answer,
             score: form.score,
             locale,
@@ -142,7 +131,7 @@ export function personalLinkRoutes(deps: AppDeps) {
           testimonialConsent: l.response?.testimonialConsentText ?? undefined,
         };
         try {
-          await saveAnswer(db, events, l.send.workspace_id, target(l), { ...kept, score, locale });
+          await saveAnswer(db, events, l.send.workspace_id, answerTargetOf(l), { ...kept, score, locale });
         } catch (e) {
           if (e instanceof ConflictError) return c.body(null, 409);
           throw e;
