@@ -612,6 +612,21 @@ describe("fuzzing the API", () => {
       expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain(field);
       expect(await responseCount()).toBe(before);
     }
+    // Written by hand, not by JSON.stringify: upper-case escapes are caught as well.
+    for (const [raw, field] of [
+      [`{"surveyId":"${ids.nps}","score":9,"comment":"x\\uD83D"}`, "comment"],
+      [`{"surveyId":"${ids.nps}","score":9,"comment":"x\\U0000"}`, undefined],
+      [`{"surveyId":"${ids.nps}","score":9,"metadata":{"k":"\\uDFFF"}}`, "metadata.k"],
+    ] as const) {
+      const res = await c.call("POST", "/api/v1/responses", raw);
+      if (field === undefined)
+        expect(res.status, raw).toBe(400); // \U is no JSON escape
+      else
+        expect(
+          (res.body.errors as { path: string }[]).map((e) => e.path),
+          raw,
+        ).toContain(field);
+    }
     // Paired surrogates (emoji) and other unusual text are fine.
     const ok = await c.call("POST", "/api/v1/responses", {
       surveyId: ids.nps,
