@@ -3,8 +3,10 @@ import type { Db } from "../../db/open.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 
 /**
- * Call inside the transaction that demotes or deletes the user. It locks every owner's row (in id order,
- * so concurrent calls cannot deadlock), so two owners demoting each other at once cannot both succeed.
+ * Call inside the transaction that demotes or deletes the user. One statement locks the user's row and
+ * every owner's row, in id order (so concurrent calls cannot deadlock), and reads them after any change
+ * in flight commits: two owners demoting each other, or a user being promoted while being demoted, cannot
+ * leave the workspace without an owner.
  */
 export async function ensureOwnerRemains(
   tx: Db,
@@ -12,23 +14,18 @@ export async function ensureOwnerRemains(
   userId: string,
   change: "demote" | "delete",
 ): Promise<void> {
-  const user = await tx
+  const rows = await tx
     .selectFrom("users")
-    .select("role")
+    .select(["id", "role"])
     .where("workspace_id", "=", workspaceId)
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user) throw new NotFoundError(`user ${userId} not found`);
-  if (user.role !== "owner") return;
-  const owners = await tx
-    .selectFrom("users")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("role", "=", "owner")
+    .where((w) => w.or([w("role", "=", "owner"), w("id", "=", userId)]))
     .orderBy("id")
     .forUpdate()
     .execute();
-  if (owners.some((o) => o.id === userId) && owners.length <= 1)
+  const user = rows.find((r) => r.id === userId);
+  if (!user) throw new NotFoundError(`user ${userId} not found`);
+  if (user.role !== "owner") return;
+  if (rows.filter((r) => r.role === "owner").length <= 1)
     throw new ConflictError(
       `a workspace must keep at least one owner: make another user an owner before you ${change} this one`,
     );
