@@ -135,6 +135,7 @@ export function createApp(deps: AppDeps) {
     })
     .get("/api/v1/openapi.json", (c) => c.json(openapi))
     .use("/api/v1/session", smallBody)
+    .use("/api/v1/session/*", smallBody)
     .route("/api/v1/session", session.routes)
     .route("/api/v1", api)
     .get("/admin", (c) => c.redirect("/admin/"))

@@ -2,7 +2,7 @@
 // HttpOnly cookie; only its hash is stored. State-changing requests also carry a CSRF token derived from
 // the session with the server secret, which a cross-site page cannot read.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import type { Db } from "../../db/open.ts";
 import type { Role } from "../../db/schema.ts";
 import { newId } from "../ids.ts";
@@ -28,6 +28,9 @@ export function csrfMatches(secret: string, token: string, given: string | undef
   return got.length === expected.length && timingSafeEqual(got, expected);
 }
 
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hash(randomBytes(16).toString("hex")));
+
 /** The user with this email and password (the default workspace first when several have one). */
 export async function signIn(
   db: Db,
@@ -42,6 +45,8 @@ export async function signIn(
     .orderBy("w.is_default", "desc")
     .limit(10)
     .execute();
+  // An unknown email costs one password check too, so the answer's time does not tell who has an account.
+  if (users.length === 0) await verify(await unknownUserHash(), password).catch(() => false);
   for (const u of users) {
     if (!(await verify(u.password_hash, password).catch(() => false))) continue;
     const token = randomBytes(32).toString("base64url");

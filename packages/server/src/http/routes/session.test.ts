@@ -101,6 +101,18 @@ describe("/api/v1/session/setup", () => {
     expect((await signIn("intruder@example.com", "long enough")).res.status).toBe(401);
   });
 
+  it("refuses an oversized body with 413 before reading it, at sign-in and at setup alike", async () => {
+    const big = JSON.stringify({ email: "a@example.com", password: "x".repeat(3 * 1024 * 1024) });
+    for (const path of ["/api/v1/session", "/api/v1/session/setup"]) {
+      const res = await api.app.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(big.length) },
+        body: big,
+      });
+      expect(res.status, path).toBe(413);
+    }
+  });
+
   it("checks the first owner's fields", async () => {
     const res = await api.app.request("/api/v1/session/setup", {
       method: "POST",
