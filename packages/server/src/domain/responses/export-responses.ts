@@ -75,6 +75,6 @@ export async function* responseCsv(
     if (rows.length > 0) yield rows.map((r) => line(r, opts.timeZone)).join("");
     const last = rows[rows.length - 1];
     if (!last || rows.length < pageSize) return;
-    after = [last.created_at.toISOString(), last.id];
+    after = [last.created_key, last.id];
   }
 }

@@ -49,7 +49,7 @@ export async function listResponses(
   const { limit, cursor, include, ...conditions } = f;
   const after = cursor ? decodeCursor(cursor) : undefined;
   const rows = await selectResponseRows(db, workspaceId, conditions, { after, limit: limit + 1 });
-  const cursorOf = (r: ResponseListRow) => encodeCursor(r.created_at, r.id);
+  const cursorOf = (r: ResponseListRow) => encodeCursor(r.created_key, r.id);
   return toPage(rows, limit, include === "contact" ? withContext : toResponse, cursorOf);
 }
 

@@ -57,8 +57,9 @@ export type ResponseConditions = z.infer<typeof responseExportFilter>;
 /** Newest first: the keyset is (created_at, id), since imported history has old times but new ids. */
 export type ResponseKey = [createdAt: string, id: string];
 
-export const encodeCursor = (createdAt: Date, id: string): string =>
-  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
+/** `createdKey`: the row's time as ISO text to the microsecond (`created_key` of the rows' query). */
+export const encodeCursor = (createdKey: string, id: string): string =>
+  Buffer.from(JSON.stringify([createdKey, id])).toString("base64url");
 
 export function decodeCursor(cursor: string): ResponseKey {
   try {

@@ -32,6 +32,10 @@ export async function selectResponseRows(
       "tp.name as touchpoint_name",
       "ct.name as contact_name",
       "ct.email as contact_email",
+      // The keyset's time to the microsecond (a JS Date keeps milliseconds: imported history can have more).
+      sql<string>`to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        "created_key",
+      ),
     ])
     .where("r.workspace_id", "=", workspaceId);
   if (f.surveyId) q = q.where("r.survey_id", "=", f.surveyId);
@@ -45,12 +49,12 @@ export async function selectResponseRows(
   if (f.from) {
     q = isDay(f.from)
       ? q.where(sql<boolean>`r.created_at >= (${f.from}::date::timestamp at time zone ${zone})`)
-      : q.where("r.created_at", ">=", new Date(f.from));
+      : q.where("r.created_at", ">=", sql<Date>`${f.from}::timestamptz`);
   }
   if (f.to) {
     q = isDay(f.to)
       ? q.where(sql<boolean>`r.created_at < ((${f.to}::date + 1)::timestamp at time zone ${zone})`)
-      : q.where("r.created_at", "<=", new Date(f.to));
+      : q.where("r.created_at", "<=", sql<Date>`${f.to}::timestamptz`);
   }
   if (f.scoreMin !== undefined) q = q.where("r.score", ">=", f.scoreMin);
   if (f.scoreMax !== undefined) q = q.where("r.score", "<=", f.scoreMax);
@@ -67,7 +71,7 @@ export async function selectResponseRows(
   }
   const after = page.after;
   if (after) {
-    const at = new Date(after[0]);
+    const at = sql<Date>`${after[0]}::timestamptz`;
     q = q.where((eb) =>
       eb.or([eb("r.created_at", "<", at), eb.and([eb("r.created_at", "=", at), eb("r.id", "<", after[1])])]),
     );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
+import { responseCsv } from "../../domain/responses/export-responses.ts";
 
 let open: OpenDatabase;
 let c: TestClient;
@@ -120,5 +121,42 @@ describe("GET /api/v1/responses search and filters", () => {
     const order = await c.call("GET", "/api/v1/responses?scoreMin=8&scoreMax=2");
     expect(order.body.errors.map((e: { path: string }) => e.path)).toEqual(["scoreMin"]);
     expect((await c.call("GET", "/api/v1/responses?scoreMax=11")).status).toBe(422);
+  });
+});
+
+describe("paging through imported times finer than a millisecond", () => {
+  it("gives every response once, in the feed and in the export", async () => {
+    const ws = await testClient(open.db);
+    const survey = (
+      await ws.call("POST", "/api/v1/surveys", { name: "n", kind: "nps", question: { ja: "q" } })
+    ).body.id as string;
+    // Six answers within one millisecond: a JS Date cannot tell them apart.
+    const times = ["000120", "000121", "000122", "000123", "000500", "000500"];
+    const rows = times.map((us, i) => ({
+      surveyId: survey,
+      score: i,
+      createdAt: `2026-05-01T10:00:00.${us}Z`,
+    }));
+    expect((await ws.call("POST", "/api/v1/responses", rows)).status).toBe(201);
+
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await ws.call("GET", `/api/v1/responses?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      paged.push(...res.body.data.map((r: { score: number }) => r.score));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    // Newest first: the two at .000500 (ids break the tie), then .000123 down to .000120.
+    expect(paged.slice(2)).toEqual([3, 2, 1, 0]);
+    expect([...paged].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+
+    let csv = "";
+    for await (const chunk of responseCsv(ws.db, ws.workspaceId, {}, { timeZone: "UTC", pageSize: 2 }))
+      csv += chunk;
+    expect(csv.trim().split("\n")).toHaveLength(1 + 6);
+
+    // A time in from/to is that instant, to the microsecond.
+    const from = await ws.call("GET", "/api/v1/responses?from=2026-05-01T10:00:00.000122Z");
+    expect(from.body.data.map((r: { score: number }) => r.score).sort()).toEqual([2, 3, 4, 5]);
   });
 });
