@@ -17,6 +17,14 @@ const addExcluded = sql.raw(
 const target = sql.raw("(workspace_id, survey_kind, day, survey_id, touchpoint_id, channel, slot)");
 
 /**
+ * The workspace's time zone, read under a key-share lock: a writer that overlaps a time-zone change waits
+ * for it and then buckets by the new zone (its statement's snapshot alone would give the old one, after
+ * the change's rebuild could not see these rows). Foreign-key checks take the same lock anyway.
+ */
+const zoneOf = (workspaceId: string) =>
+  sql`(select time_zone from workspaces where id = ${workspaceId}::uuid for key share)`;
+
+/**
  * The statement that adds the rows of a CTE named `rows` to the rollups. Each row carries a weight `w`:
  * 1 adds a response, −1 takes one away (an edited score moves from one bucket to another).
  */
@@ -28,7 +36,7 @@ export function addToRollups(workspaceId: string, slot = 0): RawBuilder<unknown>
            coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, ${slot}::smallint, sum(r.w), ${counts}
     from rows r
     join surveys s on s.workspace_id = ${workspaceId}::uuid and s.id = r.survey_id
-    join workspaces w on w.id = ${workspaceId}::uuid
+    cross join ${zoneOf(workspaceId)} w
     group by 1, 2, 3, 4, 5, 6
     order by 2, 3, 4, 5, 6
     on conflict ${target} do update set ${addExcluded}`;
@@ -43,6 +51,6 @@ export function addOneToRollups(workspaceId: string, score: number, slot: number
            coalesce(r.touchpoint_id, ${NO_TOUCHPOINT}::uuid), r.channel, ${slot}::smallint, 1, ${counts}
     from rows r
     join surveys s on s.workspace_id = ${workspaceId}::uuid and s.id = r.survey_id
-    join workspaces w on w.id = ${workspaceId}::uuid
+    cross join ${zoneOf(workspaceId)} w
     on conflict ${target} do update set ${addExcluded}`;
 }

@@ -7,6 +7,7 @@ import type { WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
+import { lockRollups } from "../reports/rollup-changes.ts";
 import { rebuildRollups } from "../responses/rebuild-rollups.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM (00:00–23:59)");
@@ -179,6 +180,9 @@ export async function updateWorkspace(
   // Outside the transaction: a failed statement would abort it.
   if (patch.timeZone !== undefined) await ensureDatabaseKnowsZone(db, patch.timeZone);
   return db.transaction().execute(async (tx) => {
+    // The rollup job's lock first, as the job takes it: the job's writes wait on the workspace row, so
+    // holding the row while waiting for the job would deadlock.
+    if (patch.timeZone !== undefined) await lockRollups(tx, workspaceId);
     // Locked so that two admins changing different settings at once both keep their change.
     const current = await tx
       .selectFrom("workspaces")
