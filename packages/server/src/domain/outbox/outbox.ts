@@ -32,15 +32,25 @@ export const toOutboxMessage = (r: Row): OutboxMessage => ({
   createdAt: r.created_at.toISOString(),
 });
 
+const columns = ["id", "message_id", "to_address", "subject", "text", "headers", "created_at"] as const;
+
+export async function getOutboxMessage(db: Db, workspaceId: string, id: string): Promise<OutboxMessage> {
+  const row = await db
+    .selectFrom("outbox")
+    .select(columns)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`message ${id} not found in the outbox`);
+  return toOutboxMessage(row);
+}
+
 export async function listOutbox(
   db: Db,
   workspaceId: string,
   page: { limit: number; after?: string | undefined; to?: string | undefined },
 ): Promise<Row[]> {
-  let q = db
-    .selectFrom("outbox")
-    .select(["id", "message_id", "to_address", "subject", "text", "headers", "created_at"])
-    .where("workspace_id", "=", workspaceId);
+  let q = db.selectFrom("outbox").select(columns).where("workspace_id", "=", workspaceId);
   if (page.after) q = q.where("id", "<", page.after);
   if (page.to) q = q.where("to_address", "=", page.to.toLowerCase());
   return q

@@ -94,6 +94,11 @@ describe("/api/v1/campaigns", () => {
     expect(sent.body).toMatchObject({ to: "me@example.com", transport: "outbox" });
     const outbox = await api.call("GET", "/api/v1/outbox?to=me@example.com");
     expect(outbox.body.data[0].subject).toMatch(/^\[TEST\] /);
+    // One message by its id (the admin's outbox links to it), and not from another workspace.
+    const one = await api.call("GET", `/api/v1/outbox/${outbox.body.data[0].id}`);
+    expect(one.body).toEqual(outbox.body.data[0]);
+    const other = await testClient(api.db);
+    expect((await other.call("GET", `/api/v1/outbox/${outbox.body.data[0].id}`)).status).toBe(404);
   });
 
   it("lets a viewer read campaigns but not launch them", async () => {

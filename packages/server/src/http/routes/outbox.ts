@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { canRead, ensure } from "../../domain/auth/permissions.ts";
 import { pageSchema } from "../../domain/fields.ts";
-import { getOutboxHtml, listOutbox, toOutboxMessage } from "../../domain/outbox/outbox.ts";
+import { getOutboxHtml, getOutboxMessage, listOutbox, toOutboxMessage } from "../../domain/outbox/outbox.ts";
 import { decodeIdCursor, toPage } from "../../domain/paging.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
@@ -23,6 +23,10 @@ export function outboxRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
       });
       return c.json(toPage(rows, q.limit, toOutboxMessage, (r) => r.id));
     })
+    .get("/:id", async (c) => {
+      ensure(canRead(c.var.actor), "read the outbox");
+      return c.json(await getOutboxMessage(deps.db, c.var.actor.workspaceId, pathId(c, "message")));
+    })
     .get("/:id/html", async (c) => {
       ensure(canRead(c.var.actor), "read the outbox");
       const html = await getOutboxHtml(deps.db, c.var.actor.workspaceId, pathId(c, "message"));
@@ -40,6 +44,13 @@ export function outboxRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
       summary: "Mail kept in the outbox (no SMTP configured), newest first; `to` filters by recipient",
       tag: "Email",
       query: outboxQuery,
+      success: 200,
+    },
+    {
+      method: "get",
+      path: "/api/v1/outbox/{id}",
+      summary: "One kept message: recipient, subject, text and headers",
+      tag: "Email",
       success: 200,
     },
     {
