@@ -1,15 +1,59 @@
 // A small history router: the app's routes live under /admin, filters live in the query string so a
 // view can be shared and survives a reload.
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type RefObject } from "react";
 
 export const BASE = "/admin";
 const CHANGE = "koe:navigate";
 
+/** A pushed navigation to another page waits for its heading to take focus. */
+let focusPending = false;
+let stopWatching = () => {};
+
 export function navigate(to: string, { replace = false } = {}): void {
   const url = to.startsWith(BASE) ? to : `${BASE}${to}`;
   if (replace) history.replaceState(null, "", url);
-  else history.pushState(null, "", url);
+  else {
+    // Only a new page: a tab or filter pushed to the query string keeps focus and scroll where they are.
+    const newPage = new URL(url, location.href).pathname !== location.pathname;
+    history.pushState(null, "", url);
+    if (newPage) {
+      focusPending = true;
+      window.scrollTo(0, 0);
+    }
+  }
   window.dispatchEvent(new Event(CHANGE));
+}
+
+/**
+ * After a pushed navigation, moves focus to the h1 inside `container` (a screen reader then starts on the
+ * new page), waiting a few seconds for a page whose code or data is still loading.
+ */
+export function useFocusOnNavigate(container: RefObject<HTMLElement | null>, loc: Location): void {
+  useEffect(() => {
+    const root = container.current;
+    if (!focusPending || !root) return;
+    focusPending = false;
+    stopWatching();
+    const tryFocus = () => {
+      if (root.contains(document.activeElement)) return true; // the user is already in the page
+      const h1 = root.querySelector("h1");
+      if (!h1) return false;
+      if (!h1.hasAttribute("tabindex")) h1.tabIndex = -1;
+      h1.focus({ preventScroll: true });
+      return true;
+    };
+    if (tryFocus()) return;
+    // Not tied to this effect: a filter replacing the query string while the page loads must not stop it.
+    const observer = new MutationObserver(() => {
+      if (tryFocus()) stopWatching();
+    });
+    const timer = setTimeout(() => stopWatching(), 5000);
+    stopWatching = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    observer.observe(root, { childList: true, subtree: true });
+  }, [container, loc]);
 }
 
 export interface Location {

@@ -8,7 +8,21 @@ export interface PageProps {
 type Page = ComponentType<PageProps>;
 const page = (load: () => Promise<{ default: Page }>) => lazy(load);
 
-export const routes: { pattern: string; nav?: string; page: Page }[] = [
+export const navItems = [
+  "overview",
+  "touchpoints",
+  "benchmarks",
+  "responses",
+  "contacts",
+  "surveys",
+  "campaigns",
+  "outbox",
+  "settings",
+] as const;
+export type NavItem = (typeof navItems)[number];
+
+/** `nav`: the navigation entry it belongs to, which also names it in the window's title. */
+export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
   { pattern: "/", nav: "overview", page: page(() => import("./pages/overview/overview-page.tsx")) },
   {
     pattern: "/touchpoints",
@@ -56,16 +70,4 @@ export const routes: { pattern: string; nav?: string; page: Page }[] = [
   { pattern: "/settings", nav: "settings", page: page(() => import("./pages/settings/settings-page.tsx")) },
 ];
 
-export const navItems = [
-  "overview",
-  "touchpoints",
-  "benchmarks",
-  "responses",
-  "contacts",
-  "surveys",
-  "campaigns",
-  "outbox",
-  "settings",
-] as const;
-
-export const navPath = (item: (typeof navItems)[number]) => (item === "overview" ? "/" : `/${item}`);
+export const navPath = (item: NavItem) => (item === "overview" ? "/" : `/${item}`);

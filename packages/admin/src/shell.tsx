@@ -1,8 +1,10 @@
-// The frame around every page: navigation, workspace, language switch and sign-out.
-import { Suspense, useState } from "react";
+// The frame around every page: navigation, workspace, language switch and sign-out. A page that fails
+// (its code gone after an upgrade, or a render error) is caught here, so the frame stays.
+import { Suspense, useEffect, useRef, useState } from "react";
 import { useT } from "./i18n/i18n.tsx";
+import { PageBoundary } from "./page-boundary.tsx";
 import { LangSwitch } from "./ui/lang-switch.tsx";
-import { Link, matchPath, useLocation } from "./router.tsx";
+import { Link, matchPath, useFocusOnNavigate, useLocation } from "./router.tsx";
 import { navItems, navPath, routes } from "./routes.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 import { Loading } from "./ui/states.tsx";
@@ -11,13 +13,18 @@ export function Shell() {
   const t = useT();
   const session = useSignedIn();
   const { signOut } = useSession();
-  const { path } = useLocation();
+  const loc = useLocation();
+  const { path } = loc;
   const [menuOpen, setMenuOpen] = useState(false);
+  const content = useRef<HTMLElement>(null);
   const found = routes.flatMap((r) => {
     const params = matchPath(r.pattern, path);
     return params ? [{ ...r, params }] : [];
   })[0];
   const Page = found?.page;
+  const title = found?.nav ? `${t(`nav.${found.nav}`)} · Koe` : "Koe";
+  useEffect(() => void (document.title = title), [title]);
+  useFocusOnNavigate(content, loc);
   return (
     <div className="shell">
       <aside className={`sidebar${menuOpen ? " open" : ""}`}>
@@ -62,13 +69,15 @@ export function Shell() {
             </button>
           </div>
         </header>
-        <main className="content">
+        <main className="content" ref={content}>
           <Suspense fallback={<Loading />}>
-            {Page && found ? (
-              <Page params={found.params} />
-            ) : (
-              <div className="state">{t("state.notFound")}</div>
-            )}
+            <PageBoundary resetKey={`${path}?${loc.search.toString()}`}>
+              {Page && found ? (
+                <Page params={found.params} />
+              ) : (
+                <div className="state">{t("state.notFound")}</div>
+              )}
+            </PageBoundary>
           </Suspense>
         </main>
       </div>

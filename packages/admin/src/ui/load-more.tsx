@@ -1,5 +1,6 @@
 // The foot of a cursor-paged list (usePages): "Load more" while there is more, "Loading…" while the next
-// page comes, and a failure with a retry under the items already shown.
+// page comes, and a next page's failure with a retry of that page under the items already shown (a first
+// page's failure leaves no items: the page shows it, retried by reload).
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/i18n.tsx";
 import type { Pages } from "./use-pages.ts";
@@ -14,22 +15,19 @@ export function LoadMore<T>({ pages }: { pages: Pages<T> }) {
     if (!pages.loading) setAsked(false);
   }, [pages.loading]);
   const waiting = asked && pages.loading;
-  if (pages.error && pages.items) {
-    return <ErrorNote error={pages.error} retry={pages.more ?? pages.reload} />;
-  }
-  if (!pages.more && !waiting) return null;
   const more = pages.more;
+  const ask = () => {
+    setAsked(true);
+    more?.();
+  };
+  if (pages.error && pages.items && !pages.loading) {
+    // A next page failed: its cursor is kept, so `more` asks for it again (shown as loading meanwhile).
+    return <ErrorNote error={pages.error} retry={more ? ask : pages.reload} />;
+  }
+  if (!more && !waiting) return null;
   return (
     <div className="load-more">
-      <button
-        type="button"
-        className="button"
-        disabled={waiting || !more}
-        onClick={() => {
-          setAsked(true);
-          more?.();
-        }}
-      >
+      <button type="button" className="button" disabled={waiting || !more} onClick={ask}>
         {waiting && <span className="spinner" aria-hidden="true" />}
         {waiting ? t("state.loading") : t("action.more")}
       </button>

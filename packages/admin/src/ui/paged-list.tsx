@@ -1,6 +1,7 @@
 // A cursor-paged list (usePages) with its states: loading, a failure with a retry from the first page, the
 // page's own words when there is nothing, and a "Load more" button under the items while there is more.
-// The filtered feeds (responses, contacts) use LoadMore instead: it keeps their items through a failure.
+// The filtered feeds (responses, contacts) use LoadMore instead: it keeps their items through a failed
+// next page.
 import type { ReactNode } from "react";
 import { useT } from "../i18n/i18n.tsx";
 import { Empty, Loaded } from "./states.tsx";

@@ -1,6 +1,7 @@
 // A row of tabs by the WAI-ARIA tabs pattern (settings, the survey preview): only the chosen tab is in the
 // tab order, the arrow keys move between tabs and Home and End jump to the ends, and every tab names the
-// panel it controls, which names the chosen tab back (`${idPrefix}-${tab}`).
+// panel it controls, which names its tab back (`${idPrefix}-${tab}`): one panel for all tabs (a string),
+// or one per tab (a function of the tab).
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 
 export function TabList<T extends string>({
@@ -19,7 +20,7 @@ export function TabList<T extends string>({
   onChoose: (tab: T) => void;
   label: string;
   idPrefix: string;
-  panelId: string;
+  panelId: string | ((tab: T) => string);
   className: string;
   tabClassName: string;
   /** A tab's name. */
@@ -53,7 +54,7 @@ export function TabList<T extends string>({
           role="tab"
           id={`${idPrefix}-${tab}`}
           aria-selected={chosen === tab}
-          aria-controls={panelId}
+          aria-controls={typeof panelId === "string" ? panelId : panelId(tab)}
           tabIndex={chosen === tab ? 0 : -1}
           className={tabClassName}
           onClick={() => onChoose(tab)}

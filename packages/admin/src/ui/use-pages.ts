@@ -1,7 +1,9 @@
 // A cursor-paged list ({ data, nextCursor }) read page by page: the first page when the path changes, the
 // next one when the user asks for more. Lists such as the outbox grow without bound, so we never load all.
+// A failed first page leaves no items (page-state.ts), so the page shows the failure and its retry reloads.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, withQuery, type Page } from "../api.ts";
+import { noPages, pageFailed, pageLoaded, type PageState } from "./page-state.ts";
 
 export interface Pages<T> {
   items: T[] | undefined;
@@ -15,9 +17,7 @@ export interface Pages<T> {
 }
 
 export function usePages<T>(path: string): Pages<T> {
-  const [items, setItems] = useState<T[] | undefined>(undefined);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const [state, setState] = useState<PageState<T>>(noPages);
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
   const ticket = useRef(0);
@@ -29,14 +29,12 @@ export function usePages<T>(path: string): Pages<T> {
       api<Page<T>>(withQuery(path, { cursor: after })).then(
         (page) => {
           if (mine !== ticket.current) return;
-          setItems((old) => (after && old ? [...old, ...page.data] : page.data));
-          setCursor(page.nextCursor);
-          setError(undefined);
+          setState((s) => pageLoaded(s, after, page));
           setLoading(false);
         },
         (e: Error) => {
           if (mine !== ticket.current) return;
-          setError(e);
+          setState((s) => pageFailed(s, after, e));
           setLoading(false);
         },
       );
@@ -48,9 +46,11 @@ export function usePages<T>(path: string): Pages<T> {
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const replace = useCallback(
-    (match: (item: T) => boolean, next: T) => setItems((old) => old?.map((i) => (match(i) ? next : i))),
+    (match: (item: T) => boolean, next: T) =>
+      setState((s) => ({ ...s, items: s.items?.map((i) => (match(i) ? next : i)) })),
     [],
   );
+  const { items, cursor, error } = state;
   const more = cursor && !loading ? () => load(cursor) : null;
   return { items, error, loading, more, reload, replace };
 }

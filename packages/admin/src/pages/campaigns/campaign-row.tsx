@@ -1,12 +1,15 @@
 // One campaign: its status, schedule and progress, and the actions its status allows. While it sends
-// (or is due to start) it asks again every few seconds, so the bar moves without a reload.
+// (or is due to start) it asks again every few seconds, so the bar moves without a reload; a failed ask
+// keeps the last answer (useApi) and the polling goes on.
 import { useEffect, useState } from "react";
 import type { Campaign, CampaignProgress } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
 import { api, useApi } from "../../api.ts";
+import { errorText } from "../../error-text.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
+import { ErrorDetail } from "../../ui/states.tsx";
 import { campaignMessages } from "./messages.ts";
 import { ProgressBar } from "./progress-bar.tsx";
 
@@ -48,7 +51,7 @@ export function CampaignRow({
   const c = detail.data ?? campaign;
   const live = isLive(c);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState("");
+  const [failure, setFailure] = useState<unknown>();
   const [confirm, setConfirm] = useState<"launch" | "cancel" | null>(null);
   const { reload } = detail;
 
@@ -60,14 +63,14 @@ export function CampaignRow({
 
   const act = async (action: Action) => {
     setBusy(true);
-    setFailure("");
+    setFailure(undefined);
     try {
       await api(`/campaigns/${c.id}/${action}`, { method: "POST" });
-      reload();
     } catch (e) {
-      setFailure(t("actionFailed", { message: e instanceof Error ? e.message : String(e) }));
+      setFailure(e);
     } finally {
       setBusy(false);
+      reload(); // after a refusal too: the status may have moved on elsewhere
     }
   };
   const when = (iso: string) => formatDateTime(locale, iso);
@@ -88,6 +91,7 @@ export function CampaignRow({
             {t("live")}
           </div>
         )}
+        {live && detail.error && <div className="campaign-stale">{t("pollFailed")}</div>}
       </td>
       <td {...label("colStatus")}>
         <span className={`badge${tone[c.status] ? ` badge-${tone[c.status]}` : ""}`}>
@@ -144,9 +148,10 @@ export function CampaignRow({
             </button>
           ))}
         </div>
-        {failure && (
+        {failure !== undefined && (
           <div className="field-error" role="alert">
-            {failure}
+            {t("actionFailed", { message: errorText(t, failure) })}
+            <ErrorDetail error={failure} />
           </div>
         )}
         <ConfirmDialog

@@ -58,6 +58,7 @@ export const campaignMessages = defineMessages(
     confirmCancelTitle: "Cancel this campaign?",
     confirmCancel: "“{name}” stops for good: messages not yet sent will not be sent. This cannot be undone.",
     actionFailed: "Could not do that: {message}",
+    pollFailed: "Could not get the latest figures; still trying every few seconds.",
   },
   {
     title: "キャンペーン",
@@ -117,5 +118,6 @@ export const campaignMessages = defineMessages(
     confirmCancelTitle: "キャンペーンを中止しますか？",
     confirmCancel: "「{name}」を中止すると、未送信のメールは送信されません。この操作は元に戻せません。",
     actionFailed: "操作できませんでした：{message}",
+    pollFailed: "最新の状態を取得できませんでした。数秒ごとに再試行しています。",
   },
 );

@@ -53,7 +53,7 @@ export default function ContactsPage() {
         )}
       </div>
       <Card className="contacts-card">
-        {!items && contacts.error ? (
+        {!items && contacts.error && !contacts.loading ? (
           <ErrorNote error={contacts.error} retry={contacts.reload} />
         ) : !items ? (
           <Loading />

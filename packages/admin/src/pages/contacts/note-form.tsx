@@ -3,9 +3,11 @@
 import { useState, type FormEvent } from "react";
 import type { ContactNote } from "../../../../server/src/domain/contacts/contact-notes.ts";
 import type { NoteTimelineEntry } from "../../../../server/src/domain/contacts/timeline.ts";
-import { api, ApiError } from "../../api.ts";
+import { api } from "../../api.ts";
+import { errorText } from "../../error-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
+import { ErrorDetail } from "../../ui/states.tsx";
 import { contactsMessages } from "./messages.ts";
 import "./timeline.css";
 
@@ -23,7 +25,7 @@ export function NoteForm({
   const { locale } = useLocale();
   const [body, setBody] = useState("");
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; cause: unknown } | null>(null);
   const [saved, setSaved] = useState(false);
   const length = body.trim().length;
   const submit = async (e: FormEvent) => {
@@ -41,8 +43,7 @@ export function NoteForm({
       setBody("");
       setSaved(true);
     } catch (err) {
-      const message = err instanceof ApiError ? (err.field("body") ?? err.message) : String(err);
-      setError(t("note.failed", { message }));
+      setError({ text: t("note.failed", { message: errorText(t, err) }), cause: err });
     } finally {
       setSaving(false);
     }
@@ -68,7 +69,8 @@ export function NoteForm({
       </label>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {error.text}
+          <ErrorDetail error={error.cause} />
         </p>
       )}
       <div className="note-actions">

@@ -10,7 +10,7 @@ import { Card, PageHeader } from "../../ui/layout-parts.tsx";
 import { PagedList } from "../../ui/paged-list.tsx";
 import { Empty } from "../../ui/states.tsx";
 import { usePages } from "../../ui/use-pages.ts";
-import { withQuery } from "../../api.ts";
+import { useApi, withQuery } from "../../api.ts";
 import { outboxMessages } from "./messages.ts";
 import { MessageDetail, isTest } from "./message-detail.tsx";
 import "./outbox.css";
@@ -23,8 +23,11 @@ export default function OutboxPage() {
   const chosenId = search.get("id");
   const list = usePages<OutboxMessage>(withQuery("/outbox", { limit: 50, to }));
   const [typed, setTyped] = useState(to);
-  // With none chosen, the newest is shown, so the page opens on a real email.
-  const chosen = chosenId ? list.items?.find((m) => m.id === chosenId) : list.items?.[0];
+  // With none chosen, the newest is shown, so the page opens on a real email. A linked message older
+  // than the loaded pages is fetched on its own.
+  const listed = chosenId ? list.items?.find((m) => m.id === chosenId) : list.items?.[0];
+  const unlisted = useApi<OutboxMessage>(chosenId && list.items && !listed ? `/outbox/${chosenId}` : null);
+  const chosen = listed ?? (unlisted.data?.id === chosenId ? unlisted.data : undefined);
   const choose = (id: string) => {
     setSearch({ id });
     // Below the list (a tablet), bring the message into view.
@@ -101,7 +104,7 @@ export default function OutboxPage() {
             <MessageDetail key={chosen.id} message={chosen} />
           ) : (
             <Card>
-              <Empty>{t("choose")}</Empty>
+              <Empty>{unlisted.error ? t("gone") : t("choose")}</Empty>
             </Card>
           )}
         </div>

@@ -2,7 +2,7 @@
 // lower bound with the band's height stacked on it), and a zero line.
 import type { EChartsCoreOption } from "echarts/core";
 import type { Locale } from "../../i18n/define.ts";
-import { formatDate, formatMonth, signed } from "../../i18n/format.ts";
+import { formatDate, formatMonth, formatNumber, signed } from "../../i18n/format.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import type { NpsReport } from "../../report-types.ts";
 
@@ -33,7 +33,8 @@ export function trendOption(
         const g = groups[items[0]?.dataIndex ?? 0];
         if (!g || g.nps === null) return "";
         const interval = g.interval ? ` [${signed(g.interval[0], 1)}, ${signed(g.interval[1], 1)}]` : "";
-        return `${labels[items[0]?.dataIndex ?? 0]}<br/><b>NPS ${signed(g.nps, 1)}</b>${interval}<br/>n = ${g.n}`;
+        const n = t("stat.n", { n: formatNumber(locale, g.n) });
+        return `${labels[items[0]?.dataIndex ?? 0]}<br/><b>NPS ${signed(g.nps, 1)}</b>${interval}<br/>${n}`;
       },
     },
     xAxis: { type: "category", data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },

@@ -1,22 +1,17 @@
 // The feed's own filters beside the filter bar: a comment search and a segment toggle.
-// Both live in the URL (?q=…&segment=…). The segments follow the chosen survey's kind: CSAT and CES
-// answers are unhappy / neutral / happy, NPS answers detractors / passives / promoters.
+// Both live in the URL (?q=…&segment=…). The segments follow the chosen survey's kind (segments.ts).
 import { useT } from "../../i18n/i18n.tsx";
 import { setSearch } from "../../router.tsx";
 import { SearchBox } from "../../ui/search-box.tsx";
-import { segmentTone, type Kind, type Segment } from "../../ui/score.tsx";
+import { segmentTone, type Kind } from "../../ui/score.tsx";
 import { responsesMessages } from "./messages.ts";
-
-const SEGMENTS: Record<"nps" | "rating", Segment[]> = {
-  nps: ["detractor", "passive", "promoter"],
-  rating: ["unhappy", "neutral", "happy"],
-};
+import { segmentsFor } from "./segments.ts";
 
 export const clearSearch = () => setSearch({ q: null });
 
 export function ResponseTools({ segment, kind }: { segment: string; kind?: Kind | undefined }) {
   const t = useT(responsesMessages);
-  const options = SEGMENTS[kind === "csat" || kind === "ces" ? "rating" : "nps"];
+  const options = segmentsFor(kind);
   return (
     <div className="resp-tools">
       <SearchBox id="resp-q" label={t("search")} placeholder={t("searchPlaceholder")} />

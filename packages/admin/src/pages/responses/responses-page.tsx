@@ -1,10 +1,10 @@
 // Responses: the feed of answers, newest first, under the same filters as the dashboards plus a comment
 // search and a segment toggle (all kept in the URL), with "Load more" and a CSV export of the same filter.
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { withQuery } from "../../api.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
-import { useLocation } from "../../router.tsx";
+import { setSearch, useLocation } from "../../router.tsx";
 import { useSignedIn } from "../../session.tsx";
 import { dayBounds } from "../../ui/day-bounds.ts";
 import { FilterBar, useFilters, type Filters } from "../../ui/filters.tsx";
@@ -16,6 +16,7 @@ import { useSurveys } from "../../workspace-data.ts";
 import { responsesMessages } from "./messages.ts";
 import { ResponseCard, type FeedItem } from "./response-card.tsx";
 import { ResponseTools, clearSearch } from "./response-tools.tsx";
+import { segmentUnder } from "./segments.ts";
 import "./responses.css";
 
 const PAGE_SIZE = 30;
@@ -39,9 +40,15 @@ export default function ResponsesPage() {
   const f = useFilters();
   const { search } = useLocation();
   const q = search.get("q")?.trim() ?? "";
-  const segment = search.get("segment") ?? "";
+  const asked = search.get("segment") ?? "";
   const surveys = useSurveys().data?.data;
   const surveyById = useMemo(() => new Map((surveys ?? []).map((s) => [s.id, s])), [surveys]);
+  const kind = surveyById.get(f.surveyId ?? "")?.kind;
+  // A segment the chosen survey's kind lacks (left from another survey) is dropped, once the kind is known.
+  const segment = !f.surveyId || surveys ? segmentUnder(asked, kind) : asked;
+  useEffect(() => {
+    if (segment !== asked) setSearch({ segment: null });
+  }, [segment, asked]);
   const query = feedQuery(f, useSignedIn().workspace.timeZone, q, segment);
   const path = withQuery("/responses", { ...query, include: "contact", limit: PAGE_SIZE });
   const feed = usePages<FeedItem>(path);
@@ -59,8 +66,8 @@ export default function ResponsesPage() {
         }
       />
       <FilterBar show={["survey", "touchpoint", "channel", "team"]} />
-      <ResponseTools segment={segment} kind={surveyById.get(f.surveyId ?? "")?.kind} />
-      {!feed.items && feed.error ? (
+      <ResponseTools segment={segment} kind={kind} />
+      {!feed.items && feed.error && !feed.loading ? (
         <ErrorNote error={feed.error} retry={feed.reload} />
       ) : !feed.items ? (
         <Loading />

@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
 import { useApi } from "../../api.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { useSignedIn } from "../../session.tsx";
+import { useSession, useSignedIn } from "../../session.tsx";
 import { Loaded } from "../../ui/states.tsx";
 import { FatigueFields, type FatigueValues } from "./fatigue-fields.tsx";
 import { FormNote, SaveButton } from "./field.tsx";
@@ -34,11 +34,13 @@ export function FatigueSection() {
 
 function FatigueForm({ workspace }: { workspace: Workspace }) {
   const t = useT(messages);
-  const editable = canEditWorkspace(useSignedIn().user.role);
+  const session = useSignedIn();
+  const { refreshSession } = useSession();
+  const editable = canEditWorkspace(session.user.role);
   const { form, values, set, save } = useWorkspaceForm(workspace, valuesOf);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    await save(
+    const ws = await save(
       {
         "settings.fatigue.days": checkDays(values.days),
         "settings.fatigue.quietStart": checkTime(values.quietStart),
@@ -50,6 +52,9 @@ function FatigueForm({ workspace }: { workspace: Workspace }) {
         settings: { fatigue: { days: days == null ? days : Number(days), quietStart, quietEnd } },
       }),
     );
+    // The session carries the zone dates are shown in and the default language: read it again.
+    const was = session.workspace;
+    if (ws && (ws.timeZone !== was.timeZone || ws.defaultLocale !== was.defaultLocale)) void refreshSession();
   };
   return (
     <div className="fatigue-layout">

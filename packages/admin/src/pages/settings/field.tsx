@@ -2,7 +2,9 @@
 // in the reader's language.
 import type { ReactNode } from "react";
 import { ApiError } from "../../api.ts";
+import { errorText } from "../../error-text.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
+import { ErrorDetail } from "../../ui/states.tsx";
 import { serverFieldError, type FormState } from "./form-state.ts";
 import type { settingsMessages } from "./messages.ts";
 
@@ -49,19 +51,30 @@ export function FormNote({
     else if (error.status === 409 && conflict)
       text = (
         <>
-          {conflict} <span className="settings-server-detail">({error.message})</span>
+          {conflict}{" "}
+          <span className="settings-server-detail" lang="en">
+            ({error.message})
+          </span>
         </>
       );
-    else if (fields.length === 0) text = t("form.failed", { message: error.message });
+    else if (fields.length === 0) text = failed(t, error);
     else if (hidden.length > 0)
       text = t("form.failed", { message: hidden.map((f) => `${f.path}: ${f.message}`).join("; ") });
-  } else if (!hasChecks && error) text = t("form.failed", { message: error.message });
+  } else if (!hasChecks && error) text = failed(t, error);
   return (
     <p className="form-error" role="alert">
       {text}
     </p>
   );
 }
+
+/** A refusal with no field to point at: ours by its status, the server's words under it. */
+const failed = (t: SettingsT, error: Error) => (
+  <>
+    {t("form.failed", { message: errorText(t, error) })}
+    <ErrorDetail error={error} />
+  </>
+);
 
 /** A settings form's submit button, which says so while the form saves. */
 export function SaveButton({ form, t }: { form: FormState; t: SettingsT }) {

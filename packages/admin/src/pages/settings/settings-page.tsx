@@ -1,5 +1,7 @@
 // Settings: branding, fatigue rules, API keys and users, one tab each; the tab lives in the URL (?tab=…)
-// so a link can open the right one and a reload keeps it.
+// so a link can open the right one and a reload keeps it. A tab's panel is mounted on its first visit and
+// then only hidden, so switching tabs keeps what was typed in its forms.
+import { useState } from "react";
 import { useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
 import type { PageProps } from "../../routes.ts";
@@ -15,6 +17,7 @@ import "./settings.css";
 const tabs = ["brand", "fatigue", "keys", "users"] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (v: string | null): v is Tab => tabs.includes(v as Tab);
+const panelId = (tab: Tab) => `settings-panel-${tab}`;
 
 const panels: Record<Tab, () => React.JSX.Element> = {
   brand: BrandSection,
@@ -29,7 +32,9 @@ export default function SettingsPage(_props: PageProps) {
   const asked = search.get("tab");
   const tab: Tab = isTab(asked) ? asked : "brand";
   const choose = (next: Tab) => setSearch({ tab: next === "brand" ? null : next }, { replace: false });
-  const Panel = panels[tab];
+  // The tabs seen so far (set while rendering: the chosen one is mounted in this very render).
+  const [seen, setSeen] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
+  if (!seen.has(tab)) setSeen(new Set([...seen, tab]));
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -39,20 +44,27 @@ export default function SettingsPage(_props: PageProps) {
         onChoose={choose}
         label={t("tabs.label")}
         idPrefix="settings-tab"
-        panelId="settings-panel"
+        panelId={panelId}
         className="settings-tabs"
         tabClassName="settings-tab"
       >
         {(name) => t(`tab.${name}`)}
       </TabList>
-      <div
-        role="tabpanel"
-        className="settings-panel"
-        id="settings-panel"
-        aria-labelledby={`settings-tab-${tab}`}
-      >
-        <Panel key={tab} />
-      </div>
+      {tabs.map((name) => {
+        const Panel = panels[name];
+        return (
+          <div
+            key={name}
+            role="tabpanel"
+            className="settings-panel"
+            id={panelId(name)}
+            aria-labelledby={`settings-tab-${name}`}
+            hidden={name !== tab}
+          >
+            {(seen.has(name) || name === tab) && <Panel />}
+          </div>
+        );
+      })}
     </>
   );
 }

@@ -3,13 +3,14 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
 import { api, ApiError, useApi } from "../../api.ts";
+import { errorText } from "../../error-text.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { PageProps } from "../../routes.ts";
 import { Link, navigate, setSearch, useLocation } from "../../router.tsx";
 import { useSignedIn } from "../../session.tsx";
 import { PageHeader } from "../../ui/layout-parts.tsx";
-import { Loaded } from "../../ui/states.tsx";
+import { ErrorDetail, Loaded } from "../../ui/states.tsx";
 import { BasicsCard } from "./basics-card.tsx";
 import { fieldErrors } from "./field-errors.ts";
 import { surveyMessages } from "./messages.ts";
@@ -49,7 +50,8 @@ function Editor({
   const { search } = useLocation();
   const [draft, setDraft] = useState(initial);
   const [stored, setStored] = useState(storedAtLoad);
-  const [savedKey, setSavedKey] = useState(() => (storedAtLoad ? JSON.stringify(toBody(initial)) : ""));
+  // What counts as unsaved: changes from the stored survey, or (a new one) from the untouched draft.
+  const [savedKey, setSavedKey] = useState(() => JSON.stringify(toBody(initial)));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [notice, setNotice] = useState(search.get("created") ? t("created") : "");
@@ -145,10 +147,9 @@ function Editor({
                       stored &&
                       stored.kind !== draft.kind
                         ? t("kindLocked")
-                        : error instanceof Error
-                          ? error.message
-                          : String(error),
+                        : errorText(t, error),
                   })}
+              {!errors.any && <ErrorDetail error={error} />}
               {rest.length > 0 && (
                 <ul>
                   {rest.map((r) => (

@@ -58,8 +58,9 @@ export const touchpointMessages = defineMessages(
     byChannel: "By channel",
     everywhere: "All touchpoints",
     comments: "Latest comments",
-    commentsEmpty: "No comments at this touchpoint yet.",
-    allResponses: "All responses at this touchpoint",
+    commentsEmpty: "No comments at this touchpoint match these filters.",
+    commentsNoAttribute: "Comments are not narrowed by contact attribute.",
+    allResponses: "Responses at this touchpoint",
     noData: "No NPS responses match these filters.",
   },
   {
@@ -119,8 +120,9 @@ export const touchpointMessages = defineMessages(
     byChannel: "チャネル別",
     everywhere: "全タッチポイント",
     comments: "最新のコメント",
-    commentsEmpty: "このタッチポイントへのコメントはまだありません。",
-    allResponses: "このタッチポイントの回答をすべて見る",
+    commentsEmpty: "この条件に合うコメントはありません。",
+    commentsNoAttribute: "コメントは顧客属性では絞り込まれません。",
+    allResponses: "このタッチポイントの回答を見る",
     noData: "この条件に合う NPS の回答はありません。",
   },
 );

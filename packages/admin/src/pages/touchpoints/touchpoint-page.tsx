@@ -135,7 +135,7 @@ function Detail({ touchpoint: tp }: { touchpoint: Touchpoint }) {
           <Loaded {...channels}>{(r) => <ChannelTable report={r} reference={everywhere.data} />}</Loaded>
         </Card>
       </div>
-      <LatestComments touchpointId={tp.id} surveyId={f.surveyId} channel={f.channel} />
+      <LatestComments touchpointId={tp.id} filters={filters} />
     </>
   );
 }

@@ -23,6 +23,12 @@ const FILTERS = ["survey", "channel", "team", "attribute"];
 const matches = (f: Filters) => (tp: Touchpoint) =>
   (!f.team || tp.team === f.team) && (!f.channel || tp.channel === f.channel);
 
+/** A view needs the report and the touchpoints: either may be the failure shown, so a retry reloads both. */
+const retryBoth =
+  (...loads: { reload: () => void }[]) =>
+  () =>
+    loads.forEach((l) => l.reload());
+
 export default function TouchpointsPage() {
   const t = useT(touchpointMessages);
   const { locale } = useLocale();
@@ -56,6 +62,7 @@ function Table({ filters: f }: { filters: Filters }) {
   const q = reportQuery(f);
   const report = useApi<NpsReport>(withQuery("/reports/nps", { ...q, groupBy: "touchpoint,channel" }));
   const touchpoints = useTouchpoints();
+  const retry = retryBoth(report, touchpoints);
   const list = touchpoints.data?.data;
   const base = useMemo(
     () => (report.data && list ? buildRows(report.data, list, matches(f)) : undefined),
@@ -68,7 +75,7 @@ function Table({ filters: f }: { filters: Filters }) {
   const rows = useMemo(() => base?.map((r) => ({ ...r, trend: trends?.get(r.key) ?? [] })), [base, trends]);
   return (
     <Card>
-      <Loaded data={rows} error={report.error ?? touchpoints.error} reload={report.reload}>
+      <Loaded data={rows} error={report.error ?? touchpoints.error} reload={retry}>
         {(r) => (r.length ? <TouchpointTable rows={r} /> : <Empty>{t("noRows")}</Empty>)}
       </Loaded>
     </Card>
@@ -79,10 +86,11 @@ function Journey({ filters: f }: { filters: Filters }) {
   const t = useT(touchpointMessages);
   const report = useApi<NpsReport>(withQuery("/reports/nps", reportQuery(f, { groupBy: "touchpoint" })));
   const touchpoints = useTouchpoints();
+  const retry = retryBoth(report, touchpoints);
   const list = touchpoints.data?.data.filter(matches(f));
   return (
     <Card>
-      <Loaded data={report.data && list} error={report.error ?? touchpoints.error} reload={report.reload}>
+      <Loaded data={report.data && list} error={report.error ?? touchpoints.error} reload={retry}>
         {(tps) =>
           report.data && tps.length ? (
             <JourneyView report={report.data} touchpoints={tps} />

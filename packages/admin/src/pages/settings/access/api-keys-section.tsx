@@ -3,11 +3,12 @@
 import { useState } from "react";
 import type { ApiKey } from "../../../../../server/src/domain/auth/access-schema.ts";
 import { api, useApi, type Page } from "../../../api.ts";
+import { errorText } from "../../../error-text.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
 import { useSignedIn } from "../../../session.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
-import { Loaded } from "../../../ui/states.tsx";
+import { ErrorDetail, Loaded } from "../../../ui/states.tsx";
 import { canManageAccess } from "../roles.ts";
 import { AccessTable } from "./access-table.tsx";
 import { accessT } from "./access-t.ts";
@@ -34,14 +35,30 @@ function ApiKeys() {
   const { locale } = useLocale();
   const keys = useApi<Page<ApiKey>>("/api-keys?limit=1000");
   const [created, setCreated] = useState<CreatedKey>();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<{ text: string; cause: unknown }>();
+  // Keys being revoked, or revoked until the reloaded list says so: their button stays disabled, so a
+  // second click cannot send a second DELETE.
+  const [revoking, setRevoking] = useState<ReadonlySet<string>>(new Set());
+  const mark = (id: string, on: boolean) =>
+    setRevoking((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const nameOf = (k: { name: string }) => k.name || t("keys.unnamed");
   const revoke = async (key: ApiKey) => {
+    if (revoking.has(key.id)) return;
     setFailure(undefined);
+    mark(key.id, true);
     try {
       await api(`/api-keys/${key.id}`, { method: "DELETE" });
     } catch (e) {
-      setFailure(t("keys.revokeFailed", { name: nameOf(key), message: (e as Error).message }));
+      mark(key.id, false);
+      setFailure({
+        text: t("keys.revokeFailed", { name: nameOf(key), message: errorText(t, e) }),
+        cause: e,
+      });
     }
     keys.reload();
   };
@@ -52,7 +69,8 @@ function ApiKeys() {
         <p className="settings-lead">{t("keys.lead")}</p>
         {failure && (
           <p className="form-error" role="alert">
-            {failure}
+            {failure.text}
+            <ErrorDetail error={failure.cause} />
           </p>
         )}
         <Loaded {...keys}>
@@ -96,7 +114,8 @@ function ApiKeys() {
                     <td className="cell-actions">
                       {!k.revokedAt && (
                         <ConfirmButton
-                          label={t("keys.revoke")}
+                          label={revoking.has(k.id) ? t("keys.revoking") : t("keys.revoke")}
+                          disabled={revoking.has(k.id)}
                           question={t("keys.revokeConfirm", { name: nameOf(k) })}
                           confirm={t("keys.revokeYes")}
                           ariaLabel={`${t("keys.revoke")}: ${nameOf(k)}`}

@@ -3,8 +3,10 @@
 import { useState } from "react";
 import type { User } from "../../../../../server/src/domain/auth/access-schema.ts";
 import { api, ApiError } from "../../../api.ts";
+import { errorDetail, errorText } from "../../../error-text.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
+import { useSession } from "../../../session.tsx";
 import type { Role } from "../roles.ts";
 import { accessT } from "./access-t.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -13,6 +15,7 @@ import { RoleOptions } from "./role-field.tsx";
 export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; onChanged: () => void }) {
   const t = useT(accessT);
   const { locale } = useLocale();
+  const { refreshSession } = useSession();
   const [role, setRole] = useState<Role>(user.role);
   const [state, setState] = useState<"idle" | "saving" | "saved" | "deleting">("idle");
   const [error, setError] = useState<{ lead: string; detail?: string }>();
@@ -26,7 +29,7 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
         ? locale === "en"
           ? { lead: serverSays }
           : { lead: t("users.lastOwner"), detail: message }
-        : { lead: t(failed, { name, message }) },
+        : { lead: t(failed, { name, message: errorText(t, e) }), detail: errorDetail(e) },
     );
   };
   const changeRole = async (next: Role) => {
@@ -37,6 +40,8 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
       const saved = await api<User>(`/users/${user.id}`, { method: "PATCH", body: { role: next } });
       setRole(saved.role);
       setState("saved");
+      // My own role: the screens it allows change at once, not at the next reload.
+      if (isMe) void refreshSession();
     } catch (e) {
       setRole(user.role); // the server kept the old role: show it again
       setState("idle");
@@ -97,7 +102,12 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
           <td colSpan={5}>
             <p className="form-error" role="alert">
               {error.lead}
-              {error.detail && <span className="settings-server-detail"> ({error.detail})</span>}
+              {error.detail && (
+                <span className="settings-server-detail" lang="en">
+                  {" "}
+                  ({error.detail})
+                </span>
+              )}
             </p>
           </td>
         </tr>

@@ -2,6 +2,7 @@
 // thank-you) and the invitation email, rendered by the server from the unsaved form. Each is shown in an
 // iframe with an empty sandbox: no script, no forms, no access to the admin's origin.
 import { useState } from "react";
+import { errorText } from "../../../error-text.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { TabList } from "../../../ui/tab-list.tsx";
 import { surveyMessages } from "../messages.ts";
@@ -91,7 +92,7 @@ function PreviewState({ error, updating }: { error: Error | undefined; updating:
   return (
     <div aria-live="polite">
       {error ? (
-        <p className="field-error preview-error">{t("failed", { message: error.message })}</p>
+        <p className="field-error preview-error">{t("failed", { message: errorText(t, error) })}</p>
       ) : updating ? (
         <span className="preview-updating">{t("updating")}</span>
       ) : null}

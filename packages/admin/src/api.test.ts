@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { api, ApiError, failed, setOnUnauthorized } from "./api.ts";
+
+const answer = (status: number, body: string, type = "application/json") =>
+  vi.fn(() =>
+    Promise.resolve(
+      new Response(status === 204 ? null : body, { status, headers: { "content-type": type } }),
+    ),
+  );
+
+const refusal = async (p: Promise<unknown>): Promise<ApiError> => {
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ApiError);
+  return e as ApiError;
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setOnUnauthorized(() => {});
+});
+
+describe("api", () => {
+  it("reads problem+json into an ApiError with its status and the server's words", async () => {
+    vi.stubGlobal(
+      "fetch",
+      answer(409, JSON.stringify({ status: 409, detail: "a workspace keeps an owner" })),
+    );
+    const e = await refusal(api("/users/1", { method: "PATCH", body: {} }));
+    expect(e.status).toBe(409);
+    expect(e.detail).toBe("a workspace keeps an owner");
+  });
+
+  it("turns a network failure into status 0", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.reject(new TypeError("Failed to fetch"))),
+    );
+    const e = await refusal(api("/workspace"));
+    expect(e.status).toBe(0);
+    expect(e.detail).toBe("Failed to fetch");
+  });
+
+  it("tolerates a proxy's HTML error page, and still reports a 401", async () => {
+    const seen: string[] = [];
+    setOnUnauthorized((method) => seen.push(method));
+    vi.stubGlobal("fetch", answer(502, "<html>Bad Gateway</html>", "text/html"));
+    expect((await refusal(api("/workspace"))).status).toBe(502);
+    vi.stubGlobal("fetch", answer(401, "<html>Unauthorized</html>", "text/html"));
+    expect((await refusal(api("/workspace", { method: "PATCH", body: {} }))).status).toBe(401);
+    expect(seen).toEqual(["PATCH"]);
+  });
+
+  it("leaves a 401 on /session to the session itself", async () => {
+    const seen: string[] = [];
+    setOnUnauthorized((method) => seen.push(method));
+    vi.stubGlobal("fetch", answer(401, JSON.stringify({ status: 401, detail: "not signed in" })));
+    await refusal(api("/session"));
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses a success that is not JSON", async () => {
+    vi.stubGlobal("fetch", answer(200, "<html>sign in to the proxy</html>", "text/html"));
+    expect((await refusal(api("/workspace"))).status).toBe(200);
+  });
+
+  it("lets an abort through as it is", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.reject(new DOMException("aborted", "AbortError"))),
+    );
+    const e: unknown = await api("/workspace").catch((err: unknown) => err);
+    expect(e).not.toBeInstanceOf(ApiError);
+    expect((e as Error).name).toBe("AbortError");
+  });
+
+  it("answers JSON and 204", async () => {
+    vi.stubGlobal("fetch", answer(200, JSON.stringify({ ok: true })));
+    expect(await api("/workspace")).toEqual({ ok: true });
+    vi.stubGlobal("fetch", answer(204, ""));
+    expect(await api("/session", { method: "DELETE" })).toBeUndefined();
+  });
+});
+
+describe("useApi's failure", () => {
+  const error = new Error("down");
+  it("keeps the data of the same path (a poll or a reload)", () => {
+    expect(failed({ data: 1, of: "/a", loading: true }, "/a", error)).toEqual({
+      data: 1,
+      of: "/a",
+      error,
+      loading: false,
+    });
+  });
+  it("drops the data of an older path: it does not answer this one", () => {
+    expect(failed({ data: 1, of: "/a", loading: true }, "/b", error)).toEqual({ error, loading: false });
+  });
+});
