@@ -17,6 +17,7 @@ import type { Database } from "../packages/server/src/db/schema.ts";
 import { benchApp } from "./support/app.ts";
 import { int, log, median, ms, percentile, printTable, ratio, verdict } from "./support/measure.ts";
 import { databaseUrl, freshDatabase, serverVersion } from "./support/postgres.ts";
+import { bulkLoadClient, tableIndexes } from "./support/bulk-load.ts";
 import { scoreWeights } from "./support/random.ts";
 
 const TOTAL_ROWS = Number(process.env.BENCH_REPORT_ROWS ?? 10_000_000);
@@ -92,57 +93,9 @@ async function createTenants(db: Db): Promise<{ target: string; key: string }> {
   return { target, key };
 }
 
-interface Rebuild {
-  drop: string[];
-  create: string[];
-}
-
-/** Indexes and keys of responses that can be dropped for the load and built afterwards (faster). */
-async function responseIndexes(client: pg.Client): Promise<Rebuild> {
-  const referenced = await client.query(
-    `select 1 from pg_constraint where confrelid = 'responses'::regclass and contype = 'f' limit 1`,
-  );
-  const { rows } = await client.query<{
-    name: string;
-    def: string;
-    con: string | null;
-    condef: string | null;
-  }>(
-    `select i.relname as name, pg_get_indexdef(i.oid) as def, c.conname as con, pg_get_constraintdef(c.oid) as condef
-     from pg_index x join pg_class i on i.oid = x.indexrelid
-     left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-     where x.indrelid = 'responses'::regclass`,
-  );
-  const plan: Rebuild = { drop: [], create: [] };
-  for (const r of rows) {
-    if (r.con && r.condef) {
-      if (referenced.rows.length > 0) continue; // a key other tables point at stays in place
-      plan.drop.push(`alter table responses drop constraint ${r.con}`);
-      plan.create.push(`alter table responses add constraint ${r.con} ${r.condef}`);
-    } else {
-      plan.drop.push(`drop index ${r.name}`);
-      plan.create.push(r.def);
-    }
-  }
-  return plan;
-}
-
 async function load(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const run = async (label: string, text: string) => {
-    const t0 = performance.now();
-    const res = await client.query(text);
-    log(
-      `${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s${res.rowCount ? ` (${int(res.rowCount)} rows)` : ""}`,
-    );
-  };
-  // A bulk load skips the per-row FK triggers (the ids come from the tables just made) and builds the
-  // indexes once at the end; the data is the same as rows inserted one by one.
-  await client.query("set session_replication_role = replica");
-  await client.query("set maintenance_work_mem = '1GB'");
-  await client.query("set work_mem = '512MB'");
-  const indexes = await responseIndexes(client);
+  const { client, run } = await bulkLoadClient(url);
+  const indexes = await tableIndexes(client, "responses");
   for (const d of indexes.drop) await client.query(d);
 
   const nps = thresholds(scoreWeights.nps);

@@ -2,7 +2,6 @@
 // contacts with attributes, responses, sends), generated in SQL with the indexes rebuilt afterwards, and the
 // rollup job run once, or an earlier load reused (BENCH_OVERVIEW_REUSE=1).
 import { sql, type Kysely } from "kysely";
-import pg from "pg";
 import { refreshRollupsFully } from "../../packages/server/src/domain/reports/refresh-rollups.ts";
 import { rebuildRollups } from "../../packages/server/src/domain/responses/rebuild-rollups.ts";
 import { createSurvey } from "../../packages/server/src/domain/surveys/surveys.ts";
@@ -12,6 +11,7 @@ import { migrateToLatest } from "../../packages/server/src/db/migrate.ts";
 import { openPostgres, type Db } from "../../packages/server/src/db/open.ts";
 import { int, log } from "./measure.ts";
 import { databaseUrl, freshDatabase, serverVersion } from "./postgres.ts";
+import { bulkLoadClient, tableIndexes } from "./bulk-load.ts";
 import { scoreWeights } from "./random.ts";
 
 export const RESPONSES = Number(process.env.BENCH_OVERVIEW_RESPONSES ?? 1_000_000); // per workspace
@@ -148,56 +148,8 @@ async function createTenants(db: Db): Promise<void> {
   }
 }
 
-interface Rebuild {
-  drop: string[];
-  create: string[];
-}
-
-/** Indexes and keys of a table that can be dropped for the load and built afterwards (faster). */
-async function tableIndexes(client: pg.Client, table: string): Promise<Rebuild> {
-  const { rows } = await client.query<{
-    name: string;
-    def: string;
-    con: string | null;
-    condef: string | null;
-    referenced: boolean;
-  }>(
-    `select i.relname as name, pg_get_indexdef(i.oid) as def, c.conname as con, pg_get_constraintdef(c.oid) as condef,
-            exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = x.indexrelid) as referenced
-     from pg_index x join pg_class i on i.oid = x.indexrelid
-     left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-     where x.indrelid = $1::regclass`,
-    [table],
-  );
-  const plan: Rebuild = { drop: [], create: [] };
-  for (const r of rows) {
-    if (r.referenced) continue; // a key other tables point at stays in place
-    if (r.con && r.condef) {
-      plan.drop.push(`alter table ${table} drop constraint ${r.con}`);
-      plan.create.push(`alter table ${table} add constraint ${r.con} ${r.condef}`);
-    } else {
-      plan.drop.push(`drop index ${r.name}`);
-      plan.create.push(r.def);
-    }
-  }
-  return plan;
-}
-
 async function load(url: string, db: Db): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const run = async (label: string, text: string) => {
-    const t0 = performance.now();
-    const res = await client.query(text);
-    log(
-      `${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s${res.rowCount ? ` (${int(res.rowCount)} rows)` : ""}`,
-    );
-  };
-  // A bulk load skips the per-row FK triggers (the ids come from the tables just made) and builds the
-  // indexes once at the end; the data is the same as rows inserted one by one.
-  await client.query("set session_replication_role = replica");
-  await client.query("set maintenance_work_mem = '1GB'");
-  await client.query("set work_mem = '512MB'");
+  const { client, run } = await bulkLoadClient(url);
   const rebuild = [await tableIndexes(client, "responses"), await tableIndexes(client, "sends")];
   for (const d of rebuild.flatMap((r) => r.drop)) await client.query(d);
 
