@@ -4,7 +4,7 @@ import { html } from "hono/html";
 import type { SurveyRow } from "../db/schema.ts";
 import { t, type Locale } from "../i18n/messages.ts";
 import { MAX_COMMENT } from "../domain/responses/response-schema.ts";
-import { scaleOf, segmentOf, segmentsOf, type Segment } from "../domain/scores/scales.ts";
+import { isHappy, isUnhappy, scaleOf, segmentOf, segmentsOf } from "../domain/scores/scales.ts";
 import { layout, type Html } from "./layout.ts";
 import { surveyScript } from "./survey-script.ts";
 
@@ -33,9 +33,6 @@ function colourOf(kind: SurveyRow["kind"], score: number): string {
   return score <= 6 ? "s-low" : score <= 8 ? "s-mid" : "s-high";
 }
 
-const unhappy = (s: Segment) => s === "detractor" || s === "unhappy";
-const happy = (s: Segment) => s === "promoter" || s === "happy";
-
 export function surveyPage(p: SurveyPageInput): Html {
   const { survey, locale } = p;
   const { min, max } = scaleOf(survey.kind);
@@ -44,7 +41,7 @@ export function surveyPage(p: SurveyPageInput): Html {
   const current = p.score === undefined ? undefined : segmentOf(survey.kind, p.score);
   const settings = survey.settings;
   const segments = segmentsOf(survey.kind);
-  const question = localText(survey.question, locale).replaceAll("{brand}", p.brand);
+  const question = localText(survey.question, locale).replaceAll("{brand}", () => p.brand);
 
   const followUps = segments.map((seg) => {
     const text = localText(survey.follow_ups[seg], locale) || t(locale, "form.followup.default");
@@ -52,8 +49,8 @@ export function surveyPage(p: SurveyPageInput): Html {
       ><strong>${text}</strong></label
     >`;
   });
-  const lowSegs = segments.filter(unhappy).join(" ");
-  const highSegs = segments.filter(happy).join(" ");
+  const lowSegs = segments.filter(isUnhappy).join(" ");
+  const highSegs = segments.filter(isHappy).join(" ");
   const hiddenUnless = (segList: string) => (current && segList.split(" ").includes(current) ? "" : "hidden");
 
   const body = html`<div class="card">

@@ -5,7 +5,8 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import type { EventBus } from "../events/bus.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
+import { isHappy, isUnhappy, scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
+import { storableText } from "../storable-text.ts";
 import { confirmSendIntents } from "../sends/intents.ts";
 import { MAX_COMMENT } from "./response-schema.ts";
 import { insertResponses, updateResponse } from "./store-responses.ts";
@@ -47,15 +48,16 @@ export async function saveAnswer(
   }
   const segment = segmentOf(target.kind, answer.score);
   const now = new Date().toISOString();
+  // Each segment is asked its own question: a preference from the unhappy, a testimonial from the happy.
+  const consent = isHappy(segment) ? (answer.testimonialConsent ?? null) : null;
   const change = {
     score: answer.score,
     segment,
-    comment: answer.comment?.trim().slice(0, MAX_COMMENT) || null,
+    comment: storableText(answer.comment?.trim() ?? "", MAX_COMMENT) || null,
     locale: answer.locale,
-    contact_preference:
-      segment === "detractor" || segment === "unhappy" ? (answer.contactPreference ?? null) : null,
-    testimonial_consent_text: answer.testimonialConsent ?? null,
-    testimonial_consent_at: answer.testimonialConsent ? now : null,
+    contact_preference: isUnhappy(segment) ? (answer.contactPreference ?? null) : null,
+    testimonial_consent_text: consent,
+    testimonial_consent_at: consent ? now : null,
   };
   // A new answer is one statement (response, rollups, intents); an existing one is edited in a transaction.
   const insert = async () => {
@@ -77,7 +79,10 @@ export async function saveAnswer(
   };
   const edit = () =>
     db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom("responses").select(["id", "created_at"]).where("workspace_id", "=", workspaceId);
+      let q = tx
+        .selectFrom("responses")
+        .select(["id", "created_at", "testimonial_consent_text", "testimonial_consent_at"])
+        .where("workspace_id", "=", workspaceId);
       if (target.sendId) q = q.where("send_id", "=", target.sendId);
       else q = q.where("id", "=", target.previousResponseId ?? "").where("survey_id", "=", target.surveyId);
       const existing = await q.executeTakeFirst();
@@ -86,7 +91,12 @@ export async function saveAnswer(
         throw new ConflictError("this answer can no longer be changed");
       }
       if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
-      await updateResponse(tx, workspaceId, existing.id, change);
+      // Consent given before and kept is dated when it was given, not when the score changed.
+      const kept = consent !== null && consent === existing.testimonial_consent_text;
+      const at = kept
+        ? (existing.testimonial_consent_at?.toISOString() ?? now)
+        : change.testimonial_consent_at;
+      await updateResponse(tx, workspaceId, existing.id, { ...change, testimonial_consent_at: at });
       return { responseId: existing.id, created: false };
     });
   let result: { responseId: string; created: boolean } | undefined;

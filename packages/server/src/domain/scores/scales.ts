@@ -38,6 +38,11 @@ export function segmentsOf(kind: SurveyKind): readonly Segment[] {
   return defs[kind].segments;
 }
 
+/** The low segment of a kind: asked how to follow up (contact preference). */
+export const isUnhappy = (s: Segment): boolean => s === "detractor" || s === "unhappy";
+/** The high segment of a kind: asked for a testimonial. */
+export const isHappy = (s: Segment): boolean => s === "promoter" || s === "happy";
+
 export function segmentOf(kind: SurveyKind, score: number): Segment {
   const d = defs[kind];
   if (!Number.isInteger(score) || score < d.min || score > d.max) {

@@ -4,8 +4,7 @@ import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
 import { NotFoundError } from "../errors.ts";
 import { saveAnswer } from "../responses/answer.ts";
-import { findRow } from "../rows.ts";
-import { findSendRow } from "./sends.ts";
+import { answerTargetOf, keptAnswer, loadSendContext } from "./send-context.ts";
 
 export async function acceptIntent(
   db: Db,
@@ -14,35 +13,29 @@ export async function acceptIntent(
   sendId: string,
   intentId: string,
 ): Promise<{ responseId: string }> {
-  const send = await findSendRow(db, workspaceId, sendId);
-  const intent = await db
-    .selectFrom("intents")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("send_id", "=", sendId)
-    .where("id", "=", intentId)
-    .executeTakeFirst();
-  if (!send || !intent) throw new NotFoundError(`intent ${intentId} of send ${sendId} not found`);
-  const [survey, contact] = await Promise.all([
-    findRow(db, "surveys", workspaceId, send.survey_id),
-    send.contact_id ? findRow(db, "contacts", workspaceId, send.contact_id) : undefined,
+  const [context, intent] = await Promise.all([
+    loadSendContext(db, workspaceId, sendId),
+    db
+      .selectFrom("intents")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .where("send_id", "=", sendId)
+      .where("id", "=", intentId)
+      .executeTakeFirst(),
   ]);
-  if (!survey) throw new NotFoundError(`survey ${send.survey_id} not found`);
+  if (!context || !intent) throw new NotFoundError(`intent ${intentId} of send ${sendId} not found`);
+  const target = answerTargetOf(context);
+  // An answer the person already gave keeps its words; only the score is the accepted click's.
   const saved = await saveAnswer(
     db,
     events,
     workspaceId,
+    { ...target, metadata: { ...target.metadata, acceptedIntent: intentId } },
     {
-      surveyId: survey.id,
-      kind: survey.kind,
-      sendId,
-      contactId: send.contact_id,
-      touchpointId: send.touchpoint_id,
-      channel: send.channel,
-      source: send.channel === "email" ? "email" : "link",
-      metadata: { ...send.metadata, acceptedIntent: intentId },
+      ...keptAnswer(context.response),
+      score: intent.score,
+      locale: context.contactLocale ?? context.survey.default_locale,
     },
-    { score: intent.score, locale: contact?.locale ?? survey.default_locale },
   );
   await db
     .updateTable("intents")

@@ -37,6 +37,15 @@ export function answerTargetOf({ send, survey }: SendContext): AnswerTarget {
   };
 }
 
+/** What an edit of the score keeps of the answer: the words, the preference and the consent given. */
+export function keptAnswer(response: SendResponse | undefined) {
+  return {
+    comment: response?.comment ?? undefined,
+    contactPreference: response?.contactPreference ?? undefined,
+    testimonialConsent: response?.testimonialConsentText ?? undefined,
+  };
+}
+
 export async function loadSendContext(
   db: Db,
   workspaceId: string,

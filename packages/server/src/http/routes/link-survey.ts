@@ -16,6 +16,7 @@ import { t } from "../../i18n/messages.ts";
 import { surveyPage } from "../../pages/survey-page.ts";
 import { thanksPage } from "../../pages/thanks-page.ts";
 import type { AppDeps } from "../env.ts";
+import { storableText } from "../../domain/storable-text.ts";
 import { errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
 
 const MAX_META = 20;
@@ -52,10 +53,11 @@ export function linkSurveyRoutes(deps: AppDeps) {
   async function hiddenFields(c: Context, survey: SurveyRow) {
     const q = c.req.query();
     const metadata: Record<string, string> = {};
-    if (q.order) metadata.orderId = q.order.slice(0, 200);
+    if (q.order) metadata.orderId = storableText(q.order, 200);
     for (const [k, v] of Object.entries(q)) {
-      if (k.startsWith("meta.") && Object.keys(metadata).length < MAX_META)
-        metadata[k.slice(5, 69)] = v.slice(0, 200);
+      const key = storableText(k.slice(5), 64);
+      if (k.startsWith("meta.") && key && Object.keys(metadata).length < MAX_META)
+        metadata[key] = storableText(v, 200);
     }
     const touchpoint =
       q.touchpoint && isId(q.touchpoint)

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { SurveyRow } from "../../db/schema.ts";
 import type { PageAnswer } from "../../domain/responses/answer.ts";
 import { MAX_COMMENT } from "../../domain/responses/response-schema.ts";
+import { longerThan, storableText } from "../../domain/storable-text.ts";
 import { localeFromHeader, t, type Locale, type MessageKey } from "../../i18n/messages.ts";
 import { messagePage } from "../../pages/layout.ts";
 
@@ -41,9 +42,9 @@ export async function readSurveyForm(c: Context, locale: Locale, brand: string):
     formToken: str("ft"),
     score,
     step: str("step") === "score" ? "score" : "done",
-    truncated: comment.length > MAX_COMMENT,
+    truncated: longerThan(comment, MAX_COMMENT),
     answer: {
-      comment: comment.slice(0, MAX_COMMENT),
+      comment: storableText(comment, MAX_COMMENT),
       contactPreference:
         contact === "email" || contact === "phone" || contact === "none" ? contact : undefined,
       testimonialConsent: str("testimonial") === "yes" ? t(locale, "form.testimonial", { brand }) : undefined,

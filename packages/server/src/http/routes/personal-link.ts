@@ -6,7 +6,12 @@ import { ConflictError } from "../../domain/errors.ts";
 import { EDIT_WINDOW_MS, saveAnswer } from "../../domain/responses/answer.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
-import { answerTargetOf, loadSendContext, type SendContext } from "../../domain/sends/send-context.ts";
+import {
+  answerTargetOf,
+  keptAnswer,
+  loadSendContext,
+  type SendContext,
+} from "../../domain/sends/send-context.ts";
 import { signFormToken, TokenError, verifyFormToken, verifySendToken } from "../../domain/sends/token.ts";
 import { t } from "../../i18n/messages.ts";
 import { surveyPage } from "../../pages/survey-page.ts";
@@ -125,11 +130,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         // A changed score edits the answer but keeps what the person wrote before.
         if (l.response?.score === score) return c.body(null, 204);
         const locale = pageLocale(c, l.contactLocale, l.survey);
-        const kept = {
-          comment: l.response?.comment ?? undefined,
-          contactPreference: l.response?.contactPreference ?? undefined,
-          testimonialConsent: l.response?.testimonialConsentText ?? undefined,
-        };
+        const kept = keptAnswer(l.response);
         try {
           await saveAnswer(db, events, l.send.workspace_id, answerTargetOf(l), { ...kept, score, locale });
         } catch (e) {
