@@ -65,6 +65,10 @@ export async function importResponses(
   const touchpointIds = new Set<string>();
   const contactIds = new Set<string>();
   for (const { row } of parsed) {
+    // The database gives ids back in lower case; an upper-case id names the same row.
+    row.surveyId = row.surveyId.toLowerCase();
+    if (row.touchpointId) row.touchpointId = row.touchpointId.toLowerCase();
+    if (row.contactId) row.contactId = row.contactId.toLowerCase();
     surveyIds.add(row.surveyId);
     if (row.touchpointId) touchpointIds.add(row.touchpointId);
     if (row.contactId) contactIds.add(row.contactId);

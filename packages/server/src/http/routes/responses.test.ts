@@ -162,6 +162,15 @@ describe("POST /api/v1/responses, one response", () => {
     expect(byWidget.body.channel).toBe("web");
   });
 
+  it("takes ids in upper case as the same rows, one at a time and in a batch", async () => {
+    const row = { surveyId: s.nps.toUpperCase(), touchpointId: s.phone.toUpperCase(), score: 8 };
+    const one = await s.c.call("POST", "/api/v1/responses", row);
+    expect(one.status, JSON.stringify(one.body)).toBe(201);
+    expect(one.body).toMatchObject({ surveyId: s.nps, touchpointId: s.phone });
+    const batch = await s.c.call("POST", "/api/v1/responses", [row, row]);
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+  });
+
   it("refuses a bad single response with 422 naming the field, storing nothing", async () => {
     const before = await reportN(s.c);
     for (const [body, field] of [
