@@ -93,7 +93,7 @@ export async function testSendCampaign(
   input: z.output<typeof testSendInput>,
 ) {
   const d = await stageMessage(db, workspaceId, campaignId, links, input.contactId);
-  const mail = { ...composeSurveyMail(sampleContact(d, input.email), links), to: input.email };
+  const mail = composeSurveyMail(sampleContact(d, input.email), links, input.email);
   mail.subject = `[TEST] ${mail.subject}`;
   await mailer.send(mail, { beforeEndOfData: async () => {} });
   await db

@@ -241,6 +241,77 @@ describe("the mail worker", () => {
     expect(String(html.body)).toContain("?score=10");
   });
 
+  it("surveys a person due in two campaigns and a trigger at once only once", async () => {
+    const { api, surveyId } = await setUp(["busy@example.com"]);
+    const other = await api.call("POST", "/api/v1/surveys", {
+      name: "Onboarding NPS",
+      kind: "nps",
+      question: { ja: "おすすめしますか？" },
+      followUps: {},
+      defaultLocale: "ja",
+      status: "active",
+    });
+    const campaigns: string[] = [];
+    for (const id of [surveyId, other.body.id]) {
+      const c = await api.call("POST", "/api/v1/campaigns", {
+        name: "c",
+        surveyId: id,
+        audience: { kind: "all" },
+      });
+      await api.call("POST", `/api/v1/campaigns/${c.body.id}/launch`);
+      campaigns.push(c.body.id);
+    }
+    await api.call("POST", "/api/v1/triggers", {
+      name: "t",
+      eventType: "order.delivered",
+      surveyId: other.body.id,
+    });
+    const event = { id: "o-1", type: "order.delivered", contact: { email: "busy@example.com" } };
+    expect((await api.call("POST", "/api/v1/events", event)).status).toBe(201);
+    const worker = createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId });
+    await drain(worker);
+    // The others wait a minute, then meet the fatigue rule.
+    await sql`update deliveries set due_at = now() where workspace_id = ${api.workspaceId} and status = 'queued'`.execute(
+      open.db,
+    );
+    await drain(worker);
+    expect(received("busy@example.com")).toHaveLength(1);
+    const progress = await Promise.all(
+      campaigns.map(async (id) => (await api.call("GET", `/api/v1/campaigns/${id}/progress`)).body),
+    );
+    expect(progress.map((p) => p.sent + p.skipped)).toEqual([1, 1]);
+    const triggered = await api.call("GET", "/api/v1/events/o-1");
+    expect(triggered.body.sends).toMatchObject([{ status: expect.stringMatching(/^(sent|skipped)$/) }]);
+  });
+
+  it("queues no reminders for messages that were on their way when the campaign was cancelled", async () => {
+    const { api, surveyId } = await setUp(["late1@example.com", "late2@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "cancelled mid-send",
+      surveyId,
+      audience: { kind: "all" },
+      reminders: { count: 2, afterDays: 3 },
+    });
+    const id = created.body.id;
+    await api.call("POST", `/api/v1/campaigns/${id}/launch`);
+    // The campaign is cancelled while the batch is with the SMTP server.
+    const inner = smtpPool();
+    let cancelled: Promise<unknown> | undefined;
+    const mailer: Mailer = {
+      kind: "smtp",
+      close: () => inner.close(),
+      send: async (mail, hooks) => {
+        cancelled ??= api.call("POST", `/api/v1/campaigns/${id}/cancel`);
+        await cancelled;
+        await inner.send(mail, hooks);
+      },
+    };
+    await drain(createMailWorker({ db: open.db, mailer, links, workspaceId: api.workspaceId }));
+    expect(received("late1@example.com")).toHaveLength(1);
+    const progress = await api.call("GET", `/api/v1/campaigns/${id}/progress`);
+    expect(progress.body).toMatchObject({ sent: 2, reminders: { queued: 0, sent: 0, skipped: 0 } });
+  });
+
   it("holds a paused campaign's messages and skips them when it is cancelled", async () => {
     const { api, surveyId } = await setUp(["p1@example.com", "p2@example.com"]);
     const created = await api.call("POST", "/api/v1/campaigns", {

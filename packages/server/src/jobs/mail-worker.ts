@@ -86,6 +86,9 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
       const k = `${d.workspaceId}/${d.survey.id}/${d.step > 0}`;
       groups.set(k, [...(groups.get(k) ?? []), d]);
     }
+    // Two first messages to one person in one batch (two campaigns, a trigger and a campaign): only one
+    // goes; the other waits and then meets the rule. Keyed across groups, as the rule keys its history.
+    const seen = new Set<string>();
     for (const list of groups.values()) {
       const first = list[0]!;
       const decisions = await decideFatigue(
@@ -98,12 +101,11 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
         })),
         { now: new Date(), surveyFatigueDays: first.survey.settings.fatigueDays, reminder: first.step > 0 },
       );
-      // Two first messages to one person in one batch: only one goes; the other waits and meets the rule.
-      const seen = new Set<string>();
       for (const d of list) {
         const decision = decisions.get(d.contact!.id);
-        const again = d.step === 0 && seen.has(d.contact!.id);
-        seen.add(d.contact!.id);
+        const person = `${d.workspaceId}/${d.contact!.id}`;
+        const again = d.step === 0 && seen.has(person);
+        if (d.step === 0 && decision?.action === "send") seen.add(person);
         byId.set(
           d.id,
           again && decision?.action === "send"

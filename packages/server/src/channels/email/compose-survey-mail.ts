@@ -60,9 +60,14 @@ export function renderSurveyMail(parts: SurveyMailParts, links: SurveyMailLinks)
   });
 }
 
-export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): OutgoingMail {
+/**
+ * `to` is where the mail goes, when not the contact's own address (a test send): its unsubscribe link and
+ * header are for that address, so a one-click from the tester's mail client never suppresses the contact.
+ */
+export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner, to?: string): OutgoingMail {
   const contact = d.contact;
   if (!contact?.email) throw new Error(`delivery ${d.id} has no address`);
+  const recipient = to ?? contact.email;
   const settings = resolveWorkspaceSettings({ name: d.workspace.name, settings: d.workspace.settings });
   const token = signSendToken(links.secret, {
     workspaceId: d.workspaceId,
@@ -70,7 +75,7 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): Outgoi
     expiresAt: d.expiresAt,
   });
   const surveyUrl = `${links.baseUrl}/r/${token}`;
-  const unsubscribe = unsubscribeUrl(links.baseUrl, links.secret, d.workspaceId, contact.email, d.sendId);
+  const unsubscribe = unsubscribeUrl(links.baseUrl, links.secret, d.workspaceId, recipient, d.sendId);
   const email = renderSurveyMail(
     { ...d, contact: { ...contact, email: contact.email } },
     { surveyUrl, scoreUrl: (score) => `${surveyUrl}?score=${score}`, unsubscribeUrl: unsubscribe },
@@ -82,7 +87,7 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner): Outgoi
       name: settings.sender.name,
       address: settings.sender.address ?? `survey@${messageHostOf(links.baseUrl)}`,
     },
-    to: contact.email,
+    to: recipient,
     subject: email.subject,
     html: email.html,
     text: email.text,

@@ -6,7 +6,6 @@ import type { Db } from "../../db/open.ts";
 import { contactInput } from "../contacts/contact-schema.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { findCampaignRow } from "./campaigns.ts";
 
 const MAX_ROWS = 100_000;
 const known = new Set(["email", "name", "locale", "timeZone", "externalId"]);
@@ -16,15 +15,23 @@ export interface CsvImportResult {
   errors: { line: number; message: string }[];
 }
 
+interface ContactRow {
+  id: string;
+  email: string;
+  name: string | null;
+  locale: string | null;
+  time_zone: string | null;
+  external_id: string | null;
+  attributes: Record<string, string>;
+}
+
 export async function importAudienceCsv(
   db: Db,
   workspaceId: string,
   campaignId: string,
   csv: string,
 ): Promise<CsvImportResult> {
-  const campaign = await findCampaignRow(db, workspaceId, campaignId);
-  if (!campaign) throw new ValidationError([{ path: "id", message: "no such campaign" }]);
-  if (campaign.status !== "draft") throw new ConflictError("the audience of a launched campaign is fixed");
+  await mustBeDraft(db, workspaceId, campaignId);
   let records: Record<string, string>[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ""), {
@@ -41,15 +48,7 @@ export async function importAudienceCsv(
   if (records.length > 0 && !("email" in records[0]!))
     throw new ValidationError([{ path: "csv", message: "needs an `email` column" }]);
   const errors: CsvImportResult["errors"] = [];
-  const rows: {
-    id: string;
-    email: string;
-    name: string | null;
-    locale: string | null;
-    time_zone: string | null;
-    external_id: string | null;
-    attributes: Record<string, string>;
-  }[] = [];
+  const rows: ContactRow[] = [];
   records.forEach((r, i) => {
     const attributes = Object.fromEntries(Object.entries(r).filter(([k, v]) => !known.has(k) && v !== ""));
     const parsed = contactInput.safeParse({
@@ -76,6 +75,31 @@ export async function importAudienceCsv(
       attributes,
     });
   });
+  // One transaction holding the campaign: a launch waits for the whole upload, or the upload sees it launched.
+  return db.transaction().execute(async (tx) => {
+    await mustBeDraft(tx, workspaceId, campaignId, true);
+    return { added: await insertRows(tx, workspaceId, campaignId, rows), errors };
+  });
+}
+
+async function mustBeDraft(db: Db, workspaceId: string, campaignId: string, lock = false): Promise<void> {
+  let q = db
+    .selectFrom("campaigns")
+    .select("status")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", campaignId);
+  if (lock) q = q.forUpdate();
+  const campaign = await q.executeTakeFirst();
+  if (!campaign) throw new ValidationError([{ path: "id", message: "no such campaign" }]);
+  if (campaign.status !== "draft") throw new ConflictError("the audience of a launched campaign is fixed");
+}
+
+async function insertRows(
+  db: Db,
+  workspaceId: string,
+  campaignId: string,
+  rows: ContactRow[],
+): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += 5_000) {
     const chunk = rows.slice(i, i + 5_000);
@@ -103,5 +127,5 @@ export async function importAudienceCsv(
       select count(*)::int as n from added`.execute(db);
     added += r.rows[0]?.n ?? 0;
   }
-  return { added, errors };
+  return added;
 }

@@ -137,11 +137,13 @@ export async function updateCampaign(
 ): Promise<Campaign> {
   const patch = campaignPatch.parse(raw);
   const row = await mustFind(db, workspaceId, id);
-  if (row.status !== "draft")
-    throw new ConflictError(`campaign is ${row.status}; only a draft can be edited`);
+  const notDraft = (status: CampaignStatus) =>
+    new ConflictError(`campaign is ${status}; only a draft can be edited`);
+  if (row.status !== "draft") throw notDraft(row.status);
   await checkRefs(db, workspaceId, patch);
   await db.transaction().execute(async (tx) => {
-    await tx
+    // Still a draft when the edit lands: a launch in between wins, and the edit is refused.
+    const edited = await tx
       .updateTable("campaigns")
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
@@ -154,7 +156,9 @@ export async function updateCampaign(
       })
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", id)
-      .execute();
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (edited.numUpdatedRows === 0n) throw notDraft((await mustFind(tx, workspaceId, id)).status);
     if (patch.audience?.kind === "ids") {
       await tx
         .deleteFrom("campaign_contacts")
@@ -185,11 +189,20 @@ export async function changeCampaign(
   id: string,
   action: Action,
 ): Promise<Campaign> {
-  const row = await mustFind(db, workspaceId, id);
-  if (!allowedFrom[action].includes(row.status))
-    throw new ConflictError(`cannot ${action} a campaign that is ${row.status}`);
   const now = new Date();
   await db.transaction().execute(async (tx) => {
+    // Locked while checked and changed: an expansion step (which moves scheduled to running) either
+    // finished before this reads, or waits and then finds the campaign paused or cancelled.
+    const row = await tx
+      .selectFrom("campaigns")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError(`campaign ${id} not found`);
+    if (!allowedFrom[action].includes(row.status))
+      throw new ConflictError(`cannot ${action} a campaign that is ${row.status}`);
     const set =
       action === "launch"
         ? {
@@ -207,7 +220,6 @@ export async function changeCampaign(
       .set({ ...set, updated_at: now })
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", id)
-      .where("status", "=", row.status)
       .execute();
     if (action === "cancel") {
       // Messages not yet out stay unsent, with the reason.

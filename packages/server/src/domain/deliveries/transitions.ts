@@ -55,7 +55,8 @@ export async function markSent(
       from clock
       join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id
       cross join generate_series(1, 2) as r(step)
-      where r.step <= (c.reminders->>'count')::int
+      -- A cancelled campaign's in-flight first messages get no reminders: nothing would ever skip them.
+      where r.step <= (c.reminders->>'count')::int and c.status <> 'cancelled'
     ) x
     on conflict (workspace_id, send_id, step) do nothing`.execute(db);
 }

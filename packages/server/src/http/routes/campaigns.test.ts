@@ -101,6 +101,32 @@ describe("/api/v1/campaigns", () => {
     expect((await other.call("GET", `/api/v1/outbox/${outbox.body.data[0].id}`)).status).toBe(404);
   });
 
+  it("a test send with a contact's data unsubscribes the tester, never the contact", async () => {
+    const contact = await api.call("POST", "/api/v1/contacts", {
+      email: "customer@example.com",
+      name: "Kim",
+    });
+    const id = (await draft()).body.id;
+    const sent = await api.call("POST", `/api/v1/campaigns/${id}/test-send`, {
+      email: "admin@example.com",
+      contactId: contact.body.id,
+    });
+    expect(sent.status).toBe(202);
+    const [mail] = (await api.call("GET", "/api/v1/outbox?to=admin@example.com")).body.data;
+    const unsubscribe = /^<http:\/\/[^/]+(\/u\/[^>]+)>$/.exec(mail.headers["List-Unsubscribe"])?.[1];
+    const html = await api.call("GET", `/api/v1/outbox/${mail.id}/html`);
+    expect(String(html.body)).toContain(unsubscribe);
+    // The one-click POST a mail client makes from the header.
+    const click = await api.app.request(unsubscribe!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(click.status).toBe(200);
+    expect((await api.call("GET", "/api/v1/suppressions/admin@example.com")).status).toBe(200);
+    expect((await api.call("GET", "/api/v1/suppressions/customer@example.com")).status).toBe(404);
+  });
+
   it("lets a viewer read campaigns but not launch them", async () => {
     const id = (await draft()).body.id;
     const viewer = await api.as("viewer");

@@ -115,6 +115,23 @@ describe("/api/v1/events", () => {
     expect((await api.call("POST", "/api/v1/events", ok)).status).toBe(201);
   });
 
+  it("refuses NUL in an event, naming the field, and finds no event whose id holds one", async () => {
+    const { api } = await setUp();
+    const ok = chatClosed("nul-1", "nul@example.jp");
+    const nul = [
+      [{ ...ok, id: "a\u0000b" }, "id"],
+      [{ ...ok, type: "chat.closed\u0000" }, "type"],
+      [{ ...ok, metadata: { agent: "v\u0000" } }, "metadata.agent"],
+      [{ ...ok, contact: { email: "nul@example.jp", name: "a\u0000" } }, "contact.name"],
+    ] as const;
+    for (const [b, path] of nul) {
+      const res = await api.call("POST", "/api/v1/events", b);
+      expectProblem(res, 422);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expectProblem(await api.call("GET", "/api/v1/events/a%00b"), 404);
+  });
+
   it("lets a member post events and a viewer only read them", async () => {
     const { api } = await setUp();
     const member = await api.as("member");

@@ -23,9 +23,11 @@ export function eventRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteD
     })
     .get("/:id", async (c) => {
       ensure(canRead(c.var.actor), "read events");
-      // The caller's own id, not ours: any text of the allowed length, percent-encoded in the path.
+      // The caller's own id, not ours: any text of the allowed length, percent-encoded in the path. One
+      // holding NUL cannot have been stored (the database refuses it), so it is not found, like other ids.
       const id = c.req.param("id");
-      if (!eventIdSchema.safeParse(id).success) throw new NotFoundError(`event ${id} not found`);
+      if (!eventIdSchema.safeParse(id).success || id.includes("\u0000"))
+        throw new NotFoundError(`event ${JSON.stringify(id).slice(1, -1)} not found`);
       return c.json(await getEvent(db, c.var.actor.workspaceId, id));
     });
   const docs: RouteDoc[] = [
