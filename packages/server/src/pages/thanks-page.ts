@@ -11,6 +11,8 @@ export function thanksPage(p: {
   brand: string;
   segment: string;
   editableUntil?: Date | undefined;
+  /** The workspace's time zone, for that date. */
+  timeZone?: string | undefined;
   truncated: boolean;
   /** An admin's preview: a ribbon says so. */
   preview?: boolean;
@@ -24,7 +26,7 @@ export function thanksPage(p: {
     <h1>${t(locale, "thanks.title")}</h1>
     <p>${t(locale, "thanks.body")}</p>
     ${p.truncated ? html`<p class="notice">${t(locale, "thanks.truncated", { max: MAX_COMMENT.toLocaleString(locale) })}</p>` : ""}
-    ${p.editableUntil ? html`<p class="hint">${t(locale, "thanks.edit", { date: formatDate(locale, p.editableUntil) })}</p>` : ""}
+    ${p.editableUntil ? html`<p class="hint">${t(locale, "thanks.edit", { date: formatDate(locale, p.editableUntil, p.timeZone) })}</p>` : ""}
     ${cta ? html`<p><a class="cta" href="${cta.url}" rel="noopener">${localText(cta.label, locale)}</a></p>` : ""}
     ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
   </div>`;

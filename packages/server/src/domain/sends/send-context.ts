@@ -9,6 +9,8 @@ export interface SendContext {
   survey: SurveyRow;
   /** The survey's brand name, else the workspace's name. */
   brand: string;
+  /** The workspace's, for dates shown on the page. */
+  timeZone: string;
   contactLocale: Locale | null;
   response: SendResponse | undefined;
 }
@@ -75,6 +77,7 @@ export async function loadSendContext(
       "su.created_at as su_created_at",
       "su.updated_at as su_updated_at",
       "w.name as workspace_name",
+      "w.time_zone as workspace_time_zone",
       "co.locale as contact_locale",
       "re.id as re_id",
       "re.score as re_score",
@@ -119,6 +122,7 @@ export async function loadSendContext(
     send,
     survey,
     brand: brandOf(survey, r.workspace_name),
+    timeZone: r.workspace_time_zone,
     contactLocale: r.contact_locale,
     response:
       r.re_id && r.re_created_at

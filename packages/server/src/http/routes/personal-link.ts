@@ -157,6 +157,7 @@ export function personalLinkRoutes(deps: AppDeps) {
             brand: l.brand,
             segment: l.response.segment,
             editableUntil: new Date(l.response.createdAt.getTime() + EDIT_WINDOW_MS),
+            timeZone: l.timeZone,
             truncated: c.req.query("cut") === "1",
           }),
         );

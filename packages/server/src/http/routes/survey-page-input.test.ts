@@ -122,3 +122,16 @@ describe("each segment's own question", () => {
     });
   });
 });
+
+describe("the thank-you page", () => {
+  it("says until when the answer can be changed on the workspace's calendar", async () => {
+    expect((await c.call("PATCH", "/api/v1/workspace", { timeZone: "Pacific/Honolulu" })).status).toBe(200);
+    const s = await opened();
+    await submit(s.url, { ft: s.ft, score: "9" });
+    const until = new Date((await stored(s.id)).created_at.getTime() + 7 * 86_400_000);
+    const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Pacific/Honolulu" }).format(
+      until,
+    );
+    expect((await page(`${s.url}/thanks`)).text).toContain(day);
+  });
+});
