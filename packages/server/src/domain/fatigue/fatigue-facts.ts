@@ -40,7 +40,7 @@ export async function getContactsWithOpenCases(
 /**
  * When each of the given contacts was last surveyed at or after `since`: the later of a send of theirs
  * whose first message went out (`surveyed_at`) and a response of theirs, on any channel. Contacts not
- * surveyed since then are absent.
+ * surveyed since then are absent. Answers to campaign test sends do not count.
  */
 export async function getLastSurveyedSince(
   db: Db,
@@ -55,9 +55,12 @@ export async function getLastSurveyedSince(
       where workspace_id = ${workspaceId} and contact_id = any(${contactIds}::uuid[])
         and surveyed_at >= ${since.toISOString()}::timestamptz
       union all
-      select contact_id, created_at from responses
-      where workspace_id = ${workspaceId} and contact_id = any(${contactIds}::uuid[])
-        and created_at >= ${since.toISOString()}::timestamptz
+      -- An answer to a campaign's test send is the tester's, even when it showed a contact's data.
+      select r.contact_id, r.created_at from responses r
+      left join sends s on s.workspace_id = r.workspace_id and s.id = r.send_id
+      where r.workspace_id = ${workspaceId} and r.contact_id = any(${contactIds}::uuid[])
+        and r.created_at >= ${since.toISOString()}::timestamptz
+        and (s.metadata ->> 'test') is distinct from 'true'
     ) surveyed
     group by contact_id`.execute(db);
   return new Map(rows.map((r) => [r.contact_id, new Date(r.at)]));

@@ -64,7 +64,7 @@ async function surveyedAt(c: FatigueCandidate, at: Date | null, workspaceId = ws
     .execute();
 }
 
-async function respondedAt(c: FatigueCandidate, at: Date) {
+async function respondedAt(c: FatigueCandidate, at: Date, sendId: string | null = null) {
   await db
     .insertInto("responses")
     .values({
@@ -79,7 +79,8 @@ async function respondedAt(c: FatigueCandidate, at: Date) {
       comment: null,
       locale: null,
       metadata: "{}",
-      source: "widget",
+      source: sendId ? "email" : "widget",
+      send_id: sendId,
       created_at: at,
     })
     .execute();
@@ -140,6 +141,26 @@ describe("each rule on its own", () => {
     const answered = await newContact();
     await respondedAt(answered, ago(23 * HOUR));
     expect(await decide(answered)).toEqual(skip("within_24h"));
+  });
+
+  it("does not count an answer to a campaign's test send that showed the contact's data", async () => {
+    const c = await newContact();
+    const testSend = newId();
+    await db
+      .insertInto("sends")
+      .values({
+        workspace_id: ws,
+        id: testSend,
+        survey_id: surveyId,
+        contact_id: c.contactId,
+        touchpoint_id: null,
+        channel: "email",
+        metadata: JSON.stringify({ test: true }),
+        expires_at: new Date(now.getTime() + 30 * DAY),
+      })
+      .execute();
+    await respondedAt(c, ago(2 * HOUR), testSend);
+    expect(await decide(c)).toEqual(send);
   });
 
   it("does not count a send whose first message has not gone out", async () => {
