@@ -91,7 +91,7 @@ describe("crash-safe sending", () => {
   let server: KoeServer | undefined;
   afterAll(() => server?.stop());
 
-  it("a worker killed mid-campaign and restarted gives each of 2,000 recipients exactly one message", async () => {
+  it("a worker killed mid-campaign and restarted gives each of 2,000 recipients one message, never two", async () => {
     const lease = 3;
     const env = { SMTP_URL: smtp.url, KOE_MAIL_LEASE_SECONDS: String(lease) };
     server = await startServer({ env });
@@ -132,12 +132,22 @@ describe("crash-safe sending", () => {
     );
     const counts = new Map<string, number>();
     for (const m of ours()) counts.set(recipient(m), (counts.get(recipient(m)) ?? 0) + 1);
-    expect(counts.size).toBe(2000);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    const progress = await restarted.call<{ sent: number }>("GET", `/campaigns/${campaign.id}/progress`);
+    const progress = await restarted.call<{ sent: number; reconciled: number }>(
+      "GET",
+      `/campaigns/${campaign.id}/progress`,
+    );
     expect(progress).toMatchObject({ recipients: 2000, sent: 2000, failed: 0 });
+    // Nobody gets two. A message whose end of data was going out at the kill has an unknown fate: it is
+    // taken as sent, not resent (at most once, docs/EMAIL.md), and counted as reconciled; so are the
+    // batch's messages the server had accepted but the worker had not yet recorded. Only messages of
+    // unknown fate may be missing, and only those in flight at the kill (the worker's 5 connections).
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const missing = emails.filter((e) => !counts.has(e));
+    expect(missing.length).toBeLessThanOrEqual(Math.min(progress.reconciled, 5));
+    expect(server.log()).toContain(progress.reconciled > 0 ? "unknown fate" : "");
     console.log(
-      `crash test: ${atCrash} messages before SIGKILL, ${ours().length - atCrash} after the restart`,
+      `crash test: ${atCrash} messages before SIGKILL, ${ours().length - atCrash} after the restart, ` +
+        `${progress.reconciled} of unknown fate taken as sent (${missing.length} of them never arrived)`,
     );
   }, 240_000);
 });

@@ -16,6 +16,7 @@ import {
 } from "../domain/deliveries/transitions.ts";
 import { decideFatigue, type FatigueDecision } from "../domain/fatigue/fatigue.ts";
 import type { LinkSigner } from "../domain/sends/send-schema.ts";
+import { log } from "../log.ts";
 
 export interface MailWorkerOptions {
   db: Db;
@@ -120,7 +121,12 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   async function tick(): Promise<number> {
     if (Date.now() - lastHousekeeping > 2_000) {
       lastHousekeeping = Date.now();
-      await recoverExpiredLeases(db, host, opts.workspaceId);
+      const { reconciled } = await recoverExpiredLeases(db, host, opts.workspaceId);
+      // An operator should know: these may or may not have reached their recipients.
+      if (reconciled > 0)
+        log.warn(
+          `mail worker: ${reconciled} message(s) of unknown fate after a crash taken as sent, not resent`,
+        );
       await runDueCampaigns(db, host, {
         workspaceId: opts.workspaceId,
         parallel: opts.parallelExpansion ? 2 : 1,

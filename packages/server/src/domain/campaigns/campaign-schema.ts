@@ -71,6 +71,11 @@ export interface CampaignProgress {
   skipped: number;
   /** Why messages were skipped, e.g. { recently_surveyed: 120, suppressed: 3 }. */
   skippedBy: Record<string, number>;
+  /**
+   * Counted in `sent`: messages whose end of data may have gone out when a worker died, taken as sent
+   * rather than risk a second copy (at most once). The server may or may not have accepted them.
+   */
+  reconciled: number;
   reminders: { queued: number; sent: number; skipped: number };
   expanded: boolean;
 }
