@@ -33,7 +33,8 @@ export const ATTRIBUTE_PREFIX = "attribute.";
 export const MAX_ATTRIBUTE_FILTERS = 5;
 const MAX_ATTRIBUTE_KEY = 64;
 
-const fields = z.object({
+/** The filters every report takes (the response rate too). */
+export const reportFilterFields = {
   from: reportDay.optional(),
   to: reportDay.optional(),
   surveyId: idSchema.optional(),
@@ -41,6 +42,10 @@ const fields = z.object({
   channel: channelSchema.optional(),
   /** Responses at touchpoints of this team. */
   team: teamSchema.optional(),
+};
+
+const fields = z.object({
+  ...reportFilterFields,
   groupBy: z
     .string()
     .max(100)

@@ -5,27 +5,19 @@
 import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
-import { channelSchema, idSchema } from "../fields.ts";
+import type { channelSchema } from "../fields.ts";
 import { NO_TOUCHPOINT } from "../responses/rollups.ts";
 import { proportion, type Proportion } from "../scores/proportion.ts";
 import { dayRange } from "./day-range.ts";
 import {
   attributeFilterDoc,
   attributeFilters,
-  reportDay,
-  teamSchema,
+  reportFilterFields,
   withAttributeFilters,
 } from "./report-query.ts";
 import { changedDays, isRolledUp, onLocalDay } from "./rollup-changes.ts";
 
-const fields = z.object({
-  from: reportDay.optional(),
-  to: reportDay.optional(),
-  surveyId: idSchema.optional(),
-  touchpoint: idSchema.optional(),
-  channel: channelSchema.optional(),
-  team: teamSchema.optional(),
-});
+const fields = z.object(reportFilterFields);
 
 export interface ResponseRateQuery {
   from?: string | undefined;
