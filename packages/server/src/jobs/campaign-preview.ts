@@ -95,7 +95,7 @@ export async function testSendCampaign(
   const d = await stageMessage(db, workspaceId, campaignId, links, input.contactId);
   const mail = composeSurveyMail(sampleContact(d, input.email), links, input.email);
   mail.subject = `[TEST] ${mail.subject}`;
-  await mailer.send(mail, { beforeEndOfData: async () => {} });
+  await mailer.send(mail, { beforeEndOfData: async (end) => end() });
   await db
     .updateTable("deliveries")
     .set({ status: "sent", sent_at: new Date() })

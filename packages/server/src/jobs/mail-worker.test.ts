@@ -198,6 +198,47 @@ describe("the mail worker", () => {
     expect(settled.rows[0]).toEqual({ status: "sent", reason: "reconciled: end of data may have been sent" });
   });
 
+  it("after a crash, asks the outbox: a stored message is sent, a missing one goes again, none twice", async () => {
+    const emails = ["x-sending@example.com", "y-stored@example.com", "z-lost@example.com"];
+    const { api, surveyId } = await setUp(emails);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "crash, outbox",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    const mailer = outboxMailer(open.db);
+    await createMailWorker({ db: open.db, mailer, links, workspaceId: api.workspaceId, batch: 0 }).tick();
+    const rows = await sql<{ id: string; email: string; message_id: string }>`
+      select d.id, c.email, d.message_id from deliveries d
+      join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
+      join contacts c on c.workspace_id = s.workspace_id and c.id = s.contact_id
+      where d.workspace_id = ${api.workspaceId} order by c.email`.execute(open.db);
+    const [sending, stored, lost] = rows.rows;
+    for (const [row, status] of [
+      [sending!, "sending"],
+      [stored!, "committing"],
+      [lost!, "committing"],
+    ] as const)
+      await sql`update deliveries set status = ${status}, lease_until = now() - interval '1 second', attempts = 1
+        where workspace_id = ${api.workspaceId} and id = ${row.id}`.execute(open.db);
+    // The worker died after storing this one and before recording it sent.
+    await sql`insert into outbox (workspace_id, id, message_id, to_address, subject, html, text, headers)
+      values (${api.workspaceId}, koe_uuid7(), ${stored!.message_id}, ${stored!.email}, 's', '', '', '{}')`.execute(
+      open.db,
+    );
+    await drain(createMailWorker({ db: open.db, mailer, links, workspaceId: api.workspaceId }));
+    const outbox = await sql<{ to_address: string; n: number }>`
+      select to_address, count(*)::int as n from outbox where workspace_id = ${api.workspaceId}
+      group by to_address order by to_address`.execute(open.db);
+    expect(outbox.rows).toEqual(emails.map((to_address) => ({ to_address, n: 1 })));
+    const settled = await sql<{ status: string; reason: string | null }>`
+      select status, reason from deliveries where workspace_id = ${api.workspaceId} and id = ${stored!.id}`.execute(
+      open.db,
+    );
+    expect(settled.rows[0]).toEqual({ status: "sent", reason: "reconciled: found in the outbox" });
+  });
+
   it("retries a 4xx reply later and marks a 5xx reply failed", async () => {
     const { api, surveyId } = await setUp(["soft@example.com"]);
     const created = await api.call("POST", "/api/v1/campaigns", {

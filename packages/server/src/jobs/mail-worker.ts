@@ -65,7 +65,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
     if (decision?.action === "postpone") return requeue(db, key, decision.until, { reason: decision.rule });
     const mail = composeSurveyMail(d, links);
     try {
-      await mailer.send(mail, { beforeEndOfData: () => markCommitting(db, key) });
+      await mailer.send(mail, { beforeEndOfData: (end) => markCommitting(db, key, end) });
     } catch (e) {
       if (!(e instanceof MailError)) throw e;
       if (e.mayHaveBeenAccepted) return { ...key, reason: `unconfirmed: ${e.message}`.slice(0, 500) };
@@ -121,9 +121,12 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   async function tick(): Promise<number> {
     if (Date.now() - lastHousekeeping > 2_000) {
       lastHousekeeping = Date.now();
-      const { reconciled } = await recoverExpiredLeases(db, host, opts.workspaceId);
+      const { reconciled } = await recoverExpiredLeases(db, host, {
+        workspaceId: opts.workspaceId,
+        outbox: mailer.kind === "outbox",
+      });
       // An operator should know: these may or may not have reached their recipients.
-      if (reconciled > 0)
+      if (reconciled > 0 && mailer.kind === "smtp")
         log.warn(
           `mail worker: ${reconciled} message(s) of unknown fate after a crash taken as sent, not resent`,
         );

@@ -17,10 +17,12 @@ export interface OutgoingMail {
 
 export interface SendHooks {
   /**
-   * Called once the message body is with the receiving server and only the end-of-data mark is left:
-   * until then a crash cannot have delivered it. Sending waits for this promise.
+   * Called when the receiving server has the message but for its end-of-data mark: until the mark goes
+   * out, a crash cannot have delivered it. Records that it may now be accepted, then calls `end` (which
+   * sends the mark) at once, in the step that learns the record is safe; else the mark goes when the
+   * promise settles.
    */
-  beforeEndOfData(): Promise<void>;
+  beforeEndOfData(end: () => void): Promise<void>;
 }
 
 /** Errors the sender may retry later (a 4xx reply, a dropped connection) carry `transient`. */

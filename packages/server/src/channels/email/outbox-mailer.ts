@@ -8,7 +8,7 @@ export function outboxMailer(db: Db): Mailer {
   return {
     kind: "outbox",
     async send(mail, hooks) {
-      await hooks.beforeEndOfData();
+      await hooks.beforeEndOfData(() => {});
       await db
         .insertInto("outbox")
         .values({

@@ -38,6 +38,26 @@ describe("smtpMailer", () => {
     expect(order).toEqual(["hook", "sent"]);
   });
 
+  it("records the message only once the server has its body, and sends the end of data only then", async () => {
+    const mailer = smtpMailer(smtp.url);
+    const isIn = () => smtp.messages.some((m) => m.messageId === "<test-6@koe.test>");
+    let atHook = { bodyBytes: 0, accepted: true };
+    await mailer.send(mail(6), {
+      beforeEndOfData: async (end) => {
+        // The server has said "go ahead" and holds the body, which a crash from here could deliver...
+        for (let i = 0; i < 100 && smtp.bytesInData() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 100));
+        // ...but it cannot accept the message until the mark arrives.
+        atHook = { bodyBytes: smtp.bytesInData(), accepted: isIn() };
+        end();
+      },
+    });
+    await mailer.close();
+    expect(atHook.bodyBytes).toBeGreaterThan(500);
+    expect(atHook.accepted).toBe(false);
+    expect(isIn()).toBe(true);
+  });
+
   it("never delivers a message whose end-of-data hook failed", async () => {
     const mailer = smtpMailer(smtp.url);
     const before = smtp.messages.length;

@@ -1,30 +1,58 @@
-// SMTP through a nodemailer connection pool. The message is built first (mime.ts), then streamed in after the
-// server's DATA go-ahead; the stream holds back its end until `beforeEndOfData` has recorded that the
-// message is about to be accepted. SMTP accepts a message only at the end-of-data mark, so a crash
-// before that point cannot have delivered it (see docs/EMAIL.md, "Crash-safe sending").
+// SMTP through a nodemailer connection pool. SMTP accepts a message only at its end-of-data mark, so the
+// mark is what Koe holds back: the body goes out once the server has said "go ahead" (354), and the mark
+// follows only when `beforeEndOfData` has recorded that the message may be accepted, in the same step
+// that learns the record is safe (see docs/EMAIL.md, "Crash-safe sending").
 import { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { MailError, type Mailer } from "./mailer.ts";
+import { MailError, type Mailer, type SendHooks } from "./mailer.ts";
 import { buildMime } from "./mime.ts";
 
-/** The message, whose end waits for `beforeEnd` to settle. */
-function heldBackStream(message: Buffer, beforeEnd: () => Promise<void>): Readable {
-  let state: "body" | "waiting" | "done" = "body";
-  return new Readable({
+/**
+ * What the connection reads in its DATA phase. Nodemailer buffers a message before its envelope is
+ * accepted, so holding back the end of the message's own stream would record too early; this stream is
+ * the last before the connection's, read only once the server wants the body. It hands over the body on
+ * that first read and calls `beforeEnd` on the next, when the body has gone on to the socket.
+ */
+function dataPhase(input: Readable, beforeEnd: (end: () => void) => Promise<void>): Readable {
+  const body: Buffer[] = [];
+  let state: "buffering" | "buffered" | "body sent" | "ending" = "buffering";
+  let wanted = false;
+  const out = new Readable({
     read() {
-      if (state === "body") {
-        state = "waiting";
-        this.push(message);
-      } else if (state === "waiting") {
-        state = "done";
-        beforeEnd().then(
-          () => this.push(null),
-          (e: unknown) => this.destroy(e instanceof Error ? e : new Error(String(e))),
-        );
-      }
+      wanted = true;
+      step();
+    },
+    destroy(err, callback) {
+      input.destroy();
+      callback(err);
     },
   });
+  const step = () => {
+    if (!wanted) return;
+    if (state === "buffered") {
+      state = "body sent";
+      wanted = false;
+      out.push(Buffer.concat(body));
+    } else if (state === "body sent" && out.readableLength === 0 && out.readableFlowing) {
+      state = "ending";
+      wanted = false;
+      beforeEnd(() => out.push(null)).catch((e: unknown) =>
+        out.destroy(e instanceof Error ? e : new Error(String(e))),
+      );
+    } else if (state === "body sent") {
+      // Node asks before the body is taken; an empty push lets it ask again once it is.
+      wanted = false;
+      out.push(Buffer.alloc(0));
+    }
+  };
+  input.on("data", (chunk: Buffer) => body.push(chunk));
+  input.once("end", () => {
+    state = "buffered";
+    step();
+  });
+  input.once("error", (e) => out.destroy(e));
+  return out;
 }
 
 interface SmtpError extends Error {
@@ -43,15 +71,34 @@ export function smtpMailer(url: string, opts: { maxConnections?: number } = {}):
     socketTimeout: 60_000,
   };
   const transport = nodemailer.createTransport(options);
+  // The hooks of each message in flight, found by its raw buffer (nodemailer copies the options object).
+  const hooksOf = new WeakMap<Buffer, SendHooks & { ending: boolean }>();
+  transport.use("stream", (sending, done) => {
+    const raw = sending.data.raw;
+    const hooks = Buffer.isBuffer(raw) ? hooksOf.get(raw) : undefined;
+    if (hooks) {
+      sending.message.processFunc((input) =>
+        dataPhase(input, async (end) => {
+          // A message the pool retries over another connection is read again; it is recorded once.
+          const sendEnd = () => {
+            if (hooks.ending) return;
+            hooks.ending = true;
+            end();
+          };
+          if (hooks.ending) return end();
+          await hooks.beforeEndOfData(sendEnd);
+          sendEnd(); // a hook that did not send it: when it settles
+        }),
+      );
+    }
+    done();
+  });
   return {
     kind: "smtp",
     async send(mail, hooks) {
-      const message = buildMime(mail);
-      let ending = false;
-      const raw = heldBackStream(message, async () => {
-        await hooks.beforeEndOfData();
-        ending = true;
-      });
+      const raw = buildMime(mail);
+      const state = { beforeEndOfData: hooks.beforeEndOfData, ending: false };
+      hooksOf.set(raw, state);
       try {
         await transport.sendMail({ envelope: { from: mail.from.address, to: [mail.to] }, raw });
       } catch (e) {
@@ -59,7 +106,11 @@ export function smtpMailer(url: string, opts: { maxConnections?: number } = {}):
         const code = err.responseCode;
         // 5xx is permanent; 4xx and connection trouble are worth another try later. A reply means the
         // server decided; no reply after the end of data leaves the message's fate unknown.
-        throw new MailError(err.message, code === undefined || code < 500, ending && code === undefined);
+        throw new MailError(
+          err.message,
+          code === undefined || code < 500,
+          state.ending && code === undefined,
+        );
       }
     },
     close: async () => transport.close(),

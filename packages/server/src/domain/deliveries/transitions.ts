@@ -5,16 +5,24 @@ import type { Db } from "../../db/open.ts";
 
 type Key = { workspaceId: string; id: string };
 
-/** The end of data is about to go out: from here a crash may have delivered the message. */
-export async function markCommitting(db: Db, d: Key): Promise<void> {
-  const r = await db
-    .updateTable("deliveries")
-    .set({ status: "committing" })
-    .where("workspace_id", "=", d.workspaceId)
-    .where("id", "=", d.id)
-    .where("status", "=", "sending")
-    .executeTakeFirst();
-  if (r.numUpdatedRows !== 1n) throw new Error(`delivery ${d.id} is no longer ours to send`);
+/**
+ * The end of data is about to go out: from here a crash may have delivered the message. `then` sends it,
+ * called as soon as the record commits. The connection is held one turn of the event loop longer, so on
+ * the embedded database (same process) no other statement runs before the mark is on its way.
+ */
+export async function markCommitting(db: Db, d: Key, then: () => void): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    const r = await conn
+      .updateTable("deliveries")
+      .set({ status: "committing" })
+      .where("workspace_id", "=", d.workspaceId)
+      .where("id", "=", d.id)
+      .where("status", "=", "sending")
+      .executeTakeFirst();
+    if (r.numUpdatedRows !== 1n) throw new Error(`delivery ${d.id} is no longer ours to send`);
+    then();
+    await new Promise((resolve) => setImmediate(resolve));
+  });
 }
 
 /**
@@ -95,31 +103,38 @@ async function settle(
 
 /**
  * A lease that ran out means its worker died mid-message. `sending`: the end of data never went out, so
- * the server cannot have accepted it — queue it again. `committing`: it may have been accepted — take it
- * as sent rather than risk a second copy (at most once; see docs/EMAIL.md).
+ * the server cannot have accepted it — queue it again. `committing`: over SMTP it may have been accepted —
+ * take it as sent rather than risk a second copy (at most once; see docs/EMAIL.md). The outbox can be
+ * asked: a message it holds is sent, one it lacks goes again (it keeps one copy per Message-ID anyway).
  */
 export async function recoverExpiredLeases(
   db: Db,
   messageHost: string,
-  workspaceId?: string,
+  opts: { workspaceId?: string; outbox?: boolean } = {},
 ): Promise<{ requeued: number; reconciled: number }> {
-  let requeue = db
-    .updateTable("deliveries")
-    .set({ status: "queued", lease_until: null, reason: "requeued after an interrupted attempt" })
-    .where("status", "=", "sending")
-    .where("lease_until", "<", new Date());
+  const expired = () => {
+    let q = db.updateTable("deliveries").where("lease_until", "<", new Date());
+    if (opts.workspaceId) q = q.where("workspace_id", "=", opts.workspaceId);
+    return q.set({ status: "queued", lease_until: null, reason: "requeued after an interrupted attempt" });
+  };
+  const inOutbox = sql<boolean>`exists (select from outbox o
+    where o.workspace_id = deliveries.workspace_id and o.message_id = deliveries.message_id)`;
+  let requeue = expired().where("status", "=", "sending");
+  if (opts.outbox)
+    requeue = expired().where((eb) =>
+      eb.or([eb("status", "=", "sending"), eb.and([eb("status", "=", "committing"), eb.not(inOutbox)])]),
+    );
   let find = db
     .selectFrom("deliveries")
     .select(["workspace_id", "id"])
     .where("status", "=", "committing")
     .where("lease_until", "<", new Date());
-  if (workspaceId) {
-    requeue = requeue.where("workspace_id", "=", workspaceId);
-    find = find.where("workspace_id", "=", workspaceId);
-  }
+  if (opts.workspaceId) find = find.where("workspace_id", "=", opts.workspaceId);
   const requeued = await requeue.executeTakeFirst();
   const unsure = await find.execute();
-  const reason = "reconciled: end of data may have been sent";
+  const reason = opts.outbox
+    ? "reconciled: found in the outbox"
+    : "reconciled: end of data may have been sent";
   await markSent(
     db,
     unsure.map((u) => ({ workspaceId: u.workspace_id, id: u.id, reason })),
