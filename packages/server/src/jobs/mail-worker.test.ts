@@ -198,6 +198,32 @@ describe("the mail worker", () => {
     expect(settled.rows[0]).toEqual({ status: "sent", reason: "reconciled: end of data may have been sent" });
   });
 
+  it("two workers never both mail one person due for two campaigns at once", async () => {
+    const { api, surveyId } = await setUp(["both@example.com"]);
+    const ids: string[] = [];
+    for (const name of ["Relationship NPS", "Onboarding NPS"]) {
+      const created = await api.call("POST", "/api/v1/campaigns", {
+        name,
+        surveyId,
+        audience: { kind: "all" },
+      });
+      await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+      ids.push(created.body.id);
+    }
+    const worker = (batch: number) =>
+      createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId, batch });
+    await worker(0).tick(); // both campaigns expanded: two first messages due for one person
+    // Each worker takes one message: without the turn-taking, both decide to send before either is sent.
+    const [a, b] = [worker(1), worker(1)];
+    await Promise.all([a.tick(), b.tick()]);
+    await Promise.all([drain(a), drain(b)]);
+    expect(received("both@example.com")).toHaveLength(1);
+    const settled = await sql<{ status: string; reason: string | null }>`
+      select d.status, d.reason from deliveries d join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
+      where d.workspace_id = ${api.workspaceId} and d.step = 0 order by d.status`.execute(open.db);
+    expect(settled.rows.map((r) => r.status)).toEqual(["sent", "skipped"]);
+  });
+
   it("after a crash, asks the outbox: a stored message is sent, a missing one goes again, none twice", async () => {
     const emails = ["x-sending@example.com", "y-stored@example.com", "z-lost@example.com"];
     const { api, surveyId } = await setUp(emails);

@@ -35,25 +35,39 @@ export interface ClaimedDelivery {
   workspace: { name: string; timeZone: string; defaultLocale: Locale; settings: WorkspaceSettingsJson };
 }
 
+/** Claims take turns under this lock (advisory, for the claiming transaction: "mail"). */
+const CLAIM_LOCK = 0x6d61696c;
+
 export async function claimDueDeliveries(
   db: Db,
   opts: { limit: number; leaseSeconds: number; workspaceId?: string | undefined },
 ): Promise<ClaimedDelivery[]> {
   const only = opts.workspaceId ? sql`and q.workspace_id = ${opts.workspaceId}` : sql``;
-  // Messages of a paused, cancelled or draft campaign wait; sends outside campaigns go straight out.
-  const claimed = await sql<{ workspace_id: string; id: string }>`
-    update deliveries d set status = 'sending', attempts = d.attempts + 1,
-      lease_until = now() + make_interval(secs => ${opts.leaseSeconds})
-    where (d.workspace_id, d.id) in (
-      select q.workspace_id, q.id from deliveries q
-      join sends s on s.workspace_id = q.workspace_id and s.id = q.send_id
-      left join campaigns c on c.workspace_id = s.workspace_id and c.id = s.campaign_id
-      where q.status = 'queued' and q.due_at <= now() and (c.id is null or c.status = 'running') ${only}
-      order by q.due_at
-      limit ${opts.limit}
-      for update of q skip locked
-    )
-    returning d.workspace_id, d.id`.execute(db);
+  // One person is mailed by one worker at a time: claims take turns, and each passes over the people
+  // with a message already in flight (sending or committing), so that once it is recorded sent, the
+  // fatigue rule sees it. Two workers could otherwise both decide to send to one person (two campaigns,
+  // a trigger and a campaign) and both send. Messages of a paused, cancelled or draft campaign wait;
+  // sends outside campaigns go straight out.
+  const claimed = await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(tx);
+    return sql<{ workspace_id: string; id: string }>`
+      update deliveries d set status = 'sending', attempts = d.attempts + 1,
+        lease_until = now() + make_interval(secs => ${opts.leaseSeconds})
+      where (d.workspace_id, d.id) in (
+        select q.workspace_id, q.id from deliveries q
+        join sends s on s.workspace_id = q.workspace_id and s.id = q.send_id
+        left join campaigns c on c.workspace_id = s.workspace_id and c.id = s.campaign_id
+        where q.status = 'queued' and q.due_at <= now() and (c.id is null or c.status = 'running') ${only}
+          and (s.contact_id is null or (s.workspace_id, s.contact_id) not in (
+            select bs.workspace_id, bs.contact_id from deliveries b
+            join sends bs on bs.workspace_id = b.workspace_id and bs.id = b.send_id
+            where b.status in ('sending', 'committing') and bs.contact_id is not null))
+        order by q.due_at
+        limit ${opts.limit}
+        for update of q skip locked
+      )
+      returning d.workspace_id, d.id`.execute(tx);
+  });
   if (claimed.rows.length === 0) return [];
   return loadDeliveries(db, claimed.rows);
 }
