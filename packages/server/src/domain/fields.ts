@@ -13,6 +13,12 @@ export const attributesSchema = z
   .record(z.string().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
   .refine((o) => Object.keys(o).length <= 50, "at most 50 attributes");
 
+/** A send's metadata: attributes, where `test` is Koe's own mark of a campaign's test send (not counted). */
+export const sendMetadataSchema = attributesSchema.refine((o) => !("test" in o), {
+  error: "`test` is reserved: it marks a campaign's test send, whose answers count nowhere",
+  path: ["test"],
+});
+
 /** Text per locale, e.g. { ja: "…", en: "…" }; at least one locale. */
 export const localeTextSchema = (max: number) =>
   z

@@ -72,6 +72,7 @@ export const en = {
   "email.text.survey": "Open the survey: {url}",
   "email.text.unsubscribe": "Unsubscribe: {url}",
   "preview.ribbon": "Preview: answers are not recorded",
+  "test.ribbon": "Test email: this answer is not counted",
   "preview.contact.name": "Alex Smith",
   "benchmarks.caveat":
     "NPS benchmarks differ widely by country, survey method and year. NPS in Japan runs far lower than in Western markets (industry averages there are usually negative), so Japanese and overseas figures cannot be compared directly. Read benchmarks as context, not as a target: your own trend over time is the fairer comparison.",

@@ -76,6 +76,7 @@ export const ja: Record<keyof typeof en, string> = {
   "email.text.survey": "回答ページ：{url}",
   "email.text.unsubscribe": "配信停止：{url}",
   "preview.ribbon": "プレビュー（回答は記録されません）",
+  "test.ribbon": "テストメール（この回答は集計されません）",
   "preview.contact.name": "山田 花子",
   "benchmarks.caveat":
     "NPSのベンチマークは、国・調査方法・調査年によって大きく異なります。特に日本のNPSは欧米より大幅に低く出る傾向があり（国内の業界平均はマイナスが一般的です）、海外の数値とそのまま比べることはできません。目標ではなく参考値としてご覧いただき、自社の数値の推移と比べることをおすすめします。",

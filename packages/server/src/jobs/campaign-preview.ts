@@ -18,7 +18,7 @@ export const testSendInput = z
 
 /**
  * A real send and message for the campaign's survey, so every link in the email works; its metadata says
- * `test: true`, and an answer to it is recorded with that metadata.
+ * `test: true`, and an answer to it stays on the send (`domain/sends/answer-send.ts`): it counts nowhere.
  */
 async function stageMessage(
   db: Db,

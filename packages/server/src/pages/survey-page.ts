@@ -22,6 +22,8 @@ export interface SurveyPageInput {
   error?: string | undefined;
   /** An admin's preview: a ribbon says so, and the form submits nowhere (`method="dialog"` outside a dialog). */
   preview?: boolean;
+  /** A campaign's test email: a ribbon says the answer counts nowhere. */
+  test?: boolean;
 }
 
 /** Text in the page's locale, else the survey's other locale. */
@@ -139,6 +141,6 @@ ${p.comment ?? ""}</textarea>
     title: question || t(locale, "page.title"),
     body,
     script: p.preview ? undefined : surveyScript, // a preview frame runs no script
-    ribbon: p.preview ? t(locale, "preview.ribbon") : undefined,
+    ribbon: p.preview ? t(locale, "preview.ribbon") : p.test ? t(locale, "test.ribbon") : undefined,
   });
 }

@@ -16,6 +16,8 @@ export function thanksPage(p: {
   truncated: boolean;
   /** An admin's preview: a ribbon says so. */
   preview?: boolean;
+  /** A campaign's test email: a ribbon says the answer counts nowhere. */
+  test?: boolean;
 }): Html {
   const { locale, survey } = p;
   const cta = survey.settings.ctas?.[p.segment];
@@ -30,6 +32,6 @@ export function thanksPage(p: {
     ${cta ? html`<p><a class="cta" href="${cta.url}" rel="noopener">${localText(cta.label, locale)}</a></p>` : ""}
     ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
   </div>`;
-  const ribbon = p.preview ? t(locale, "preview.ribbon") : undefined;
+  const ribbon = p.preview ? t(locale, "preview.ribbon") : p.test ? t(locale, "test.ribbon") : undefined;
   return layout({ lang: locale, title: t(locale, "thanks.title"), body, ribbon });
 }

@@ -35,22 +35,16 @@ export interface AnswerTarget {
   metadata: Record<string, string | number | boolean | null>;
 }
 
-export async function saveAnswer(
-  db: Db,
-  events: EventBus,
-  workspaceId: string,
-  target: AnswerTarget,
-  answer: PageAnswer,
-): Promise<{ responseId: string; created: boolean }> {
-  const { min, max } = scaleOf(target.kind);
+/** The stored form of a page answer: the score checked, the segment set, each segment's own question kept. */
+export function answerChange(kind: SurveyKind, answer: PageAnswer, now: string) {
+  const { min, max } = scaleOf(kind);
   if (!Number.isInteger(answer.score) || answer.score < min || answer.score > max) {
     throw new ValidationError([{ path: "score", message: `must be between ${min} and ${max}` }]);
   }
-  const segment = segmentOf(target.kind, answer.score);
-  const now = new Date().toISOString();
+  const segment = segmentOf(kind, answer.score);
   // Each segment is asked its own question: a preference from the unhappy, a testimonial from the happy.
   const consent = isHappy(segment) ? (answer.testimonialConsent ?? null) : null;
-  const change = {
+  return {
     score: answer.score,
     segment,
     comment: storableText(answer.comment?.trim() ?? "", MAX_COMMENT) || null,
@@ -59,6 +53,18 @@ export async function saveAnswer(
     testimonial_consent_text: consent,
     testimonial_consent_at: consent ? now : null,
   };
+}
+
+export async function saveAnswer(
+  db: Db,
+  events: EventBus,
+  workspaceId: string,
+  target: AnswerTarget,
+  answer: PageAnswer,
+): Promise<{ responseId: string; created: boolean }> {
+  const now = new Date().toISOString();
+  const change = answerChange(target.kind, answer, now);
+  const consent = change.testimonial_consent_text;
   // A new answer is one statement (response, rollups, intents); an existing one is edited in a transaction.
   const insert = async () => {
     const id = newId();

@@ -25,6 +25,16 @@ export interface SendResponse {
   createdAt: Date;
 }
 
+/** A campaign's test send: the tester's answer is kept on the send (`answer-send.ts`). */
+export const isTestSend = (send: SendRow): boolean => send.metadata.test === true;
+
+function testAnswerOf(send: SendRow): SendResponse | undefined {
+  const raw = send.metadata.testAnswer;
+  if (!isTestSend(send) || typeof raw !== "string") return undefined;
+  const stored = JSON.parse(raw) as Omit<SendResponse, "createdAt"> & { createdAt: string };
+  return { ...stored, createdAt: new Date(stored.createdAt) };
+}
+
 /** What an answer through this send is stored against. */
 export function answerTargetOf({ send, survey }: SendContext): AnswerTarget {
   return {
@@ -135,6 +145,6 @@ export async function loadSendContext(
             testimonialConsentText: r.re_testimonial_consent_text,
             createdAt: r.re_created_at,
           }
-        : undefined,
+        : testAnswerOf(send),
   };
 }

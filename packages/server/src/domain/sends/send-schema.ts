@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributesSchema, channelSchema, idSchema } from "../fields.ts";
+import { channelSchema, idSchema, sendMetadataSchema } from "../fields.ts";
 
 export const sendInput = z
   .object({
@@ -7,7 +7,7 @@ export const sendInput = z
     contactId: idSchema.nullable().optional(),
     touchpointId: idSchema.nullable().optional(),
     channel: channelSchema.default("email"),
-    metadata: attributesSchema.optional(),
+    metadata: sendMetadataSchema.optional(),
     /** Days the personal link stays valid. */
     expiresInDays: z.number().int().min(1).max(365).default(30),
   })

@@ -1,7 +1,7 @@
 // What an incoming event is: the caller's id (which makes a retry harmless), a type, who it was about,
 // where it happened and what else the caller knows.
 import { z } from "zod";
-import { attributesSchema, idSchema, localeSchema, timeZoneSchema } from "../fields.ts";
+import { idSchema, localeSchema, timeZoneSchema, sendMetadataSchema } from "../fields.ts";
 import { eventTypeSchema } from "./trigger-schema.ts";
 
 /** Kept exactly as sent (no trimming): it is the caller's key, compared byte for byte. */
@@ -50,7 +50,7 @@ export const eventInput = z
     type: eventTypeSchema,
     contact: eventContactSchema,
     touchpointId: idSchema.nullable().optional(),
-    metadata: attributesSchema.optional(),
+    metadata: sendMetadataSchema.optional(),
   })
   .strict();
 export type EventInput = z.input<typeof eventInput>;

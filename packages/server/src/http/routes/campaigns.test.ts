@@ -127,6 +127,45 @@ describe("/api/v1/campaigns", () => {
     expect((await api.call("GET", "/api/v1/suppressions/customer@example.com")).status).toBe(404);
   });
 
+  it("takes a tester answering a test send through the whole flow, but counts the answer nowhere", async () => {
+    const contact = await api.call("POST", "/api/v1/contacts", { email: "kunde@example.com", name: "Sato" });
+    const id = (await draft()).body.id;
+    await api.call("POST", `/api/v1/campaigns/${id}/test-send`, {
+      email: "tester@example.com",
+      contactId: contact.body.id,
+    });
+    const [mail] = (await api.call("GET", "/api/v1/outbox?to=tester@example.com")).body.data;
+    const html = String((await api.call("GET", `/api/v1/outbox/${mail.id}/html`)).body);
+    const link = /https?:\/\/[^/"]+(\/r\/[^"?]+)\?score=1"/.exec(html)?.[1];
+    const browser = {
+      "user-agent": "Mozilla/5.0 Chrome/130",
+      "content-type": "application/x-www-form-urlencoded",
+    };
+    const landing = await (await api.app.request(`${link}?score=1`, { headers: browser })).text();
+    expect(landing).toContain("テストメール（この回答は集計されません）");
+    const ft = /name="ft" value="([^"]+)"/.exec(landing)?.[1] ?? "";
+    const posted = await api.app.request(link!, {
+      method: "POST",
+      headers: browser,
+      body: new URLSearchParams({ ft, score: "1", comment: "テストです", contact: "phone", step: "done" }),
+    });
+    expect(posted.status).toBe(303);
+    const thanks = await api.app.request(posted.headers.get("location")!, { headers: browser });
+    expect(thanks.status).toBe(200);
+    expect(await thanks.text()).toContain("テストメール（この回答は集計されません）");
+    // The tester's answer is shown again on the link, but no response exists: no report, case or alert.
+    const again = await (await api.app.request(link!, { headers: browser })).text();
+    expect(again).toMatch(/id="score-1"\s+value="1"\s+checked/);
+    expect(again).toContain("テストです");
+    const responses = await api.db
+      .selectFrom("responses")
+      .select("id")
+      .where("workspace_id", "=", api.workspaceId)
+      .execute();
+    expect(responses).toEqual([]);
+    expect((await api.call("GET", `/api/v1/reports/csat?surveyId=${surveyId}`)).body.n).toBe(0);
+  });
+
   it("lets a viewer read campaigns but not launch them", async () => {
     const id = (await draft()).body.id;
     const viewer = await api.as("viewer");

@@ -111,6 +111,14 @@ describe("/api/v1/events", () => {
       "touchpointId",
     ]);
     expect(await pathsOf({ ...ok, metadata: { nested: { a: 1 } } })).toEqual(["metadata.nested"]);
+    // Koe's mark of a campaign's test send, whose answers count nowhere, cannot come from outside.
+    expect(await pathsOf({ ...ok, metadata: { test: true } })).toEqual(["metadata.test"]);
+    const send = await api.call("POST", "/api/v1/sends", {
+      surveyId: "0190a000-0000-7000-8000-0000000000ff",
+      metadata: { test: false },
+    });
+    expectProblem(send, 422);
+    expect(send.body.errors.map((e: { path: string }) => e.path)).toContain("metadata.test");
     // A rejected event is not recorded: the same id goes through once fixed.
     expect((await api.call("POST", "/api/v1/events", ok)).status).toBe(201);
   });

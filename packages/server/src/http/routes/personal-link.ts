@@ -3,11 +3,12 @@
 import { Hono, type Context } from "hono";
 import type { Db } from "../../db/open.ts";
 import { ConflictError } from "../../domain/errors.ts";
-import { EDIT_WINDOW_MS, saveAnswer } from "../../domain/responses/answer.ts";
+import { EDIT_WINDOW_MS } from "../../domain/responses/answer.ts";
+import { answerSend } from "../../domain/sends/answer-send.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
 import {
-  answerTargetOf,
+  isTestSend,
   keptAnswer,
   loadSendContext,
   type SendContext,
@@ -62,7 +63,8 @@ export function personalLinkRoutes(deps: AppDeps) {
       withSend(c, async (l) => {
         const locale = pageLocale(c, l.contactLocale, l.survey);
         const score = scoreParam(c.req.query("score"), l.survey.kind);
-        if (score !== undefined && !l.response) {
+        // A test send's clicks are the tester's: nothing to audit.
+        if (score !== undefined && !l.response && !isTestSend(l.send)) {
           await recordIntent(db, l.send.workspace_id, l.send.id, score, {
             method: c.req.method,
             userAgent: c.req.header("user-agent") ?? "",
@@ -83,6 +85,7 @@ export function personalLinkRoutes(deps: AppDeps) {
             formToken: signFormToken(secret, l.send.id),
             score: score ?? l.response?.score,
             comment: l.response?.comment ?? undefined,
+            test: isTestSend(l.send),
           }),
         );
       }),
@@ -104,15 +107,12 @@ export function personalLinkRoutes(deps: AppDeps) {
             formToken: signFormToken(secret, l.send.id),
             error: t(locale, "error.score.body"),
             comment: form.answer.comment,
+            test: isTestSend(l.send),
           });
           return c.html(page, 422);
         }
         try {
-          await saveAnswer(db, events, l.send.workspace_id, answerTargetOf(l), {
-            ...form.answer,
-            score: form.score,
-            locale,
-          });
+          await answerSend(db, events, l, { ...form.answer, score: form.score, locale });
         } catch (e) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
           throw e;
@@ -132,7 +132,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         const locale = pageLocale(c, l.contactLocale, l.survey);
         const kept = keptAnswer(l.response);
         try {
-          await saveAnswer(db, events, l.send.workspace_id, answerTargetOf(l), { ...kept, score, locale });
+          await answerSend(db, events, l, { ...kept, score, locale });
         } catch (e) {
           if (e instanceof ConflictError) return c.body(null, 409);
           throw e;
@@ -159,6 +159,7 @@ export function personalLinkRoutes(deps: AppDeps) {
             editableUntil: new Date(l.response.createdAt.getTime() + EDIT_WINDOW_MS),
             timeZone: l.timeZone,
             truncated: c.req.query("cut") === "1",
+            test: isTestSend(l.send),
           }),
         );
       }),
