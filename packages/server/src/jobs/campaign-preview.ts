@@ -95,12 +95,20 @@ export async function testSendCampaign(
   const d = await stageMessage(db, workspaceId, campaignId, links, input.contactId);
   const mail = composeSurveyMail(sampleContact(d, input.email), links, input.email);
   mail.subject = `[TEST] ${mail.subject}`;
-  await mailer.send(mail, { beforeEndOfData: async (end) => end() });
-  await db
-    .updateTable("deliveries")
-    .set({ status: "sent", sent_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", d.id)
-    .execute();
+  // The staged message has no lease: no worker ever claims or recovers it (it would go to the contact).
+  const settle = (set: { status: "sent"; sent_at: Date } | { status: "failed"; error: string }) =>
+    db
+      .updateTable("deliveries")
+      .set(set)
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", d.id)
+      .execute();
+  try {
+    await mailer.send(mail, { beforeEndOfData: async (end) => end() });
+  } catch (e) {
+    await settle({ status: "failed", error: (e instanceof Error ? e.message : String(e)).slice(0, 2000) });
+    throw e;
+  }
+  await settle({ status: "sent", sent_at: new Date() });
   return { messageId: mail.messageId, to: input.email, transport: mailer.kind };
 }

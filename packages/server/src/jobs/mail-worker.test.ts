@@ -7,6 +7,9 @@ import { testClient, TEST_SECRET, type TestClient } from "../../test/app.ts";
 import { openTestDatabase } from "../../test/database.ts";
 import { startTestSmtp, type TestSmtp } from "../../test/smtp.ts";
 import type { Mailer } from "../channels/email/mailer.ts";
+import { claimDueDeliveries } from "../domain/deliveries/claim.ts";
+import { markCommitting, markSent, recoverExpiredLeases, requeue } from "../domain/deliveries/transitions.ts";
+import { testSendCampaign } from "./campaign-preview.ts";
 import { createMailWorker, type MailWorker } from "./mail-worker.ts";
 
 let open: OpenDatabase;
@@ -222,6 +225,64 @@ describe("the mail worker", () => {
       select d.status, d.reason from deliveries d join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
       where d.workspace_id = ${api.workspaceId} and d.step = 0 order by d.status`.execute(open.db);
     expect(settled.rows.map((r) => r.status)).toEqual(["sent", "skipped"]);
+  });
+
+  it("lets a worker whose lease ran out no longer move a message another worker has claimed since", async () => {
+    const { api, surveyId } = await setUp(["slow@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "slow",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    await createMailWorker({
+      db: open.db,
+      mailer: smtpPool(),
+      links,
+      workspaceId: api.workspaceId,
+      batch: 0,
+    }).tick();
+    const claim = () =>
+      claimDueDeliveries(open.db, { limit: 1, leaseSeconds: 60, workspaceId: api.workspaceId });
+    const [first] = await claim();
+    await sql`update deliveries set lease_until = now() - interval '1 second'
+      where workspace_id = ${api.workspaceId} and id = ${first!.id}`.execute(open.db);
+    await recoverExpiredLeases(open.db, "koe.test", { workspaceId: api.workspaceId });
+    const [second] = await claim();
+    expect(second).toMatchObject({ id: first!.id, attempts: first!.attempts + 1 });
+    // The first worker wakes up: it may neither send the end of data nor put the message back.
+    const stale = { workspaceId: api.workspaceId, id: first!.id, attempts: first!.attempts };
+    let ended = false;
+    await expect(markCommitting(open.db, stale, () => (ended = true))).rejects.toThrow(/no longer ours/);
+    await requeue(open.db, stale, new Date(), { reason: "retry" });
+    await markSent(open.db, [stale], "koe.test");
+    expect(ended).toBe(false);
+    const row = await sql<{ status: string; attempts: number }>`select status, attempts from deliveries
+      where workspace_id = ${api.workspaceId} and id = ${first!.id}`.execute(open.db);
+    expect(row.rows[0]).toEqual({ status: "sending", attempts: second!.attempts });
+  });
+
+  it("a failed test send with a contact's data holds back none of that contact's real mail", async () => {
+    const { api, surveyId, contactIds } = await setUp(["held@example.com"]);
+    const created = await api.call("POST", "/api/v1/campaigns", {
+      name: "held",
+      surveyId,
+      audience: { kind: "all" },
+    });
+    smtp.failNext(1, 550);
+    await expect(
+      testSendCampaign(open.db, smtpPool(), api.workspaceId, created.body.id, links, {
+        email: "tester@example.com",
+        contactId: contactIds[0],
+      }),
+    ).rejects.toThrow();
+    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    await drain(createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId }));
+    expect(received("held@example.com")).toHaveLength(1);
+    const test = await sql<{ status: string }>`select d.status from deliveries d
+      join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
+      where d.workspace_id = ${api.workspaceId} and s.metadata ->> 'test' = 'true'`.execute(open.db);
+    expect(test.rows).toEqual([{ status: "failed" }]);
   });
 
   it("after a crash, asks the outbox: a stored message is sent, a missing one goes again, none twice", async () => {

@@ -54,10 +54,10 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const leaseSeconds = opts.leaseSeconds ?? 120;
   let lastHousekeeping = 0;
 
-  type Sent = { workspaceId: string; id: string; reason?: string };
+  type Sent = { workspaceId: string; id: string; attempts: number; reason?: string };
   /** Handles one message; a message that went out is returned, to be recorded with the rest of the batch. */
   async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<Sent | void> {
-    const key = { workspaceId: d.workspaceId, id: d.id };
+    const key = { workspaceId: d.workspaceId, id: d.id, attempts: d.attempts };
     if (!d.contact?.email) return markSkipped(db, key, "no_email");
     if (d.expiresAt.getTime() < Date.now()) return markSkipped(db, key, "link_expired");
     if (d.step > 0 && d.responded) return markSkipped(db, key, "responded");

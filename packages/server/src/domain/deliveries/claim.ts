@@ -44,11 +44,13 @@ export async function claimDueDeliveries(
 ): Promise<ClaimedDelivery[]> {
   const only = opts.workspaceId ? sql`and q.workspace_id = ${opts.workspaceId}` : sql``;
   // One person is mailed by one worker at a time: claims take turns, and each passes over the people
-  // with a message already in flight (sending or committing), so that once it is recorded sent, the
-  // fatigue rule sees it. Two workers could otherwise both decide to send to one person (two campaigns,
-  // a trigger and a campaign) and both send. Messages of a paused, cancelled or draft campaign wait;
-  // sends outside campaigns go straight out.
+  // with a message in flight (sending or committing under a live lease), so that once it is recorded
+  // sent, the fatigue rule sees it. Two workers could otherwise both decide to send to one person (two
+  // campaigns, a trigger and a campaign) and both send. Messages of a paused, cancelled or draft
+  // campaign wait; sends outside campaigns go straight out.
   const claimed = await db.transaction().execute(async (tx) => {
+    // A claimer that stalls holding the lock holds up the others for 5 s at most; they retry next round.
+    await sql`set local lock_timeout = '5s'`.execute(tx);
     await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(tx);
     return sql<{ workspace_id: string; id: string }>`
       update deliveries d set status = 'sending', attempts = d.attempts + 1,
@@ -61,7 +63,7 @@ export async function claimDueDeliveries(
           and (s.contact_id is null or (s.workspace_id, s.contact_id) not in (
             select bs.workspace_id, bs.contact_id from deliveries b
             join sends bs on bs.workspace_id = b.workspace_id and bs.id = b.send_id
-            where b.status in ('sending', 'committing') and bs.contact_id is not null))
+            where b.status in ('sending', 'committing') and b.lease_until > now() and bs.contact_id is not null))
         order by q.due_at
         limit ${opts.limit}
         for update of q skip locked

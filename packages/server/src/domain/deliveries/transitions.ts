@@ -3,7 +3,11 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 
-type Key = { workspaceId: string; id: string };
+/**
+ * A message as one claim holds it: `attempts` is the claim's number, so a worker whose lease ran out, and
+ * whose message another worker has claimed since, can no longer move it.
+ */
+type Key = { workspaceId: string; id: string; attempts: number };
 
 /**
  * The end of data is about to go out: from here a crash may have delivered the message. `then` sends it,
@@ -17,6 +21,7 @@ export async function markCommitting(db: Db, d: Key, then: () => void): Promise<
       .set({ status: "committing" })
       .where("workspace_id", "=", d.workspaceId)
       .where("id", "=", d.id)
+      .where("attempts", "=", d.attempts)
       .where("status", "=", "sending")
       .executeTakeFirst();
     if (r.numUpdatedRows !== 1n) throw new Error(`delivery ${d.id} is no longer ours to send`);
@@ -37,16 +42,22 @@ export async function markSent(
 ): Promise<void> {
   if (messages.length === 0) return;
   const keys = JSON.stringify(
-    messages.map((m) => ({ workspace_id: m.workspaceId, id: m.id, reason: m.reason ?? null })),
+    messages.map((m) => ({
+      workspace_id: m.workspaceId,
+      id: m.id,
+      attempts: m.attempts,
+      reason: m.reason ?? null,
+    })),
   );
   await sql`
     with k as (
-      select * from jsonb_to_recordset(${keys}::jsonb) as k(workspace_id uuid, id uuid, reason text)
+      select * from jsonb_to_recordset(${keys}::jsonb) as k(workspace_id uuid, id uuid, attempts int, reason text)
     ),
     sent as (
       update deliveries d set status = 'sent', sent_at = now(), lease_until = null, reason = k.reason
       from k
-      where d.workspace_id = k.workspace_id and d.id = k.id and d.status in ('sending', 'committing')
+      where d.workspace_id = k.workspace_id and d.id = k.id and d.attempts = k.attempts
+        and d.status in ('sending', 'committing')
       returning d.workspace_id, d.send_id, d.step, d.sent_at
     ),
     clock as (
@@ -97,6 +108,7 @@ async function settle(
     .set({ ...set, lease_until: null })
     .where("workspace_id", "=", d.workspaceId)
     .where("id", "=", d.id)
+    .where("attempts", "=", d.attempts)
     .where("status", "in", ["sending", "committing"])
     .execute();
 }
@@ -112,8 +124,9 @@ export async function recoverExpiredLeases(
   messageHost: string,
   opts: { workspaceId?: string; outbox?: boolean } = {},
 ): Promise<{ requeued: number; reconciled: number }> {
+  const now = new Date();
   const expired = () => {
-    let q = db.updateTable("deliveries").where("lease_until", "<", new Date());
+    let q = db.updateTable("deliveries").where("lease_until", "<", now);
     if (opts.workspaceId) q = q.where("workspace_id", "=", opts.workspaceId);
     return q.set({ status: "queued", lease_until: null, reason: "requeued after an interrupted attempt" });
   };
@@ -126,10 +139,11 @@ export async function recoverExpiredLeases(
     );
   let find = db
     .selectFrom("deliveries")
-    .select(["workspace_id", "id"])
+    .select(["workspace_id", "id", "attempts"])
     .where("status", "=", "committing")
-    .where("lease_until", "<", new Date());
+    .where("lease_until", "<", now);
   if (opts.workspaceId) find = find.where("workspace_id", "=", opts.workspaceId);
+  if (opts.outbox) find = find.where(inOutbox);
   const requeued = await requeue.executeTakeFirst();
   const unsure = await find.execute();
   const reason = opts.outbox
@@ -137,7 +151,7 @@ export async function recoverExpiredLeases(
     : "reconciled: end of data may have been sent";
   await markSent(
     db,
-    unsure.map((u) => ({ workspaceId: u.workspace_id, id: u.id, reason })),
+    unsure.map((u) => ({ workspaceId: u.workspace_id, id: u.id, attempts: u.attempts, reason })),
     messageHost,
   );
   return { requeued: Number(requeued.numUpdatedRows), reconciled: unsure.length };

@@ -2,9 +2,9 @@
 // score in the email and was wrongly taken for a scanner).
 import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
-import { NotFoundError } from "../errors.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
 import { saveAnswer } from "../responses/answer.ts";
-import { answerTargetOf, keptAnswer, loadSendContext } from "./send-context.ts";
+import { answerTargetOf, isTestSend, keptAnswer, loadSendContext } from "./send-context.ts";
 
 export async function acceptIntent(
   db: Db,
@@ -24,6 +24,8 @@ export async function acceptIntent(
       .executeTakeFirst(),
   ]);
   if (!context || !intent) throw new NotFoundError(`intent ${intentId} of send ${sendId} not found`);
+  // A test email's clicks are the tester's, never the contact's answer.
+  if (isTestSend(context.send)) throw new ConflictError("a campaign's test send has no answer to accept");
   const target = answerTargetOf(context);
   // An answer the person already gave keeps its words; only the score is the accepted click's.
   const saved = await saveAnswer(

@@ -3,12 +3,17 @@
 // no alert, even when the test showed a customer's data.
 import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
-import { answerChange, saveAnswer, type PageAnswer } from "../responses/answer.ts";
+import { ConflictError } from "../errors.ts";
+import { answerChange, EDIT_WINDOW_MS, saveAnswer, type PageAnswer } from "../responses/answer.ts";
 import { answerTargetOf, isTestSend, type SendContext, type SendResponse } from "./send-context.ts";
 
 export async function answerSend(db: Db, events: EventBus, context: SendContext, answer: PageAnswer) {
   const { send, survey } = context;
   if (!isTestSend(send)) return saveAnswer(db, events, send.workspace_id, answerTargetOf(context), answer);
+  const previous = context.response;
+  if (previous && Date.now() - previous.createdAt.getTime() > EDIT_WINDOW_MS) {
+    throw new ConflictError("this answer can no longer be changed");
+  }
   const change = answerChange(survey.kind, answer, new Date().toISOString());
   const stored: Omit<SendResponse, "createdAt"> & { createdAt: string } = {
     id: send.id,
@@ -17,7 +22,7 @@ export async function answerSend(db: Db, events: EventBus, context: SendContext,
     comment: change.comment,
     contactPreference: change.contact_preference,
     testimonialConsentText: change.testimonial_consent_text,
-    createdAt: (context.response?.createdAt ?? new Date()).toISOString(),
+    createdAt: (previous?.createdAt ?? new Date()).toISOString(),
   };
   await db
     .updateTable("sends")
@@ -25,5 +30,5 @@ export async function answerSend(db: Db, events: EventBus, context: SendContext,
     .where("workspace_id", "=", send.workspace_id)
     .where("id", "=", send.id)
     .execute();
-  return { responseId: null, created: context.response === undefined };
+  return { responseId: null, created: previous === undefined };
 }

@@ -25,14 +25,21 @@ export interface SendResponse {
   createdAt: Date;
 }
 
-/** A campaign's test send: the tester's answer is kept on the send (`answer-send.ts`). */
-export const isTestSend = (send: SendRow): boolean => send.metadata.test === true;
+/** A campaign's test send (as the reports' SQL reads `metadata ->> 'test'`); its answer is kept on the send. */
+export const isTestSend = (send: SendRow): boolean => String(send.metadata.test) === "true";
 
 function testAnswerOf(send: SendRow): SendResponse | undefined {
   const raw = send.metadata.testAnswer;
   if (!isTestSend(send) || typeof raw !== "string") return undefined;
-  const stored = JSON.parse(raw) as Omit<SendResponse, "createdAt"> & { createdAt: string };
-  return { ...stored, createdAt: new Date(stored.createdAt) };
+  try {
+    const stored = JSON.parse(raw) as Omit<SendResponse, "createdAt"> & { createdAt: string };
+    const createdAt = new Date(stored.createdAt);
+    return Number.isInteger(stored.score) && !Number.isNaN(createdAt.getTime())
+      ? { ...stored, createdAt }
+      : undefined;
+  } catch {
+    return undefined; // not one Koe wrote: the tester answers afresh
+  }
 }
 
 /** What an answer through this send is stored against. */

@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
+import { campaignTestSend } from "../../../test/test-send.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { refreshRollupsFully } from "../../domain/reports/refresh-rollups.ts";
@@ -236,12 +237,7 @@ describe("attribute and send rollups", () => {
   it("count the response rate by attribute, leaving test sends out", async () => {
     await refresh();
     const all = await c.call("GET", "/api/v1/reports/response-rate");
-    const test = await c.call("POST", "/api/v1/sends", {
-      surveyId: ids.nps,
-      contactId: contacts[0],
-      metadata: { test: true },
-    });
-    expect(test.status).toBe(201);
+    await campaignTestSend(c, ids.nps as string, contacts[0] as string);
     expect(await pending()).toBe(0); // a test send changes no rollup
     await send(contacts[0] as string, "2026-03-25T02:00:00Z");
     const more = await c.call("GET", "/api/v1/reports/response-rate");

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
+import { campaignTestSend } from "../../../test/test-send.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 
@@ -69,8 +70,7 @@ beforeAll(async () => {
   // 15:30 UTC on 31 March is 1 April in Tokyo; another survey's send in March; a campaign's test send.
   await moveTo((await send(surveyId, tp.support)).id, "2026-03-31T15:30:00Z");
   await moveTo((await send(otherSurvey, tp.support)).id, "2026-03-05T01:00:00Z");
-  const test = await c.call("POST", "/api/v1/sends", { surveyId, metadata: { test: true } });
-  await moveTo(test.body.id, "2026-03-05T01:00:00Z");
+  await moveTo(await campaignTestSend(c, surveyId), "2026-03-05T01:00:00Z");
 });
 afterAll(() => open.close());
 
