@@ -144,6 +144,8 @@ describe("admin app: contacts, surveys, export", () => {
     await page.getByRole("link", { name: contact.name }).first().click();
     await page.waitForURL(new RegExp(`/admin/contacts/${contact.id}$`));
     await page.getByText(answer!.comment!.slice(0, 20)).first().waitFor();
+    // The window's title names the contact, so many open tabs stay apart.
+    expect(await page.title()).toBe(`${contact.name} · Contacts · Koe`);
 
     const note = `Called back on ${new Date().toISOString()}: agreed to a training session.`;
     await page.getByLabel("Note on this contact").fill(note);

@@ -3,6 +3,7 @@
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useT } from "./i18n/i18n.tsx";
 import { PageBoundary } from "./page-boundary.tsx";
+import { RecordTitleProvider } from "./record-title.tsx";
 import { LangSwitch } from "./ui/lang-switch.tsx";
 import { Link, matchPath, useFocusOnNavigate, useLocation } from "./router.tsx";
 import { navItems, navPath, routes } from "./routes.ts";
@@ -22,7 +23,9 @@ export function Shell() {
     return params ? [{ ...r, params }] : [];
   })[0];
   const Page = found?.page;
-  const title = found?.nav ? `${t(`nav.${found.nav}`)} · Koe` : "Koe";
+  const [record, setRecord] = useState<string | undefined>();
+  const section = found?.nav ? `${t(`nav.${found.nav}`)} · Koe` : "Koe";
+  const title = record ? `${record} · ${section}` : section;
   useEffect(() => void (document.title = title), [title]);
   useFocusOnNavigate(content, loc);
   return (
@@ -73,7 +76,9 @@ export function Shell() {
           <Suspense fallback={<Loading />}>
             <PageBoundary resetKey={`${path}?${loc.search.toString()}`}>
               {Page && found ? (
-                <Page params={found.params} />
+                <RecordTitleProvider value={setRecord}>
+                  <Page params={found.params} />
+                </RecordTitleProvider>
               ) : (
                 <div className="state">{t("state.notFound")}</div>
               )}

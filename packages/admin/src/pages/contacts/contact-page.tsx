@@ -9,6 +9,7 @@ import type {
   TimelineEntry,
 } from "../../../../server/src/domain/contacts/timeline.ts";
 import { ApiError, useApi } from "../../api.ts";
+import { useRecordTitle } from "../../record-title.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { PageProps } from "../../routes.ts";
@@ -37,6 +38,7 @@ function ContactView({ id }: { id: string }) {
   const company = useApi<Company>(companyId ? `/companies/${encodeURIComponent(companyId)}` : null);
   const [added, setAdded] = useState<NoteTimelineEntry[]>([]);
   const canWrite = useSignedIn().user.role !== "viewer";
+  useRecordTitle(contact.data ? contact.data.name || contact.data.email || undefined : undefined);
 
   if (contact.error instanceof ApiError && contact.error.status === 404) return <NotFound />;
   const back = (

@@ -3,6 +3,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
 import { api, ApiError, useApi } from "../../api.ts";
+import { useRecordTitle } from "../../record-title.tsx";
 import { errorText } from "../../error-text.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -24,6 +25,7 @@ import "./surveys.css";
 export default function SurveyEditorPage({ params }: PageProps) {
   const session = useSignedIn();
   const loaded = useApi<Survey>(params.id ? `/surveys/${params.id}` : null);
+  useRecordTitle(params.id ? loaded.data?.name : undefined);
   if (!params.id) {
     const { name, defaultLocale } = session.workspace;
     const locale = defaultLocale === "en" ? "en" : "ja";

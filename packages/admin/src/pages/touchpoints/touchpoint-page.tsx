@@ -2,6 +2,7 @@
 // the trend with its interval band, the split by channel and its latest comments.
 import { useMemo } from "react";
 import { ApiError, useApi, withQuery } from "../../api.ts";
+import { useRecordTitle } from "../../record-title.tsx";
 import { formatDate, formatNumber, signed } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { NpsReport } from "../../report-types.ts";
@@ -30,6 +31,7 @@ export default function TouchpointPage({ params }: PageProps) {
   const t = useT(touchpointMessages);
   const id = params.id ?? "";
   const tp = useApi<Touchpoint>(`/touchpoints/${encodeURIComponent(id)}`);
+  useRecordTitle(tp.data?.name);
   if (tp.error instanceof ApiError && (tp.error.status === 404 || tp.error.status === 422)) {
     return (
       <>
