@@ -27,6 +27,11 @@ const pools = new WeakMap<Db, pg.Pool>();
 /** The pg pool under a PostgreSQL database, for what Kysely cannot send (COPY FROM STDIN); none on PGlite. */
 export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db);
 
+const embeddedDbs = new WeakMap<Db, PGlite>();
+
+/** The PGlite under an embedded database, for what must run in the same step as its commit (run-now.ts). */
+export const embeddedOf = (db: Db): PGlite | undefined => embeddedDbs.get(db);
+
 export async function openPostgres(url: string, max = 10): Promise<OpenDatabase> {
   const types = {
     getTypeParser(oid: number, format?: "text" | "binary") {
@@ -45,6 +50,7 @@ export const pgliteParsers = { [INT8]: Number, [NUMERIC]: Number, [DATE]: (v: st
 
 export function wrapPGlite(pglite: PGlite, onClose = () => {}): OpenDatabase {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  embeddedDbs.set(db, pglite);
   return {
     db,
     embedded: true,

@@ -1,7 +1,8 @@
 // The moves of a message on the delivery ledger after its claim. Each is one statement, guarded by the
 // state it expects, so a worker whose lease ran out cannot overwrite what recovery decided.
 import { sql } from "kysely";
-import type { Db } from "../../db/open.ts";
+import { embeddedOf, type Db } from "../../db/open.ts";
+import { runNow } from "../../db/run-now.ts";
 
 /**
  * A message as one claim holds it: `attempts` is the claim's number, so a worker whose lease ran out, and
@@ -11,23 +12,42 @@ type Key = { workspaceId: string; id: string; attempts: number };
 
 /**
  * The end of data is about to go out: from here a crash may have delivered the message. `then` sends it,
- * called as soon as the record commits. The connection is held one turn of the event loop longer, so on
- * the embedded database (same process) no other statement runs before the mark is on its way.
+ * called in the step that learns the record committed: on the embedded database the statement runs
+ * synchronously (`runNow`), since its query API takes several turns of the event loop to return. The
+ * connection is held one turn longer, so no other statement runs before the mark is on its way.
  */
 export async function markCommitting(db: Db, d: Key, then: () => void): Promise<void> {
+  const embedded = embeddedOf(db);
   await db.connection().execute(async (conn) => {
-    const r = await conn
-      .updateTable("deliveries")
-      .set({ status: "committing" })
-      .where("workspace_id", "=", d.workspaceId)
-      .where("id", "=", d.id)
-      .where("attempts", "=", d.attempts)
-      .where("status", "=", "sending")
-      .executeTakeFirst();
-    if (r.numUpdatedRows !== 1n) throw new Error(`delivery ${d.id} is no longer ours to send`);
+    const updated = embedded
+      ? runNow(embedded, committingSql(d))
+      : Number(
+          (
+            await conn
+              .updateTable("deliveries")
+              .set({ status: "committing" })
+              .where("workspace_id", "=", d.workspaceId)
+              .where("id", "=", d.id)
+              .where("attempts", "=", d.attempts)
+              .where("status", "=", "sending")
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        );
+    if (updated !== 1) throw new Error(`delivery ${d.id} is no longer ours to send`);
     then();
     await new Promise((resolve) => setImmediate(resolve));
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same update as literal SQL, from values checked to be ids and a number. */
+function committingSql(d: Key): string {
+  if (!UUID.test(d.workspaceId) || !UUID.test(d.id) || !Number.isSafeInteger(d.attempts)) {
+    throw new Error(`not a delivery key: ${JSON.stringify(d)}`);
+  }
+  return `update deliveries set status = 'committing' where workspace_id = '${d.workspaceId}'
+    and id = '${d.id}' and attempts = ${d.attempts} and status = 'sending'`;
 }
 
 /**
