@@ -8,11 +8,29 @@ import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { MailError, type Mailer, type SendHooks } from "./mailer.ts";
 import { buildMime } from "./mime.ts";
 
+/** A stream's pipe destinations (Node keeps them in its internal state; there is no public accessor). */
+const pipesOf = (s: unknown): unknown[] =>
+  (s as { _readableState?: { pipes?: unknown[] } })._readableState?.pipes ?? [];
+
+const pendingBytes = (s: unknown): number => {
+  const w = s as { writableLength?: number; readableLength?: number };
+  return (w.writableLength ?? 0) + (w.readableLength ?? 0);
+};
+
+/**
+ * Resolves once what was written through `dataStream` has left the process for the kernel: a slow reader
+ * on the other end leaves the body in the socket's buffer, and the end of data would queue behind it.
+ */
+async function flushed(dataStream: unknown): Promise<void> {
+  const hops = [dataStream, ...pipesOf(dataStream)];
+  while (hops.some((h) => pendingBytes(h) > 0)) await new Promise((r) => setTimeout(r, 1));
+}
+
 /**
  * What the connection reads in its DATA phase. Nodemailer buffers a message before its envelope is
  * accepted, so holding back the end of the message's own stream would record too early; this stream is
  * the last before the connection's, read only once the server wants the body. It hands over the body on
- * that first read and calls `beforeEnd` on the next, when the body has gone on to the socket.
+ * that first read and, on the next, once the body is out of the process, calls `beforeEnd`.
  */
 function dataPhase(input: Readable, beforeEnd: (end: () => void) => Promise<void>): Readable {
   const body: Buffer[] = [];
@@ -28,6 +46,12 @@ function dataPhase(input: Readable, beforeEnd: (end: () => void) => Promise<void
       callback(err);
     },
   });
+  let dataStream: unknown;
+  const pipe = out.pipe.bind(out);
+  out.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
+    dataStream = dest;
+    return pipe(dest, opts);
+  }) as typeof out.pipe;
   const step = () => {
     if (!wanted) return;
     if (state === "buffered") {
@@ -37,9 +61,9 @@ function dataPhase(input: Readable, beforeEnd: (end: () => void) => Promise<void
     } else if (state === "body sent" && out.readableLength === 0 && out.readableFlowing) {
       state = "ending";
       wanted = false;
-      beforeEnd(() => out.push(null)).catch((e: unknown) =>
-        out.destroy(e instanceof Error ? e : new Error(String(e))),
-      );
+      flushed(dataStream)
+        .then(() => beforeEnd(() => out.push(null)))
+        .catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
     } else if (state === "body sent") {
       // Node asks before the body is taken; an empty push lets it ask again once it is.
       wanted = false;
