@@ -62,6 +62,20 @@ async function setUp(emails: string[]): Promise<{ api: TestClient; surveyId: str
   return { api, surveyId: survey.body.id, contactIds };
 }
 
+/** Launches a campaign to everyone, then expands it without sending (a worker that claims nothing). */
+async function launchAndExpand(api: TestClient, surveyId: string, name: string): Promise<string> {
+  const created = await api.call("POST", "/api/v1/campaigns", { name, surveyId, audience: { kind: "all" } });
+  await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+  await createMailWorker({
+    db: open.db,
+    mailer: smtpPool(),
+    links,
+    workspaceId: api.workspaceId,
+    batch: 0,
+  }).tick();
+  return created.body.id;
+}
+
 async function drain(worker: MailWorker): Promise<void> {
   for (let i = 0; i < 50 && (await worker.tick()) > 0; i++);
   await worker.tick(); // the campaign clock runs at most every 2 s; one more round settles "done"
@@ -165,21 +179,7 @@ describe("the mail worker", () => {
 
   it("after a crash, resends a message whose end of data never went out and never one that may have", async () => {
     const { api, surveyId } = await setUp(["crash1@example.com", "crash2@example.com"]);
-    const created = await api.call("POST", "/api/v1/campaigns", {
-      name: "crash",
-      surveyId,
-      audience: { kind: "all" },
-    });
-    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-    // Expand without sending: a worker whose mailer never gets called in time.
-    const idle = createMailWorker({
-      db: open.db,
-      mailer: smtpPool(),
-      links,
-      workspaceId: api.workspaceId,
-      batch: 0,
-    });
-    await idle.tick();
+    await launchAndExpand(api, surveyId, "crash");
     // Two messages left by a worker that died: one still in its body, one at its end of data.
     const rows = await sql<{ id: string; email: string }>`
       select d.id, c.email from deliveries d join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
@@ -203,19 +203,10 @@ describe("the mail worker", () => {
 
   it("two workers never both mail one person due for two campaigns at once", async () => {
     const { api, surveyId } = await setUp(["both@example.com"]);
-    const ids: string[] = [];
-    for (const name of ["Relationship NPS", "Onboarding NPS"]) {
-      const created = await api.call("POST", "/api/v1/campaigns", {
-        name,
-        surveyId,
-        audience: { kind: "all" },
-      });
-      await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-      ids.push(created.body.id);
-    }
+    // Both campaigns expanded: two first messages due for one person.
+    for (const name of ["Relationship NPS", "Onboarding NPS"]) await launchAndExpand(api, surveyId, name);
     const worker = (batch: number) =>
       createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId, batch });
-    await worker(0).tick(); // both campaigns expanded: two first messages due for one person
     // Each worker takes one message: without the turn-taking, both decide to send before either is sent.
     const [a, b] = [worker(1), worker(1)];
     await Promise.all([a.tick(), b.tick()]);
@@ -229,19 +220,7 @@ describe("the mail worker", () => {
 
   it("lets a worker whose lease ran out no longer move a message another worker has claimed since", async () => {
     const { api, surveyId } = await setUp(["slow@example.com"]);
-    const created = await api.call("POST", "/api/v1/campaigns", {
-      name: "slow",
-      surveyId,
-      audience: { kind: "all" },
-    });
-    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
-    await createMailWorker({
-      db: open.db,
-      mailer: smtpPool(),
-      links,
-      workspaceId: api.workspaceId,
-      batch: 0,
-    }).tick();
+    await launchAndExpand(api, surveyId, "slow");
     const claim = () =>
       claimDueDeliveries(open.db, { limit: 1, leaseSeconds: 60, workspaceId: api.workspaceId });
     const [first] = await claim();
@@ -288,14 +267,8 @@ describe("the mail worker", () => {
   it("after a crash, asks the outbox: a stored message is sent, a missing one goes again, none twice", async () => {
     const emails = ["x-sending@example.com", "y-stored@example.com", "z-lost@example.com"];
     const { api, surveyId } = await setUp(emails);
-    const created = await api.call("POST", "/api/v1/campaigns", {
-      name: "crash, outbox",
-      surveyId,
-      audience: { kind: "all" },
-    });
-    await api.call("POST", `/api/v1/campaigns/${created.body.id}/launch`);
+    await launchAndExpand(api, surveyId, "crash, outbox");
     const mailer = outboxMailer(open.db);
-    await createMailWorker({ db: open.db, mailer, links, workspaceId: api.workspaceId, batch: 0 }).tick();
     const rows = await sql<{ id: string; email: string; message_id: string }>`
       select d.id, c.email, d.message_id from deliveries d
       join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
@@ -442,20 +415,7 @@ describe("the mail worker", () => {
 
   it("holds a paused campaign's messages and skips them when it is cancelled", async () => {
     const { api, surveyId } = await setUp(["p1@example.com", "p2@example.com"]);
-    const created = await api.call("POST", "/api/v1/campaigns", {
-      name: "paused",
-      surveyId,
-      audience: { kind: "all" },
-    });
-    const id = created.body.id;
-    await api.call("POST", `/api/v1/campaigns/${id}/launch`);
-    await createMailWorker({
-      db: open.db,
-      mailer: smtpPool(),
-      links,
-      workspaceId: api.workspaceId,
-      batch: 0,
-    }).tick();
+    const id = await launchAndExpand(api, surveyId, "paused");
     expect((await api.call("POST", `/api/v1/campaigns/${id}/pause`)).body.status).toBe("paused");
     await drain(createMailWorker({ db: open.db, mailer: smtpPool(), links, workspaceId: api.workspaceId }));
     expect(received("p1@example.com")).toHaveLength(0);

@@ -152,11 +152,11 @@ export async function recoverExpiredLeases(
   };
   const inOutbox = sql<boolean>`exists (select from outbox o
     where o.workspace_id = deliveries.workspace_id and o.message_id = deliveries.message_id)`;
-  let requeue = expired().where("status", "=", "sending");
-  if (opts.outbox)
-    requeue = expired().where((eb) =>
-      eb.or([eb("status", "=", "sending"), eb.and([eb("status", "=", "committing"), eb.not(inOutbox)])]),
-    );
+  const requeue = expired().where((eb) =>
+    opts.outbox
+      ? eb.or([eb("status", "=", "sending"), eb.and([eb("status", "=", "committing"), eb.not(inOutbox)])])
+      : eb("status", "=", "sending"),
+  );
   let find = db
     .selectFrom("deliveries")
     .select(["workspace_id", "id", "attempts"])

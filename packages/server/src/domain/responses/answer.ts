@@ -35,6 +35,13 @@ export interface AnswerTarget {
   metadata: Record<string, string | number | boolean | null>;
 }
 
+/** An answer given at `createdAt` may be changed within the edit window only. */
+export function assertEditable(createdAt: Date): void {
+  if (Date.now() - createdAt.getTime() > EDIT_WINDOW_MS) {
+    throw new ConflictError("this answer can no longer be changed");
+  }
+}
+
 /** The stored form of a page answer: the score checked, the segment set, each segment's own question kept. */
 export function answerChange(kind: SurveyKind, answer: PageAnswer, now: string) {
   const { min, max } = scaleOf(kind);
@@ -93,9 +100,7 @@ export async function saveAnswer(
       else q = q.where("id", "=", target.previousResponseId ?? "").where("survey_id", "=", target.surveyId);
       const existing = await q.executeTakeFirst();
       if (!existing) return undefined;
-      if (Date.now() - existing.created_at.getTime() > EDIT_WINDOW_MS) {
-        throw new ConflictError("this answer can no longer be changed");
-      }
+      assertEditable(existing.created_at);
       if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
       // Consent given before and kept is dated when it was given, not when the score changed.
       const kept = consent !== null && consent === existing.testimonial_consent_text;

@@ -3,17 +3,14 @@
 // no alert, even when the test showed a customer's data.
 import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
-import { ConflictError } from "../errors.ts";
-import { answerChange, EDIT_WINDOW_MS, saveAnswer, type PageAnswer } from "../responses/answer.ts";
+import { answerChange, assertEditable, saveAnswer, type PageAnswer } from "../responses/answer.ts";
 import { answerTargetOf, isTestSend, type SendContext, type SendResponse } from "./send-context.ts";
 
 export async function answerSend(db: Db, events: EventBus, context: SendContext, answer: PageAnswer) {
   const { send, survey } = context;
   if (!isTestSend(send)) return saveAnswer(db, events, send.workspace_id, answerTargetOf(context), answer);
   const previous = context.response;
-  if (previous && Date.now() - previous.createdAt.getTime() > EDIT_WINDOW_MS) {
-    throw new ConflictError("this answer can no longer be changed");
-  }
+  if (previous) assertEditable(previous.createdAt);
   const change = answerChange(survey.kind, answer, new Date().toISOString());
   const stored: Omit<SendResponse, "createdAt"> & { createdAt: string } = {
     id: send.id,
