@@ -1,6 +1,6 @@
 // The route table: every URL the server answers is listed here.
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { limitBody } from "./body.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -83,8 +83,8 @@ export function createApp(deps: AppDeps) {
 
   const tooLarge = (c: Parameters<typeof problem>[0]) => problem(c, 413, "the body is too large");
   // A 10,000-row import with comments is a few MB; everything else is small.
-  const bigBody = bodyLimit({ maxSize: 64 * MB, onError: tooLarge });
-  const smallBody = bodyLimit({ maxSize: MB, onError: tooLarge });
+  const bigBody = limitBody(64 * MB, tooLarge);
+  const smallBody = limitBody(MB, tooLarge);
   const api = new Hono<AppEnv>()
     .use(authenticate(deps))
     .use((c, next) =>
@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps) {
     c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : limited(c, next);
   const pages = new Hono()
     .use(unlessUnsubscribe)
-    .use(bodyLimit({ maxSize: 256 * 1024, onError: tooLarge }))
+    .use(limitBody(256 * 1024, tooLarge))
     .route("/r", personalLinkRoutes(deps))
     .route("/s", linkSurveyRoutes(deps))
     .route("/u", unsubscribeRoutes(deps));

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { NotFoundError, ValidationError, type FieldIssue } from "../domain/errors.ts";
 import { isId } from "../domain/ids.ts";
 import { HTTPException } from "hono/http-exception";
+import { bodyText } from "./body.ts";
 
 export function issuesOf(error: z.ZodError, prefix = ""): FieldIssue[] {
   return error.issues.map((i) => ({
@@ -59,7 +60,7 @@ export async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new HTTPException(415, { message: "send the body as application/json" });
   }
-  const text = await c.req.text();
+  const text = await bodyText(c);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,7 +1,6 @@
 // A respondent's own answer from a survey page: one response per send (or per browser session for a
 // link survey); answering again edits it within the edit window instead of adding a second.
 import type { Db } from "../../db/open.ts";
-import { isUniqueViolation } from "../../db/errors.ts";
 import type { EventBus } from "../events/bus.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -9,7 +8,7 @@ import { isHappy, isUnhappy, scaleOf, segmentOf, type SurveyKind } from "../scor
 import { storableText } from "../storable-text.ts";
 import { confirmSendIntents } from "../sends/intents.ts";
 import { MAX_COMMENT } from "./response-schema.ts";
-import { insertResponses, updateResponse } from "./store-responses.ts";
+import { insertAnswer, updateResponse } from "./store-responses.ts";
 
 export const EDIT_WINDOW_MS = 7 * 86_400_000;
 
@@ -72,7 +71,8 @@ export async function saveAnswer(
   const now = new Date().toISOString();
   const change = answerChange(target.kind, answer, now);
   const consent = change.testimonial_consent_text;
-  // A new answer is one statement (response, rollups, intents); an existing one is edited in a transaction.
+  // A new answer is one statement (response, rollups, intents), shared with concurrent answers; an
+  // existing one is edited in a transaction.
   const insert = async () => {
     const id = newId();
     const row = {
@@ -87,8 +87,7 @@ export async function saveAnswer(
       send_id: target.sendId ?? null,
       ...change,
     };
-    await insertResponses(db, workspaceId, [row], { confirmSend: target.sendId });
-    return { responseId: id, created: true };
+    return (await insertAnswer(db, workspaceId, row)) ? { responseId: id, created: true } : undefined;
   };
   const edit = () =>
     db.transaction().execute(async (tx) => {
@@ -111,13 +110,11 @@ export async function saveAnswer(
       return { responseId: existing.id, created: false };
     });
   let result: { responseId: string; created: boolean } | undefined;
-  if (target.sendId) {
-    // Most sends are answered once: try the insert, and edit if the send already has its response.
-    result = await insert().catch((e: unknown) => (isUniqueViolation(e) ? edit() : Promise.reject(e)));
-  } else if (target.previousResponseId) {
-    result = await edit();
-  }
+  // Most sends are answered once: try the insert, and edit if the send already has its response.
+  if (target.sendId) result = (await insert()) ?? (await edit());
+  else if (target.previousResponseId) result = await edit();
   result ??= await insert();
+  if (!result) throw new ConflictError("the answer changed while it was being saved; try again");
   if (result.created)
     await events.emit("response.created", {
       workspaceId,

@@ -1,5 +1,6 @@
 // Writing responses: inserts and score edits, each in one statement together with the rollups.
 import { sql } from "kysely";
+import { grouped, perHandle } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
 import { addOneToRollups, addToRollups, slotFor } from "./rollups.ts";
 
@@ -25,54 +26,80 @@ export interface PreparedResponse {
   testimonial_consent_at?: string | null;
 }
 
-/**
- * Call inside a transaction when several chunks must land together. `confirmSend`: the same statement
- * marks that send's pending intents confirmed (a page answer in one round trip).
- */
-export async function insertResponses(
-  tx: Db,
-  workspaceId: string,
-  rows: PreparedResponse[],
-  opts: { confirmSend?: string | undefined } = {},
-): Promise<void> {
-  if (rows.length === 1) return insertOne(tx, workspaceId, rows[0]!, opts.confirmSend);
-  const confirm = opts.confirmSend
-    ? sql`confirmed as (update intents set verdict = 'confirmed' where workspace_id = ${workspaceId}
-        and send_id = ${opts.confirmSend} and verdict = 'pending'),`
-    : sql``;
+const COLUMNS = sql.raw(`id, survey_id, contact_id, touchpoint_id, channel, score, segment, comment, locale,
+  metadata, source, created_at, send_id, contact_preference, testimonial_consent_text, testimonial_consent_at`);
+
+/** Rows given as one JSON array, as a table of the response columns. */
+const recordset = (rows: PreparedResponse[]) => sql`
+  select ${COLUMNS} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, survey_id uuid,
+    contact_id uuid, touchpoint_id uuid, channel text, score smallint, segment text, comment text, locale text,
+    metadata jsonb, source text, created_at timestamptz, send_id uuid, contact_preference text,
+    testimonial_consent_text text, testimonial_consent_at timestamptz)`;
+
+/** Call inside a transaction when several chunks must land together. */
+export async function insertResponses(tx: Db, workspaceId: string, rows: PreparedResponse[]): Promise<void> {
+  if (rows.length === 1) return insertOne(tx, workspaceId, rows[0]!);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const json = JSON.stringify(rows.slice(i, i + CHUNK));
     await sql`
-      with ${confirm} rows as (
-        insert into responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
-               comment, locale, metadata, source, created_at, send_id, contact_preference,
-               testimonial_consent_text, testimonial_consent_at)
+      with rows as (
+        insert into responses (workspace_id, ${COLUMNS})
         select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
                r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
                r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
-        from jsonb_to_recordset(${json}::jsonb) as r(id uuid, survey_id uuid, contact_id uuid, touchpoint_id uuid,
-             channel text, score smallint, segment text, comment text, locale text, metadata jsonb, source text,
-             created_at timestamptz, send_id uuid, contact_preference text, testimonial_consent_text text,
-             testimonial_consent_at timestamptz)
+        from (${recordset(rows.slice(i, i + CHUNK))}) r
         returning survey_id, touchpoint_id, channel, score, created_at, 1 as w
       )
       ${addToRollups(workspaceId, slotFor(rows.length))}`.execute(tx);
   }
 }
 
-/** One answer (the page's hot path): a plain VALUES insert, cheaper to plan and run than the batch form. */
-async function insertOne(
-  tx: Db,
-  workspaceId: string,
-  r: PreparedResponse,
-  confirmSend: string | undefined,
-): Promise<void> {
-  const confirm = confirmSend
-    ? sql`confirmed as (update intents set verdict = 'confirmed' where workspace_id = ${workspaceId}
-        and send_id = ${confirmSend} and verdict = 'pending'),`
-    : sql``;
+/**
+ * Page answers of one workspace in one statement: the responses, their rollups and their sends' pending
+ * intents confirmed. A send that has its response already keeps it; the ids stored are returned.
+ */
+async function insertAnswers(db: Db, workspaceId: string, answers: PreparedResponse[]): Promise<Set<string>> {
+  // In send order, so two groups answering the same sends wait for each other instead of deadlocking.
+  const sorted = answers.toSorted((a, b) => (a.send_id ?? "").localeCompare(b.send_id ?? ""));
+  const { rows } = await sql<{ id: string }>`
+    with rows as (
+      insert into responses (workspace_id, ${COLUMNS})
+      select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
+             r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
+             r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
+      from (${recordset(sorted)}) r
+      on conflict (workspace_id, send_id) where send_id is not null do nothing
+      returning id, send_id, survey_id, touchpoint_id, channel, score, created_at, 1 as w
+    ),
+    confirmed as (
+      update intents set verdict = 'confirmed'
+      where workspace_id = ${workspaceId} and verdict = 'pending' and send_id in (select send_id from rows)
+    ),
+    rolled_up as (${addToRollups(workspaceId, slotFor(1))})
+    select id from rows`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+// Concurrent answers to one workspace go as one statement: one commit for many people.
+const groupedAnswers = perHandle((db: Db) =>
+  grouped(
+    async (workspaceId: string, answers: PreparedResponse[]) => {
+      const stored = await insertAnswers(db, workspaceId, answers);
+      return answers.map((a) => stored.has(a.id));
+    },
+    { inFlight: 4, maxSize: 200 },
+  ),
+);
+
+/** Stores one page answer; false when its send has a response already (the caller edits that instead). */
+export async function insertAnswer(db: Db, workspaceId: string, answer: PreparedResponse): Promise<boolean> {
+  if (db.isTransaction) return (await insertAnswers(db, workspaceId, [answer])).has(answer.id);
+  return groupedAnswers(db)(workspaceId, answer);
+}
+
+/** One response (a single API row): a plain VALUES insert, cheaper to plan and run than the batch form. */
+async function insertOne(tx: Db, workspaceId: string, r: PreparedResponse): Promise<void> {
   await sql`
-    with ${confirm} rows as (
+    with rows as (
       insert into responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
              comment, locale, metadata, source, created_at, send_id, contact_preference,
              testimonial_consent_text, testimonial_consent_at)

@@ -1,4 +1,6 @@
 // Everything a personal-link page needs about its send, read in one query (the confirm hot path).
+import { sql } from "kysely";
+import { grouped, perHandle } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
 import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
 import type { AnswerTarget } from "../responses/answer.ts";
@@ -65,48 +67,67 @@ export function keptAnswer(response: SendResponse | undefined) {
   };
 }
 
+/** The row of the context query: the send's own columns, then the rest prefixed by table. */
+type ContextRow = SendRow & {
+  su_name: SurveyRow["name"];
+  su_kind: SurveyRow["kind"];
+  su_question: SurveyRow["question"];
+  su_follow_ups: SurveyRow["follow_ups"];
+  su_default_locale: SurveyRow["default_locale"];
+  su_status: SurveyRow["status"];
+  su_settings: SurveyRow["settings"];
+  su_created_at: SurveyRow["created_at"];
+  su_updated_at: SurveyRow["updated_at"];
+  workspace_name: string;
+  workspace_time_zone: string;
+  contact_locale: Locale | null;
+  re_id: string | null;
+  re_score: number | null;
+  re_segment: string | null;
+  re_comment: string | null;
+  re_contact_preference: SendResponse["contactPreference"];
+  re_testimonial_consent_text: string | null;
+  re_created_at: Date | null;
+};
+
+interface SendKey {
+  workspaceId: string;
+  sendId: string;
+}
+
+/** Many sends' contexts in one query (the key lists cross; each row is matched to its key after). */
+async function readContexts(db: Db, keys: SendKey[]): Promise<(ContextRow | undefined)[]> {
+  const { rows } = await sql<ContextRow>`
+    select se.*, su.name as su_name, su.kind as su_kind, su.question as su_question,
+           su.follow_ups as su_follow_ups, su.default_locale as su_default_locale, su.status as su_status,
+           su.settings as su_settings, su.created_at as su_created_at, su.updated_at as su_updated_at,
+           w.name as workspace_name, w.time_zone as workspace_time_zone, co.locale as contact_locale,
+           re.id as re_id, re.score as re_score, re.segment as re_segment, re.comment as re_comment,
+           re.contact_preference as re_contact_preference,
+           re.testimonial_consent_text as re_testimonial_consent_text, re.created_at as re_created_at
+    from sends se
+    join surveys su on su.workspace_id = se.workspace_id and su.id = se.survey_id
+    join workspaces w on w.id = se.workspace_id
+    left join contacts co on co.workspace_id = se.workspace_id and co.id = se.contact_id
+    left join responses re on re.workspace_id = se.workspace_id and re.send_id = se.id
+    where se.workspace_id = any(${keys.map((k) => k.workspaceId)}::uuid[])
+      and se.id = any(${keys.map((k) => k.sendId)}::uuid[])`.execute(db);
+  const found = new Map(rows.map((r) => [`${r.workspace_id}/${r.id}`, r]));
+  return keys.map((k) => found.get(`${k.workspaceId}/${k.sendId}`.toLowerCase()));
+}
+
+// A page load and an answer each read the context first: concurrent reads go as one query.
+const groupedRead = perHandle((db: Db) =>
+  grouped((_: null, keys: SendKey[]) => readContexts(db, keys), { inFlight: 4, maxSize: 200 }),
+);
+
 export async function loadSendContext(
   db: Db,
   workspaceId: string,
   sendId: string,
 ): Promise<SendContext | undefined> {
-  const r = await db
-    .selectFrom("sends as se")
-    .innerJoin("surveys as su", (j) =>
-      j.onRef("su.workspace_id", "=", "se.workspace_id").onRef("su.id", "=", "se.survey_id"),
-    )
-    .innerJoin("workspaces as w", "w.id", "se.workspace_id")
-    .leftJoin("contacts as co", (j) =>
-      j.onRef("co.workspace_id", "=", "se.workspace_id").onRef("co.id", "=", "se.contact_id"),
-    )
-    .leftJoin("responses as re", (j) =>
-      j.onRef("re.workspace_id", "=", "se.workspace_id").onRef("re.send_id", "=", "se.id"),
-    )
-    .selectAll("se")
-    .select([
-      "su.name as su_name",
-      "su.kind as su_kind",
-      "su.question as su_question",
-      "su.follow_ups as su_follow_ups",
-      "su.default_locale as su_default_locale",
-      "su.status as su_status",
-      "su.settings as su_settings",
-      "su.created_at as su_created_at",
-      "su.updated_at as su_updated_at",
-      "w.name as workspace_name",
-      "w.time_zone as workspace_time_zone",
-      "co.locale as contact_locale",
-      "re.id as re_id",
-      "re.score as re_score",
-      "re.segment as re_segment",
-      "re.comment as re_comment",
-      "re.contact_preference as re_contact_preference",
-      "re.testimonial_consent_text as re_testimonial_consent_text",
-      "re.created_at as re_created_at",
-    ])
-    .where("se.workspace_id", "=", workspaceId)
-    .where("se.id", "=", sendId)
-    .executeTakeFirst();
+  const key = { workspaceId, sendId };
+  const r = db.isTransaction ? (await readContexts(db, [key]))[0] : await groupedRead(db)(null, key);
   if (!r) return undefined;
   const send: SendRow = {
     workspace_id: r.workspace_id,

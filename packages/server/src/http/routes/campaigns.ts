@@ -16,6 +16,7 @@ import { pageSchema } from "../../domain/fields.ts";
 import { decodeIdCursor, toPage } from "../../domain/paging.ts";
 import { previewCampaignMail, testSendCampaign, testSendInput } from "../../jobs/campaign-preview.ts";
 import { outboxMailer } from "../../channels/email/outbox-mailer.ts";
+import { bodyText } from "../body.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
 import { body, pathId, query } from "../validate.ts";
@@ -61,7 +62,7 @@ export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
     })
     .post("/:id/audience", async (c) => {
       ensure(canEditSurveys(c.var.actor), "edit campaigns");
-      const csv = await c.req.text();
+      const csv = await bodyText(c);
       return c.json(await importAudienceCsv(db, c.var.actor.workspaceId, pathId(c, "campaign"), csv));
     })
     .get("/:id/preview", async (c) => {

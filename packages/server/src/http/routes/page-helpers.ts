@@ -6,6 +6,7 @@ import { MAX_COMMENT } from "../../domain/responses/response-schema.ts";
 import { longerThan, storableText } from "../../domain/storable-text.ts";
 import { localeFromHeader, t, type Locale, type MessageKey } from "../../i18n/messages.ts";
 import { messagePage } from "../../pages/layout.ts";
+import { formFields } from "../body.ts";
 
 export function pageLocale(c: Context, contactLocale: Locale | null | undefined, survey?: SurveyRow): Locale {
   return contactLocale ?? localeFromHeader(c.req.header("accept-language"), survey?.default_locale ?? "ja");
@@ -33,7 +34,7 @@ export interface PostedForm {
 
 /** Reads the posted survey form; anything malformed becomes "absent", never an error page. */
 export async function readSurveyForm(c: Context, locale: Locale, brand: string): Promise<PostedForm> {
-  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const form = await formFields(c).catch(() => ({}) as Record<string, unknown>);
   const str = (k: string) => (typeof form[k] === "string" ? (form[k] as string) : "");
   const score = /^\d{1,2}$/.test(str("score")) ? Number(str("score")) : undefined;
   const comment = str("comment").replace(/\r\n/g, "\n");

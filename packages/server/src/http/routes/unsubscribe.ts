@@ -16,6 +16,7 @@ import {
 } from "../../domain/suppressions/unsubscribe-token.ts";
 import { localeFromHeader, type Locale } from "../../i18n/messages.ts";
 import { unsubscribePage, type UnsubscribeState } from "../../pages/unsubscribe-page.ts";
+import { formFields } from "../body.ts";
 import type { AppDeps } from "../env.ts";
 import { errorPage, pageLocale } from "./page-helpers.ts";
 
@@ -76,7 +77,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
     )
     .post("/:token", (c) =>
       withToken(c, async (l) => {
-        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+        const form = await formFields(c).catch(() => ({}) as Record<string, unknown>);
         // RFC 8058: the mail client posts this exact pair and expects a 2xx, not a redirect.
         if (form["List-Unsubscribe"] === "One-Click") {
           const stored = await unsubscribe(l, "one-click");

@@ -1,0 +1,82 @@
+// Group commit for hot statements: calls that arrive while earlier groups are in flight wait and go
+// together as one statement (one round trip, one commit), each caller still getting its own answer.
+// Under light load every call goes at once, alone. Per process; nothing is held across calls.
+
+export interface GroupOptions {
+  /** Groups running at the same time (each holds a pool connection). */
+  inFlight: number;
+  /** Calls in one group at most. */
+  maxSize: number;
+}
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (out: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * `run(key, items)` answers the items of one group, in order. Only calls with the same key are grouped.
+ * When a group fails, each of its calls is tried alone, so one bad call cannot fail its neighbours: `run`
+ * must leave nothing behind when it fails (one statement does that by itself).
+ */
+export function grouped<K, I, O>(
+  run: (key: K, items: I[]) => Promise<O[]>,
+  { inFlight, maxSize }: GroupOptions,
+): (key: K, item: I) => Promise<O> {
+  const queues = new Map<K, Waiting<I, O>[]>();
+  let running = 0;
+  let scheduled = false;
+
+  const start = (key: K, group: Waiting<I, O>[]) => {
+    running++;
+    run(
+      key,
+      group.map((w) => w.item),
+    )
+      .then(
+        (outs) => group.forEach((w, i) => w.resolve(outs[i] as O)),
+        (error: unknown) => {
+          if (group.length === 1) return group[0]!.reject(error);
+          for (const w of group) run(key, [w.item]).then(([out]) => w.resolve(out as O), w.reject);
+        },
+      )
+      .finally(() => {
+        running--;
+        pump();
+      });
+  };
+
+  const pump = () => {
+    scheduled = false;
+    for (const [key, queue] of queues) {
+      if (running >= inFlight) return;
+      queues.delete(key);
+      const group = queue.splice(0, maxSize);
+      if (queue.length) queues.set(key, queue); // the rest waits behind the other keys
+      start(key, group);
+    }
+  };
+
+  return (key, item) =>
+    new Promise<O>((resolve, reject) => {
+      const queue = queues.get(key);
+      if (queue) queue.push({ item, resolve, reject });
+      else queues.set(key, [{ item, resolve, reject }]);
+      // Wait for the rest of this turn of the event loop: requests read together are grouped together.
+      if (!scheduled && running < inFlight) {
+        scheduled = true;
+        setImmediate(pump);
+      }
+    });
+}
+
+/** One grouped function per database handle, made on first use. */
+export function perHandle<H extends object, F>(make: (handle: H) => F): (handle: H) => F {
+  const made = new WeakMap<H, F>();
+  return (handle) => {
+    let f = made.get(handle);
+    if (!f) made.set(handle, (f = make(handle)));
+    return f;
+  };
+}
