@@ -62,7 +62,7 @@ function nodeSteps(bodies: string[], prepared: string[]): [string, number][] {
     );
     add(
       "COPY text of the prepared rows (copyData)",
-      cpuMs(() => copyData(rowsToStore)),
+      cpuMs(() => copyData(rowsToStore[0]?.id ?? "", rowsToStore)),
     );
     add(
       "JSON.stringify of the prepared rows — PGlite only",

@@ -9,6 +9,7 @@ import * as sessions from "./2026-11-24T1300-sessions.ts";
 import * as contactNotes from "./2026-12-01T1000-contact-notes.ts";
 import * as sendsByTime from "./2026-12-01T1100-sends-by-time.ts";
 import * as attributeRollups from "./2026-12-01T1300-attribute-rollups.ts";
+import * as notesAlways from "./2026-12-02T0500-notes-always.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1000-contact-notes": contactNotes,
   "2026-12-01T1100-sends-by-time": sendsByTime,
   "2026-12-01T1300-attribute-rollups": attributeRollups,
+  "2026-12-02T0500-notes-always": notesAlways,
 };
