@@ -3,6 +3,8 @@
 // Baselines, same run and same rows, no validation, no rollups: a bare INSERT … SELECT FROM jsonb_to_recordset
 // (what the import ran before it used COPY) and a bare COPY of the prepared rows into responses (the
 // floor of the product's path on PostgreSQL).
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { availableParallelism } from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -26,7 +28,7 @@ interface Phase {
   postgresMs: number;
 }
 
-async function timed(url: string, bodies: string[], send: (body: string) => Promise<void>): Promise<Phase> {
+async function timed<B>(url: string, bodies: B[], send: (body: B) => Promise<void>): Promise<Phase> {
   const batchMs: number[] = [];
   const meter = await startCpuMeter(url);
   const started = performance.now();
@@ -37,6 +39,25 @@ async function timed(url: string, bodies: string[], send: (body: string) => Prom
   });
   const seconds = (performance.now() - started) / 1000;
   return { seconds, batchMs, ...(await meter.stop()) };
+}
+
+/** PROFILE=1: a CPU profile of this process during the product phase only (the HTTP app runs in it). */
+async function startProfile(): Promise<{ stop(): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (e, r) => (e ? reject(e) : resolve(r))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = (await post("Profiler.stop")) as { profile: object };
+      const file = "/tmp/import-product.cpuprofile";
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      return file;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -50,16 +71,17 @@ async function main(): Promise<void> {
   const total = BATCHES * BATCH_SIZE;
 
   log("generating rows…");
-  const api: string[] = [];
+  // As bytes, the way a body arrives from a socket (and off the JS heap, as a server holds no pending bodies).
+  const api: Buffer[] = [];
   const bare: string[] = [];
   const copies: string[] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batch = buildBatch(f, b, now);
-    api.push(batch.api);
+    api.push(Buffer.from(batch.api));
     bare.push(batch.bare);
     copies.push(batch.copy);
   }
-  const mb = api.reduce((a, s) => a + Buffer.byteLength(s), 0) / 1e6;
+  const mb = api.reduce((a, s) => a + s.length, 0) / 1e6;
   log(`${int(total)} rows, ${mb.toFixed(0)} MB of request bodies`);
 
   // Baseline: the same rows, already prepared, straight into the table.
@@ -92,12 +114,14 @@ async function main(): Promise<void> {
   let inserted = 0;
   const failures: string[] = [];
   log("POST /api/v1/responses…");
+  const profiler = process.env.PROFILE ? await startProfile() : undefined;
   const product = await timed(url, api, async (body) => {
     const res = await app.request("/api/v1/responses", { method: "POST", body, headers });
     const result = (await res.json()) as { inserted?: number; errors?: unknown[] };
     if (res.status !== 201) failures.push(`${res.status} ${JSON.stringify(result).slice(0, 300)}`);
     inserted += result.inserted ?? 0;
   });
+  if (profiler) log(`CPU profile of the product phase: ${await profiler.stop()}`);
 
   const { rows } = await sql<{ responses: number; rolled: number }>`
     select (select count(*) from responses where workspace_id = ${f.workspaceId}) as responses,

@@ -45,6 +45,8 @@ async function slowInserts(table: string, seconds: number): Promise<() => Promis
        for each statement execute function test_sleep_${table}()`,
     )
     .execute(open.db);
+  // Always: the import copies its rows with session_replication_role = replica, which skips ordinary triggers.
+  await sql.raw(`alter table ${table} enable always trigger test_sleep_${table}`).execute(open.db);
   return async () => void (await sql.raw(`drop trigger test_sleep_${table} on ${table}`).execute(open.db));
 }
 
