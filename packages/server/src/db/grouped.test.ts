@@ -43,14 +43,31 @@ describe("grouped", () => {
     expect(groups.flatMap((g) => g.items).sort()).toEqual([1, 2, 3, 5, 6]);
   });
 
-  it("tries each call of a failed group alone, so only the bad one fails", async () => {
+  it("tries the halves of a failed group in turn, so only the bad call fails", async () => {
     const { groups, run } = recorder({ fail: (i) => i === 3 });
     const call = grouped(run, { inFlight: 2, maxSize: 100 });
     const settled = await Promise.allSettled([1, 2, 3, 4].map((i) => call("a", i)));
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
     expect(settled[1]).toEqual({ status: "fulfilled", value: 4 });
-    expect(groups[0]?.items).toEqual([1, 2, 3, 4]);
-    expect(groups.slice(1).map((g) => g.items)).toEqual([[1], [2], [3], [4]]);
+    expect(groups.map((g) => g.items)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], [4]]);
+  });
+
+  it("retries a failed group within its slot, never past inFlight", async () => {
+    let running = 0;
+    let most = 0;
+    const call = grouped(
+      async (_: string, items: number[]) => {
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+        if (items.includes(0)) throw new Error("bad");
+        return items;
+      },
+      { inFlight: 1, maxSize: 8 },
+    );
+    const settled = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => call("a", i)));
+    expect(settled.filter((s) => s.status === "rejected")).toHaveLength(1);
+    expect(most).toBe(1);
   });
 
   it("holds at most inFlight groups at once", async () => {

@@ -17,8 +17,8 @@ interface Waiting<I, O> {
 
 /**
  * `run(key, items)` answers the items of one group, in order. Only calls with the same key are grouped.
- * When a group fails, each of its calls is tried alone, so one bad call cannot fail its neighbours: `run`
- * must leave nothing behind when it fails (one statement does that by itself).
+ * When a group fails, its halves are tried in turn, down to the bad call alone, so one bad call cannot
+ * fail its neighbours: `run` must leave nothing behind when it fails (one statement does that by itself).
  */
 export function grouped<K, I, O>(
   run: (key: K, items: I[]) => Promise<O[]>,
@@ -28,23 +28,28 @@ export function grouped<K, I, O>(
   let running = 0;
   let scheduled = false;
 
+  /** Runs a group; if it fails, its halves in turn, down to the call that fails alone (in its slot). */
+  const settle = async (key: K, group: Waiting<I, O>[]): Promise<void> => {
+    try {
+      const outs = await run(
+        key,
+        group.map((w) => w.item),
+      );
+      group.forEach((w, i) => w.resolve(outs[i] as O));
+    } catch (error) {
+      if (group.length === 1) return group[0]!.reject(error);
+      const half = Math.ceil(group.length / 2);
+      await settle(key, group.slice(0, half));
+      await settle(key, group.slice(half));
+    }
+  };
+
   const start = (key: K, group: Waiting<I, O>[]) => {
     running++;
-    run(
-      key,
-      group.map((w) => w.item),
-    )
-      .then(
-        (outs) => group.forEach((w, i) => w.resolve(outs[i] as O)),
-        (error: unknown) => {
-          if (group.length === 1) return group[0]!.reject(error);
-          for (const w of group) run(key, [w.item]).then(([out]) => w.resolve(out as O), w.reject);
-        },
-      )
-      .finally(() => {
-        running--;
-        pump();
-      });
+    void settle(key, group).finally(() => {
+      running--;
+      pump();
+    });
   };
 
   const pump = () => {

@@ -42,6 +42,13 @@ describe("request bodies under the Node server", () => {
     expect(await sent.json()).toEqual({ score: "3", comment: "電話が つながりません 😢" });
   });
 
+  it("answers an empty chunked body and drops a leading byte-order mark", async () => {
+    const empty = await fetch(`${base}/form`, { ...chunked(""), headers: form });
+    expect(await empty.json()).toEqual({});
+    const marked = await fetch(`${base}/form`, { method: "POST", body: "\uFEFFscore=9", headers: form });
+    expect(await marked.json()).toEqual({ score: "9" });
+  });
+
   it("gives the same text to a second read", async () => {
     const res = await fetch(`${base}/twice`, { method: "POST", body: "こんにちは" });
     expect(await res.json()).toEqual(["こんにちは", "こんにちは"]);

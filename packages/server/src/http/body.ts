@@ -25,7 +25,8 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    // TextDecoder drops a leading byte-order mark, as Request.text() does.
+    incoming.once("end", () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
     incoming.once("error", reject);
     incoming.once("close", () => {
       if (!incoming.complete)
@@ -40,7 +41,9 @@ export function bodyText(c: Context): Promise<string> {
   const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
   if (!(incoming instanceof IncomingMessage)) return c.req.text();
   let text = texts.get(incoming);
-  if (!text && incoming.readableDidRead) return c.req.text();
+  // Read through the Web Request already (a chunked body counted by the limit, even an empty one).
+  if (!text && (incoming.readableDidRead || incoming.readableEnded || incoming.destroyed))
+    return c.req.text();
   if (!text) texts.set(incoming, (text = readIncoming(incoming)));
   return text;
 }
