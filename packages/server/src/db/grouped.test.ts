@@ -13,6 +13,20 @@ function recorder(opts: { fail?: (item: number) => boolean; delayMs?: number } =
   return { groups, run };
 }
 
+/** A statement stand-in that counts how many run at once, failing the groups `fails` picks. */
+function counting(fails: (items: number[]) => boolean) {
+  let running = 0;
+  let most = 0;
+  const run = async (_: string, items: number[]) => {
+    most = Math.max(most, ++running);
+    await new Promise((r) => setTimeout(r, 2));
+    running--;
+    if (fails(items)) throw new Error("bad");
+    return items;
+  };
+  return { run, most: () => most };
+}
+
 describe("grouped", () => {
   it("sends calls made in the same turn as one group and answers each caller its own result", async () => {
     const { groups, run } = recorder();
@@ -53,36 +67,17 @@ describe("grouped", () => {
   });
 
   it("retries a failed group within its slot, never past inFlight", async () => {
-    let running = 0;
-    let most = 0;
-    const call = grouped(
-      async (_: string, items: number[]) => {
-        most = Math.max(most, ++running);
-        await new Promise((r) => setTimeout(r, 2));
-        running--;
-        if (items.includes(0)) throw new Error("bad");
-        return items;
-      },
-      { inFlight: 1, maxSize: 8 },
-    );
+    const { run, most } = counting((items) => items.includes(0));
+    const call = grouped(run, { inFlight: 1, maxSize: 8 });
     const settled = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => call("a", i)));
     expect(settled.filter((s) => s.status === "rejected")).toHaveLength(1);
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
   });
 
   it("holds at most inFlight groups at once", async () => {
-    let running = 0;
-    let most = 0;
-    const call = grouped(
-      async (_: string, items: number[]) => {
-        most = Math.max(most, ++running);
-        await new Promise((r) => setTimeout(r, 5));
-        running--;
-        return items;
-      },
-      { inFlight: 2, maxSize: 1 },
-    );
+    const { run, most } = counting(() => false);
+    const call = grouped(run, { inFlight: 2, maxSize: 1 });
     await Promise.all(Array.from({ length: 10 }, (_, i) => call("a", i)));
-    expect(most).toBe(2);
+    expect(most()).toBe(2);
   });
 });

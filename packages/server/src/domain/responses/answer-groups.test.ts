@@ -2,14 +2,13 @@
 // each person must still get exactly their own outcome.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newWorkspace, openTestDatabase } from "../../../test/database.ts";
+import { newNpsSurvey, newWorkspace, openTestDatabase } from "../../../test/database.ts";
 import type { Db, OpenDatabase } from "../../db/open.ts";
 import { createContact } from "../contacts/contacts.ts";
 import { EventBus } from "../events/bus.ts";
 import { recordIntent } from "../sends/intents.ts";
 import { answerTargetOf, loadSendContext } from "../sends/send-context.ts";
 import { createSend } from "../sends/sends.ts";
-import { createSurvey } from "../surveys/surveys.ts";
 import { saveAnswer } from "./answer.ts";
 
 let open: OpenDatabase;
@@ -24,16 +23,7 @@ beforeAll(async () => {
   open = await openTestDatabase();
   db = open.db;
   ws = await newWorkspace(db);
-  surveyId = (
-    await createSurvey(db, ws, {
-      name: "NPS",
-      kind: "nps",
-      question: { en: "Recommend?" },
-      followUps: {},
-      defaultLocale: "en",
-      status: "active",
-    })
-  ).id;
+  surveyId = await newNpsSurvey(db, ws);
 });
 afterAll(() => open.close());
 
@@ -62,15 +52,12 @@ describe("answers given at the same moment", () => {
       contexts.map((c, i) => saveAnswer(db, events, ws, answerTargetOf(c!), answer(i % 11))),
     );
     expect(results.every((r) => r.created)).toBe(true);
+    const ids = sends.map((s) => s.sendId);
     const stored = await db
       .selectFrom("responses")
       .select(["id", "send_id", "score"])
       .where("workspace_id", "=", ws)
-      .where(
-        "send_id",
-        "in",
-        sends.map((s) => s.sendId),
-      )
+      .where("send_id", "in", ids)
       .execute();
     expect(stored).toHaveLength(60);
     const bySend = new Map(stored.map((r) => [r.send_id, r]));
@@ -78,17 +65,13 @@ describe("answers given at the same moment", () => {
       expect(bySend.get(s.sendId)).toMatchObject({ id: results[i]!.responseId, score: i % 11 });
     });
     expect(await counted()).toBe(before + 60);
-    const pending = await db
+    const intents = await db
       .selectFrom("intents")
       .select("verdict")
       .where("workspace_id", "=", ws)
-      .where(
-        "send_id",
-        "in",
-        sends.map((s) => s.sendId),
-      )
+      .where("send_id", "in", ids)
       .execute();
-    expect(pending.map((p) => p.verdict)).toEqual(Array(60).fill("confirmed"));
+    expect(intents.map((p) => p.verdict)).toEqual(Array(60).fill("confirmed"));
   });
 
   it("keeps one response when the same send is answered twice at once, with one of the two scores", async () => {

@@ -4,12 +4,11 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { onPostgres } from "../../../test/database.ts";
+import { newNpsSurvey, onPostgres } from "../../../test/database.ts";
 import { openPrivateDatabase } from "../../../test/private-database.ts";
 import { openPostgres, poolOf, type Db, type OpenDatabase } from "../../db/open.ts";
 import { createContact } from "../contacts/contacts.ts";
 import { EventBus } from "../events/bus.ts";
-import { createSurvey } from "../surveys/surveys.ts";
 import { createWorkspace } from "../workspaces/workspaces.ts";
 import { copyResponses } from "./copy-responses.ts";
 import { importResponses } from "./import-responses.ts";
@@ -21,16 +20,9 @@ let plain: OpenDatabase;
 
 async function workspace(db: Db) {
   const ws = await createWorkspace(db, { name: "import" });
-  const survey = await createSurvey(db, ws, {
-    name: "NPS",
-    kind: "nps",
-    question: { en: "Recommend?" },
-    followUps: {},
-    defaultLocale: "en",
-    status: "active",
-  });
+  const surveyId = await newNpsSurvey(db, ws);
   const contact = await createContact(db, ws, { email: "a@example.com" });
-  return { ws, surveyId: survey.id, contactId: contact.id };
+  return { ws, surveyId, contactId: contact.id };
 }
 
 const row = (surveyId: string, contactId: string | null, score: number): PreparedResponse => ({
