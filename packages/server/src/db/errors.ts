@@ -1,4 +1,4 @@
-// Recognise PostgreSQL constraint errors (same codes from pg and PGlite).
+// Recognise PostgreSQL errors by code (the same from pg and PGlite): constraints, privileges.
 function codeOf(e: unknown): string | undefined {
   return typeof e === "object" && e !== null && "code" in e
     ? String((e as { code: unknown }).code)
@@ -7,3 +7,4 @@ function codeOf(e: unknown): string | undefined {
 
 export const isUniqueViolation = (e: unknown): boolean => codeOf(e) === "23505";
 export const isForeignKeyViolation = (e: unknown): boolean => codeOf(e) === "23503";
+export const isInsufficientPrivilege = (e: unknown): boolean => codeOf(e) === "42501";

@@ -1,6 +1,7 @@
 // Group commit for hot statements: calls that arrive while earlier groups are in flight wait and go
 // together as one statement (one round trip, one commit), each caller still getting its own answer.
 // Under light load every call goes at once, alone. Per process; nothing is held across calls.
+import type { Db } from "./open.ts";
 
 export interface GroupOptions {
   /** Groups running at the same time (each holds a pool connection). */
@@ -76,12 +77,19 @@ export function grouped<K, I, O>(
     });
 }
 
-/** One grouped function per database handle, made on first use. */
-export function perHandle<H extends object, F>(make: (handle: H) => F): (handle: H) => F {
-  const made = new WeakMap<H, F>();
-  return (handle) => {
-    let f = made.get(handle);
-    if (!f) made.set(handle, (f = make(handle)));
-    return f;
+/**
+ * `grouped` for a statement on a database: one grouping per database handle, made on first use. A call
+ * inside a transaction runs alone at once: a group runs on a pool connection of its own, outside it.
+ */
+export function groupedOnDb<K, I, O>(
+  run: (db: Db, key: K, items: I[]) => Promise<O[]>,
+  options: GroupOptions,
+): (db: Db, key: K, item: I) => Promise<O> {
+  const made = new WeakMap<Db, (key: K, item: I) => Promise<O>>();
+  return async (db, key, item) => {
+    if (db.isTransaction) return (await run(db, key, [item]))[0] as O;
+    let call = made.get(db);
+    if (!call) made.set(db, (call = grouped((k: K, items: I[]) => run(db, k, items), options)));
+    return call(key, item);
   };
 }

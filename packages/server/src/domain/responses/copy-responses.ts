@@ -1,6 +1,6 @@
 // Storing an import batch on PostgreSQL: the rows go by COPY straight into responses (PostgreSQL inserts
-// them many to a page), then one statement adds them to the rollups from five compact arrays (one upsert,
-// in sorted order, so two concurrent imports cannot deadlock), all in one transaction. COPY's text format
+// them many to a page), then one statement adds them to the rollups from compact arrays (one upsert, in
+// sorted order, so two concurrent imports cannot deadlock), all in one transaction. COPY's text format
 // costs PostgreSQL less to read than jsonb_to_recordset and Node less to write than JSON. The rollup
 // statement reads the time zone under a key-share lock after the rows are in: a zone change either
 // committed before it (the new zone is read) or waits for this import's commit (its rebuild sees the rows).
@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { isInsufficientPrivilege } from "../../db/errors.ts";
 import type { Db } from "../../db/open.ts";
 import { addToRollups, slotFor } from "./rollups.ts";
 import type { PreparedResponse } from "./store-responses.ts";
@@ -27,7 +28,7 @@ const field = (v: string | null): string =>
   v === null ? "\\N" : special.test(v) ? v.replace(specials, escapeChar) : v;
 
 /**
- * The rows as COPY text (UTF-8), in the order of COLUMNS, each line written straight into one buffer:
+ * The rows as COPY text (UTF-8), in the order of copyRows' columns, each line written straight into one buffer:
  * cheaper than concatenating 10,000 lines into a string and encoding that.
  */
 export function copyData(workspaceId: string, rows: readonly PreparedResponse[]): Buffer {
@@ -79,13 +80,12 @@ const checkedOnly = new WeakSet<pg.Pool>();
 
 /** Skips the per-row checks for the rest of the transaction, when the role may; on the same client. */
 async function skipRowChecks(client: pg.PoolClient, pool: pg.Pool): Promise<boolean> {
-  if (checkedOnly.has(pool)) return false;
   await client.query("savepoint skip_row_checks");
   try {
     await client.query("set local session_replication_role = replica");
     return true;
   } catch (e) {
-    if ((e as { code?: string }).code !== "42501") throw e;
+    if (!isInsufficientPrivilege(e)) throw e;
     checkedOnly.add(pool);
     await client.query("rollback to savepoint skip_row_checks"); // the locks taken before it stay
     return false;
@@ -105,18 +105,18 @@ export async function copyResponses(
   // rows). A row's survey × touchpoint × channel is one of a few: sent once each, and a number per row.
   const array = (values: (string | number | null)[]) => `{${values.map((v) => v ?? "NULL").join(",")}}`;
   const keys = new Map<string, number>();
+  const keyRows: PreparedResponse[] = []; // the first row of each key, in key order
   const keyOf = rows.map((r) => {
     const key = `${r.survey_id} ${r.touchpoint_id} ${r.channel}`;
     let k = keys.get(key);
-    if (k === undefined) keys.set(key, (k = keys.size + 1));
+    if (k === undefined) keys.set(key, (k = keyRows.push(r)));
     return k;
   });
-  const parts = [...keys.keys()].map((key) => key.split(" "));
   const rollUp = sql`
     with keys as (
-      select * from unnest(${array(parts.map((p) => p[0]!))}::uuid[],
-                           ${array(parts.map((p) => (p[1] === "null" ? null : p[1]!)))}::uuid[],
-                           ${array(parts.map((p) => p[2]!))}::text[])
+      select * from unnest(${array(keyRows.map((r) => r.survey_id))}::uuid[],
+                           ${array(keyRows.map((r) => r.touchpoint_id))}::uuid[],
+                           ${array(keyRows.map((r) => r.channel))}::text[])
              with ordinality as k (survey_id, touchpoint_id, channel, k)
     ),
     rows as (

@@ -1,6 +1,6 @@
 // Writing responses: inserts and score edits, each in one statement together with the rollups.
 import { sql } from "kysely";
-import { grouped, perHandle } from "../../db/grouped.ts";
+import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
 import { addOneToRollups, addToRollups, slotFor } from "./rollups.ts";
 
@@ -29,12 +29,16 @@ export interface PreparedResponse {
 const COLUMNS = sql.raw(`id, survey_id, contact_id, touchpoint_id, channel, score, segment, comment, locale,
   metadata, source, created_at, send_id, contact_preference, testimonial_consent_text, testimonial_consent_at`);
 
-/** Rows given as one JSON array, as a table of the response columns. */
-const recordset = (rows: PreparedResponse[]) => sql`
-  select ${COLUMNS} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, survey_id uuid,
-    contact_id uuid, touchpoint_id uuid, channel text, score smallint, segment text, comment text, locale text,
-    metadata jsonb, source text, created_at timestamptz, send_id uuid, contact_preference text,
-    testimonial_consent_text text, testimonial_consent_at timestamptz)`;
+/** The insert of rows given as one JSON array; the caller adds its conflict rule and what it returns. */
+const insertFromJson = (workspaceId: string, rows: PreparedResponse[]) => sql`
+  insert into responses (workspace_id, ${COLUMNS})
+  select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
+         r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
+         r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
+  from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, survey_id uuid, contact_id uuid,
+    touchpoint_id uuid, channel text, score smallint, segment text, comment text, locale text, metadata jsonb,
+    source text, created_at timestamptz, send_id uuid, contact_preference text, testimonial_consent_text text,
+    testimonial_consent_at timestamptz)`;
 
 /** Call inside a transaction when several chunks must land together. */
 export async function insertResponses(tx: Db, workspaceId: string, rows: PreparedResponse[]): Promise<void> {
@@ -42,11 +46,7 @@ export async function insertResponses(tx: Db, workspaceId: string, rows: Prepare
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql`
       with rows as (
-        insert into responses (workspace_id, ${COLUMNS})
-        select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
-               r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
-               r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
-        from (${recordset(rows.slice(i, i + CHUNK))}) r
+        ${insertFromJson(workspaceId, rows.slice(i, i + CHUNK))}
         returning survey_id, touchpoint_id, channel, score, created_at, 1 as w
       )
       ${addToRollups(workspaceId, slotFor(rows.length))}`.execute(tx);
@@ -62,11 +62,7 @@ async function insertAnswers(db: Db, workspaceId: string, answers: PreparedRespo
   const sorted = answers.toSorted((a, b) => (a.send_id ?? "").localeCompare(b.send_id ?? ""));
   const { rows } = await sql<{ id: string }>`
     with rows as (
-      insert into responses (workspace_id, ${COLUMNS})
-      select ${workspaceId}::uuid, r.id, r.survey_id, r.contact_id, r.touchpoint_id, r.channel, r.score, r.segment,
-             r.comment, r.locale, coalesce(r.metadata, '{}'), r.source, r.created_at, r.send_id,
-             r.contact_preference, r.testimonial_consent_text, r.testimonial_consent_at
-      from (${recordset(sorted)}) r
+      ${insertFromJson(workspaceId, sorted)}
       on conflict (workspace_id, send_id) where send_id is not null do nothing
       returning id, send_id, survey_id, touchpoint_id, channel, score, created_at, 1 as w
     ),
@@ -79,22 +75,17 @@ async function insertAnswers(db: Db, workspaceId: string, answers: PreparedRespo
   return new Set(rows.map((r) => r.id));
 }
 
-// Concurrent answers to one workspace go as one statement: one commit for many people.
-const groupedAnswers = perHandle((db: Db) =>
-  grouped(
-    async (workspaceId: string, answers: PreparedResponse[]) => {
-      const stored = await insertAnswers(db, workspaceId, answers);
-      return answers.map((a) => stored.has(a.id));
-    },
-    { inFlight: 4, maxSize: 200 },
-  ),
+/**
+ * Stores one page answer; false when its send has a response already (the caller edits that instead).
+ * Concurrent answers to one workspace go as one statement: one commit for many people.
+ */
+export const insertAnswer = groupedOnDb(
+  async (db, workspaceId: string, answers: PreparedResponse[]) => {
+    const stored = await insertAnswers(db, workspaceId, answers);
+    return answers.map((a) => stored.has(a.id));
+  },
+  { inFlight: 4, maxSize: 200 },
 );
-
-/** Stores one page answer; false when its send has a response already (the caller edits that instead). */
-export async function insertAnswer(db: Db, workspaceId: string, answer: PreparedResponse): Promise<boolean> {
-  if (db.isTransaction) return (await insertAnswers(db, workspaceId, [answer])).has(answer.id);
-  return groupedAnswers(db)(workspaceId, answer);
-}
 
 /** One response (a single API row): a plain VALUES insert, cheaper to plan and run than the batch form. */
 async function insertOne(tx: Db, workspaceId: string, r: PreparedResponse): Promise<void> {

@@ -1,6 +1,6 @@
 // Everything a personal-link page needs about its send, read in one query (the confirm hot path).
 import { sql } from "kysely";
-import { grouped, perHandle } from "../../db/grouped.ts";
+import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
 import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
 import type { AnswerTarget } from "../responses/answer.ts";
@@ -117,17 +117,17 @@ async function readContexts(db: Db, keys: SendKey[]): Promise<(ContextRow | unde
 }
 
 // A page load and an answer each read the context first: concurrent reads go as one query.
-const groupedRead = perHandle((db: Db) =>
-  grouped((_: null, keys: SendKey[]) => readContexts(db, keys), { inFlight: 4, maxSize: 200 }),
-);
+const readContext = groupedOnDb((db, _: null, keys: SendKey[]) => readContexts(db, keys), {
+  inFlight: 4,
+  maxSize: 200,
+});
 
 export async function loadSendContext(
   db: Db,
   workspaceId: string,
   sendId: string,
 ): Promise<SendContext | undefined> {
-  const key = { workspaceId, sendId };
-  const r = db.isTransaction ? (await readContexts(db, [key]))[0] : await groupedRead(db)(null, key);
+  const r = await readContext(db, null, { workspaceId, sendId });
   if (!r) return undefined;
   const send: SendRow = {
     workspace_id: r.workspace_id,
