@@ -35,6 +35,8 @@ export interface MailWorkerOptions {
   onError?: (e: unknown) => void;
   /** Expand a campaign's audience on two connections at once (PostgreSQL; the embedded database has one). */
   parallelExpansion?: boolean;
+  /** The clock (tests move it instead of sleeping). */
+  now?: () => number;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -52,14 +54,15 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const batch = opts.batch ?? 50;
   const concurrency = opts.concurrency ?? 5;
   const leaseSeconds = opts.leaseSeconds ?? 120;
-  let lastHousekeeping = 0;
+  const now = opts.now ?? Date.now;
+  let lastHousekeeping = -Infinity;
 
   type Sent = { workspaceId: string; id: string; attempts: number; reason?: string };
   /** Handles one message; a message that went out is returned, to be recorded with the rest of the batch. */
   async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<Sent | void> {
     const key = { workspaceId: d.workspaceId, id: d.id, attempts: d.attempts };
     if (!d.contact?.email) return markSkipped(db, key, "no_email");
-    if (d.expiresAt.getTime() < Date.now()) return markSkipped(db, key, "link_expired");
+    if (d.expiresAt.getTime() < now()) return markSkipped(db, key, "link_expired");
     if (d.step > 0 && d.responded) return markSkipped(db, key, "responded");
     if (decision?.action === "skip") return markSkipped(db, key, decision.rule);
     if (decision?.action === "postpone") return requeue(db, key, decision.until, { reason: decision.rule });
@@ -71,7 +74,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
       if (e.mayHaveBeenAccepted) return { ...key, reason: `unconfirmed: ${e.message}`.slice(0, 500) };
       if (e.transient && d.attempts < MAX_ATTEMPTS) {
         const wait = BACKOFF_MS[Math.min(d.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
-        return requeue(db, key, new Date(Date.now() + wait), { reason: "retry", error: e.message });
+        return requeue(db, key, new Date(now() + wait), { reason: "retry", error: e.message });
       }
       return markFailed(db, key, e.message);
     }
@@ -100,7 +103,11 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
           email: d.contact!.email,
           timeZone: d.contact!.timeZone,
         })),
-        { now: new Date(), surveyFatigueDays: first.survey.settings.fatigueDays, reminder: first.step > 0 },
+        {
+          now: new Date(now()),
+          surveyFatigueDays: first.survey.settings.fatigueDays,
+          reminder: first.step > 0,
+        },
       );
       for (const d of list) {
         const decision = decisions.get(d.contact!.id);
@@ -110,7 +117,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
         byId.set(
           d.id,
           again && decision?.action === "send"
-            ? { action: "postpone", until: new Date(Date.now() + 60_000), rule: "quiet_hours" }
+            ? { action: "postpone", until: new Date(now() + 60_000), rule: "quiet_hours" }
             : (decision ?? { action: "send" }),
         );
       }
@@ -119,8 +126,8 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   }
 
   async function tick(): Promise<number> {
-    if (Date.now() - lastHousekeeping > 2_000) {
-      lastHousekeeping = Date.now();
+    if (now() - lastHousekeeping > 2_000) {
+      lastHousekeeping = now();
       const { reconciled } = await recoverExpiredLeases(db, host, {
         workspaceId: opts.workspaceId,
         outbox: mailer.kind === "outbox",
