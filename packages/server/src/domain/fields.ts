@@ -19,10 +19,14 @@ export const sendMetadataSchema = attributesSchema.refine((o) => !("test" in o),
   path: ["test"],
 });
 
-/** Text per locale, e.g. { ja: "…", en: "…" }; at least one locale. */
+/** Text shown to people: trimmed, and never only blanks (a blank question renders as no question). */
+export const shownTextSchema = (max: number) =>
+  z.string().trim().min(1, { error: "must not be blank" }).max(max);
+
+/** Text per locale, e.g. { ja: "…", en: "…" }; at least one locale, and none of them blank. */
 export const localeTextSchema = (max: number) =>
   z
-    .object({ ja: z.string().min(1).max(max).optional(), en: z.string().min(1).max(max).optional() })
+    .object({ ja: shownTextSchema(max).optional(), en: shownTextSchema(max).optional() })
     .strict()
     .refine((o) => o.ja !== undefined || o.en !== undefined, "give the text in at least one locale (ja, en)");
 

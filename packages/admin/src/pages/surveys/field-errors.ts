@@ -12,7 +12,7 @@ export function sayFieldError(message: string, t: T): string {
   if (/http\(s\) URL|Invalid URL/i.test(message)) return t("err.url");
   const long = /Too big: expected string to have <=\s*(\d+)/.exec(message);
   if (long) return t("err.tooLong", { max: long[1] ?? "" });
-  if (/Too small: expected string/.test(message)) return t("err.required");
+  if (/Too small: expected string|must not be blank/.test(message)) return t("err.required");
   if (/expected (number|int)|Too (small|big): expected number/i.test(message))
     return t("err.number", { min: 0, max: 3650 });
   return message;
