@@ -1,7 +1,15 @@
-// A contact's timeline: the surveys sent to them, their answers and the team's notes, newest first.
+// A contact's timeline: the surveys sent to them, their answers and the team's notes, newest first. A
+// send carries its score clicks with the scanner verdicts, so an admin sees why a click was not counted.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { getRow } from "../rows.ts";
+import type { Intent } from "../sends/intents.ts";
+
+/** A send's newest score clicks shown on the timeline; the send itself (GET /sends/:id) lists them all. */
+export const TIMELINE_INTENTS_PER_SEND = 20;
+
+/** A score click on a send's link with its verdict and reason (docs/SURVEY-PAGES.md). */
+export type TimelineIntent = Omit<Intent, "userAgent">;
 
 /** A send or a response, named so the page need not look its survey and touchpoint up. */
 export interface SurveyTimelineEntry {
@@ -16,6 +24,11 @@ export interface SurveyTimelineEntry {
   score?: number;
   segment?: string;
   comment?: string | null;
+  /** Sends: the send's answer, if it has one (shown as its own entry). */
+  responseId?: string | null;
+  /** Sends: the newest score clicks, oldest first, at most TIMELINE_INTENTS_PER_SEND of intentCount. */
+  intents?: TimelineIntent[];
+  intentCount?: number;
 }
 
 export interface NoteTimelineEntry {
@@ -42,9 +55,15 @@ interface Row {
   comment: string | null;
   body: string | null;
   author: string | null;
+  response_id: string | null;
 }
 
-function toEntry(r: Row): TimelineEntry {
+interface SendIntents {
+  intents: TimelineIntent[];
+  count: number;
+}
+
+function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
   const at = r.at.toISOString();
   if (r.type === "note") return { type: "note", id: r.id, at, body: r.body ?? "", author: r.author ?? "" };
   return {
@@ -58,7 +77,11 @@ function toEntry(r: Row): TimelineEntry {
     channel: r.channel ?? "",
     ...(r.type === "response"
       ? { score: r.score as number, segment: r.segment as string, comment: r.comment }
-      : {}),
+      : {
+          responseId: r.response_id,
+          intents: intents.get(r.id)?.intents ?? [],
+          intentCount: intents.get(r.id)?.count ?? 0,
+        }),
   };
 }
 
@@ -74,16 +97,18 @@ export async function getContactTimeline(
     from (
       (select 'send' as type, id, created_at as at, survey_id, touchpoint_id, channel,
               null::smallint as score, null::text as segment, null::text as comment,
-              null::text as body, null::text as author
+              null::text as body, null::text as author,
+              (select r.id from responses r
+               where r.workspace_id = ${workspaceId} and r.send_id = sends.id) as response_id
        from sends where workspace_id = ${workspaceId} and contact_id = ${contactId}
        order by created_at desc limit ${limit})
       union all
       (select 'response', id, created_at, survey_id, touchpoint_id, channel, score, segment, comment,
-              null, null
+              null, null, null
        from responses where workspace_id = ${workspaceId} and contact_id = ${contactId}
        order by created_at desc limit ${limit})
       union all
-      (select 'note', id, created_at, null, null, null, null, null, null, body, author_name
+      (select 'note', id, created_at, null, null, null, null, null, null, body, author_name, null
        from contact_notes where workspace_id = ${workspaceId} and contact_id = ${contactId}
        order by created_at desc limit ${limit})
       order by at desc, type, id desc limit ${limit}
@@ -91,5 +116,48 @@ export async function getContactTimeline(
     left join surveys s on s.workspace_id = ${workspaceId} and s.id = e.survey_id
     left join touchpoints t on t.workspace_id = ${workspaceId} and t.id = e.touchpoint_id
     order by e.at desc, e.type, e.id desc`.execute(db);
-  return rows.map(toEntry);
+  const sendIds = rows.filter((r) => r.type === "send").map((r) => r.id);
+  const intents = await getRecentIntentsOfSends(db, workspaceId, sendIds, TIMELINE_INTENTS_PER_SEND);
+  return rows.map((r) => toEntry(r, intents));
+}
+
+/** Each send's newest `perSend` score clicks (oldest first) and how many it has in all. */
+async function getRecentIntentsOfSends(
+  db: Db,
+  workspaceId: string,
+  sendIds: string[],
+  perSend: number,
+): Promise<Map<string, SendIntents>> {
+  const bySend = new Map<string, SendIntents>();
+  if (sendIds.length === 0) return bySend;
+  const { rows } = await sql<{
+    id: string;
+    send_id: string;
+    score: number;
+    verdict: Intent["verdict"];
+    reason: Intent["reason"];
+    created_at: Date;
+    n: number;
+  }>`
+    select id, send_id, score, verdict, reason, created_at, n from (
+      select id, send_id, score, verdict, reason, created_at,
+             row_number() over (partition by send_id order by created_at desc, id desc) as rank,
+             count(*) over (partition by send_id)::int as n
+      from intents
+      where workspace_id = ${workspaceId} and send_id = any(${sendIds}::uuid[])
+    ) i
+    where rank <= ${perSend}
+    order by send_id, created_at, id`.execute(db);
+  for (const r of rows) {
+    const entry = bySend.get(r.send_id) ?? { intents: [], count: r.n };
+    entry.intents.push({
+      id: r.id,
+      score: r.score,
+      verdict: r.verdict,
+      reason: r.reason,
+      createdAt: r.created_at.toISOString(),
+    });
+    bySend.set(r.send_id, entry);
+  }
+  return bySend;
 }

@@ -4,6 +4,7 @@ import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { saveAnswer } from "../responses/answer.ts";
+import type { IntentReason } from "./intents.ts";
 import { answerTargetOf, isTestSend, keptAnswer, loadSendContext } from "./send-context.ts";
 
 export async function acceptIntent(
@@ -41,7 +42,7 @@ export async function acceptIntent(
   );
   await db
     .updateTable("intents")
-    .set({ verdict: "confirmed", reason: "accepted by an admin" })
+    .set({ verdict: "confirmed", reason: "accepted by an admin" satisfies IntentReason })
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", intentId)
     .execute();

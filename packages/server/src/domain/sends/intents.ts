@@ -17,8 +17,23 @@ export interface RequestSignals {
 const scannerAgents =
   /(bot|crawler|spider|preview|scanner|safelinks|barracuda|mimecast|proofpoint|symantec|trendmicro|fortiguard|microsoft office|ms-office|outlook-ios|googleimageproxy|curl|wget|python|go-http|java\/|headlesschrome)/i;
 
+/**
+ * Why a click got its verdict, as stored in intents.reason. A closed list: the admin app words each one
+ * for the reader (pages/contacts/messages.ts), so a new reason must be added here and there.
+ */
+export const intentReasons = [
+  "head request",
+  "prefetch header",
+  "no user agent",
+  "scanner user agent",
+  "burst",
+  "trap link",
+  "accepted by an admin",
+] as const;
+export type IntentReason = (typeof intentReasons)[number];
+
 /** A reason when the request itself looks automated; null when it could be a person. */
-export function scannerReason(s: RequestSignals): string | null {
+export function scannerReason(s: RequestSignals): IntentReason | null {
   if (s.method === "HEAD") return "head request";
   if (/prefetch|prerender|preview/i.test(s.purpose)) return "prefetch header";
   if (!s.userAgent) return "no user agent";
@@ -65,7 +80,7 @@ export async function markSendIntentsBot(
   db: Db,
   workspaceId: string,
   sendId: string,
-  reason: string,
+  reason: IntentReason,
 ): Promise<void> {
   await db
     .updateTable("intents")
@@ -90,7 +105,7 @@ export interface Intent {
   id: string;
   score: number;
   verdict: "pending" | "bot" | "confirmed";
-  reason: string | null;
+  reason: IntentReason | null;
   userAgent: string | null;
   createdAt: string;
 }
@@ -109,7 +124,7 @@ export async function listIntents(db: Db, workspaceId: string, sendId: string): 
     id: r.id,
     score: r.score,
     verdict: r.verdict,
-    reason: r.reason,
+    reason: r.reason as IntentReason | null,
     userAgent: r.user_agent,
     createdAt: r.created_at.toISOString(),
   }));

@@ -2,10 +2,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
-import { testClient } from "../../../test/app.ts";
+import { testClient, type TestClient } from "../../../test/app.ts";
 import { signInAs } from "../../../test/session.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { createUser } from "../../domain/auth/users.ts";
+import { TIMELINE_INTENTS_PER_SEND, type SurveyTimelineEntry } from "../../domain/contacts/timeline.ts";
+import { listIntents, recordIntent } from "../../domain/sends/intents.ts";
 
 let open: OpenDatabase;
 beforeAll(async () => {
@@ -23,6 +25,7 @@ async function setup() {
   const surveyId = await make("/api/v1/surveys", {
     name: "製品NPS",
     kind: "nps",
+    status: "active",
     question: { ja: "薦めますか？" },
   });
   const touchpointId = await make("/api/v1/touchpoints", {
@@ -196,5 +199,81 @@ describe("GET /api/v1/contacts/:id/timeline", () => {
     expect((await c.call("DELETE", `/api/v1/users/${user.id}`)).status).toBe(204);
     const [entry] = (await c.call("GET", `/api/v1/contacts/${contactId}/timeline`)).body.data;
     expect(entry).toMatchObject({ type: "note", author: "鈴木", body: "引き継ぎます" });
+  });
+});
+
+describe("GET /api/v1/contacts/:id/timeline: a send's score clicks", () => {
+  const browser = {
+    "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130 Safari/537.36",
+  };
+
+  async function activeSend() {
+    const { c, surveyId, touchpointId, contactId } = await setup();
+    const send = await c.call("POST", "/api/v1/sends", {
+      surveyId,
+      contactId,
+      touchpointId,
+      channel: "email",
+    });
+    expect(send.status).toBe(201);
+    return { c, contactId, send: send.body as { id: string; scoreUrls: string[] } };
+  }
+  const sendEntry = async (c: TestClient, contactId: string, sendId: string) => {
+    const res = await c.call("GET", `/api/v1/contacts/${contactId}/timeline`);
+    expect(res.status).toBe(200);
+    const entries = res.body.data as SurveyTimelineEntry[];
+    return entries.find((e) => e.type === "send" && e.id === sendId);
+  };
+
+  it("shows each click's verdict, reason and time; an accepted click becomes the answer", async () => {
+    const { c, contactId, send } = await activeSend();
+    const open = (score: number, method = "GET") =>
+      c.app.request(send.scoreUrls[score]!.replace("http://koe.test", ""), { method, headers: browser });
+    // Three scores within seconds (a scanner's burst), then a link check with HEAD.
+    for (const score of [9, 10, 3]) expect((await open(score)).status).toBe(200);
+    await open(5, "HEAD");
+
+    const before = await sendEntry(c, contactId, send.id);
+    expect(before).toMatchObject({ responseId: null, intentCount: 4 });
+    const intents = before?.intents ?? [];
+    expect(intents).toEqual([
+      { id: expect.any(String), score: 9, verdict: "bot", reason: "burst", createdAt: expect.any(String) },
+      { id: expect.any(String), score: 10, verdict: "bot", reason: "burst", createdAt: expect.any(String) },
+      { id: expect.any(String), score: 3, verdict: "bot", reason: "burst", createdAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        score: 5,
+        verdict: "bot",
+        reason: "head request",
+        createdAt: expect.any(String),
+      },
+    ]);
+    expect(Number.isNaN(Date.parse(intents[0]!.createdAt))).toBe(false);
+
+    // Accepting is for those who may override a verdict (admins and owners), as the admin app shows it.
+    const accept = `/api/v1/sends/${send.id}/intents/${intents[0]!.id}/accept`;
+    expect((await (await c.as("member")).call("POST", accept)).status).toBe(403);
+    const accepted = await c.call("POST", accept);
+    expect(accepted.status).toBe(200);
+
+    const timeline = (await c.call("GET", `/api/v1/contacts/${contactId}/timeline`)).body.data;
+    expect(timeline[0]).toMatchObject({ type: "response", id: accepted.body.responseId, score: 9 });
+    const after = await sendEntry(c, contactId, send.id);
+    expect(after).toMatchObject({
+      responseId: accepted.body.responseId,
+      intents: [{ score: 9, verdict: "confirmed", reason: "accepted by an admin" }, {}, {}, {}],
+    });
+  });
+
+  it(`shows a send's newest ${TIMELINE_INTENTS_PER_SEND} clicks and how many there are in all`, async () => {
+    const { c, contactId, send } = await activeSend();
+    const signals = { method: "GET", userAgent: "curl/8.5.0", purpose: "" };
+    for (let i = 0; i < TIMELINE_INTENTS_PER_SEND + 5; i++)
+      await recordIntent(c.db, c.workspaceId, send.id, i % 11, signals);
+    const all = await listIntents(c.db, c.workspaceId, send.id);
+    const entry = await sendEntry(c, contactId, send.id);
+    expect(entry?.intentCount).toBe(TIMELINE_INTENTS_PER_SEND + 5);
+    expect(entry?.intents?.map((i) => i.id)).toEqual(all.slice(5).map((i) => i.id));
+    expect(entry?.intents?.[0]?.reason).toBe("scanner user agent");
   });
 });

@@ -24,7 +24,7 @@ export function contactActivityRoutes(deps: AppDeps): { routes: Hono<AppEnv>; do
       method: "get",
       path: "/api/v1/contacts/{id}/timeline",
       summary:
-        "A contact's timeline, newest first: sends and responses (with survey and touchpoint names) and notes",
+        "A contact's timeline, newest first: sends (with their newest score clicks, each with its scanner verdict and reason, and their response's id), responses (with survey and touchpoint names) and notes",
       tag: "Contacts",
       success: 200,
     },
