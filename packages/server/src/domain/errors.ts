@@ -2,6 +2,8 @@
 export interface FieldIssue {
   path: string;
   message: string;
+  /** For an uploaded file: the line (1-based) the issue is on. */
+  line?: number;
 }
 
 export class DomainError extends Error {

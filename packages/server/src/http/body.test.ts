@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyText, formFields, limitBody } from "./body.ts";
+import { bodyBytes, bodyText, contentTypeCharset, formFields, limitBody } from "./body.ts";
 
 let server: ServerType;
 let base: string;
@@ -12,7 +12,8 @@ beforeAll(async () => {
   const app = new Hono()
     .use(limitBody(1024, (c) => c.text("too large", 413)))
     .post("/form", async (c) => c.json(await formFields(c)))
-    .post("/twice", async (c) => c.json([await bodyText(c), await bodyText(c)]));
+    .post("/twice", async (c) => c.json([await bodyText(c), await bodyText(c)]))
+    .post("/bytes", async (c) => c.json([...(await bodyBytes(c))]));
   server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((r) => server.once("listening", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,6 +53,28 @@ describe("request bodies under the Node server", () => {
   it("gives the same text to a second read", async () => {
     const res = await fetch(`${base}/twice`, { method: "POST", body: "こんにちは" });
     expect(await res.json()).toEqual(["こんにちは", "こんにちは"]);
+  });
+
+  it("gives an uploaded file's bytes unchanged: Shift_JIS, a byte-order mark, declared length or chunked", async () => {
+    const bytes = [0xef, 0xbb, 0xbf, 0x8e, 0x52, 0x93, 0x63, 0x0d, 0x0a, 0x82];
+    const declared = await fetch(`${base}/bytes`, { method: "POST", body: new Uint8Array(bytes) });
+    expect(await declared.json()).toEqual(bytes);
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes.slice(0, 4)));
+        controller.enqueue(new Uint8Array(bytes.slice(4)));
+        controller.close();
+      },
+    });
+    const sent = await fetch(`${base}/bytes`, { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await sent.json()).toEqual(bytes);
+  });
+
+  it("reads the charset a Content-Type declares", () => {
+    expect(contentTypeCharset("text/csv; charset=Shift_JIS")).toBe("Shift_JIS");
+    expect(contentTypeCharset('text/csv;charset="utf-16le"; header=present')).toBe("utf-16le");
+    expect(contentTypeCharset("text/csv")).toBeUndefined();
+    expect(contentTypeCharset(undefined)).toBeUndefined();
   });
 
   it("refuses a body over the limit with 413, declared or counted as it arrives", async () => {

@@ -1,9 +1,13 @@
 // An audience uploaded as CSV: each row a contact (created, or updated by email), added to the campaign.
-// Bad rows are reported by line with the reason; the good ones are kept.
-import { parse } from "csv-parse/sync";
+// The file's bytes are decoded by csv/decode-csv.ts (UTF-8, UTF-16, Shift_JIS); bad rows are reported by
+// line with the reason, an address given twice keeps its first row (contacts/first-row-per-email.ts) and
+// the others are reported; the good rows are kept.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { contactInput } from "../contacts/contact-schema.ts";
+import { firstRowPerEmail, type DuplicateRow } from "../contacts/first-row-per-email.ts";
+import { csvRecords } from "../csv/csv-records.ts";
+import { decodeCsv } from "../csv/decode-csv.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 
@@ -11,11 +15,17 @@ const MAX_ROWS = 100_000;
 const known = new Set(["email", "name", "locale", "timeZone", "externalId"]);
 
 export interface CsvImportResult {
+  /** Contacts added to the campaign's audience by this upload. */
   added: number;
+  /** How the file was read: utf-8, utf-16le, utf-16be, cp932 or the declared charset. */
+  encoding: string;
   errors: { line: number; message: string }[];
+  /** Rows left out because an earlier row has the same address (compared trimmed, in any case). */
+  duplicates: DuplicateRow[];
 }
 
 interface ContactRow {
+  line: number;
   id: string;
   email: string;
   name: string | null;
@@ -25,31 +35,22 @@ interface ContactRow {
   attributes: Record<string, string>;
 }
 
+/** `bytes` is the file as uploaded; `charset` the one its Content-Type declared, if any. */
 export async function importAudienceCsv(
   db: Db,
   workspaceId: string,
   campaignId: string,
-  csv: string,
+  bytes: Uint8Array,
+  charset?: string | null,
 ): Promise<CsvImportResult> {
   await mustBeDraft(db, workspaceId, campaignId);
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv.replace(/^\uFEFF/, ""), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-    });
-  } catch (e) {
-    throw new ValidationError([{ path: "csv", message: e instanceof Error ? e.message : "not CSV" }]);
-  }
-  if (records.length > MAX_ROWS)
-    throw new ValidationError([{ path: "csv", message: `at most ${MAX_ROWS} rows` }]);
-  if (records.length > 0 && !("email" in records[0]!))
+  const { text, encoding } = decodeCsv(bytes, charset);
+  const { columns, rows: records } = csvRecords(text, MAX_ROWS);
+  if (records.length > 0 && !columns.includes("email"))
     throw new ValidationError([{ path: "csv", message: "needs an `email` column" }]);
   const errors: CsvImportResult["errors"] = [];
-  const rows: ContactRow[] = [];
-  records.forEach((r, i) => {
+  const valid: ContactRow[] = [];
+  for (const { line, values: r } of records) {
     const attributes = Object.fromEntries(Object.entries(r).filter(([k, v]) => !known.has(k) && v !== ""));
     const parsed = contactInput.safeParse({
       email: r.email || null,
@@ -61,11 +62,12 @@ export async function importAudienceCsv(
     });
     if (!parsed.success || !parsed.data.email) {
       const issue = parsed.success ? { path: ["email"], message: "is required" } : parsed.error.issues[0]!;
-      errors.push({ line: i + 2, message: `${issue.path.join(".")}: ${issue.message}` });
-      return;
+      errors.push({ line, message: `${issue.path.join(".")}: ${issue.message}` });
+      continue;
     }
     const c = parsed.data;
-    rows.push({
+    valid.push({
+      line,
       id: newId(),
       email: c.email!,
       name: c.name ?? null,
@@ -74,11 +76,51 @@ export async function importAudienceCsv(
       external_id: c.externalId ?? null,
       attributes,
     });
-  });
+  }
+  const { rows, duplicates } = firstRowPerEmail(valid);
   // One transaction holding the campaign: a launch waits for the whole upload, or the upload sees it launched.
-  return db.transaction().execute(async (tx) => {
+  const added = await db.transaction().execute(async (tx) => {
     await mustBeDraft(tx, workspaceId, campaignId, true);
-    return { added: await insertRows(tx, workspaceId, campaignId, rows), errors };
+    const usable = await withoutTakenExternalIds(tx, workspaceId, rows, errors);
+    return insertRows(tx, workspaceId, campaignId, usable);
+  });
+  errors.sort((a, b) => a.line - b.line);
+  return { added, encoding, errors, duplicates };
+}
+
+/**
+ * An external id names one contact: a row giving one that an earlier row, or another contact, already
+ * has is reported (the contact is not created with a stolen id, nor the upload failed).
+ */
+async function withoutTakenExternalIds(
+  db: Db,
+  workspaceId: string,
+  rows: ContactRow[],
+  errors: CsvImportResult["errors"],
+): Promise<ContactRow[]> {
+  const given = [...new Set(rows.flatMap((r) => (r.external_id ? [r.external_id] : [])))];
+  const owner = new Map<string, string>();
+  for (let i = 0; i < given.length; i += 10_000) {
+    const taken = await db
+      .selectFrom("contacts")
+      .select(["external_id", "email"])
+      .where("workspace_id", "=", workspaceId)
+      .where("external_id", "=", sql<string>`any(${given.slice(i, i + 10_000)}::text[])`)
+      .execute();
+    for (const t of taken) if (t.external_id) owner.set(t.external_id, t.email ?? "");
+  }
+  const firstLine = new Map<string, ContactRow>();
+  return rows.filter((r) => {
+    if (!r.external_id) return true;
+    const earlier = firstLine.get(r.external_id);
+    const message = earlier
+      ? `externalId: "${r.external_id}" is already given on line ${earlier.line}`
+      : owner.has(r.external_id) && owner.get(r.external_id) !== r.email
+        ? `externalId: "${r.external_id}" belongs to another contact`
+        : undefined;
+    if (message) errors.push({ line: r.line, message });
+    else firstLine.set(r.external_id, r);
+    return !message;
   });
 }
 
@@ -102,6 +144,7 @@ async function insertRows(
 ): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += 5_000) {
+    // One row per address (firstRowPerEmail): the upsert below must not meet an address twice.
     const chunk = rows.slice(i, i + 5_000);
     const r = await sql<{ n: number }>`
       with input as (
@@ -110,8 +153,7 @@ async function insertRows(
       ),
       upserted as (
         insert into contacts (workspace_id, id, email, name, locale, time_zone, external_id, attributes)
-        select distinct on (email) ${workspaceId}::uuid, id, email, name, locale, time_zone, external_id, attributes
-        from input order by email
+        select ${workspaceId}::uuid, id, email, name, locale, time_zone, external_id, attributes from input
         on conflict (workspace_id, email) do update set
           name = coalesce(excluded.name, contacts.name), locale = coalesce(excluded.locale, contacts.locale),
           time_zone = coalesce(excluded.time_zone, contacts.time_zone),

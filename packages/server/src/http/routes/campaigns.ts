@@ -1,5 +1,6 @@
 // /api/v1/campaigns: create, edit a draft, launch, pause, resume, cancel, progress, preview, test send.
 import { Hono } from "hono";
+import { z } from "zod";
 import { canEditSurveys, canRead, ensure } from "../../domain/auth/permissions.ts";
 import { campaignInput, campaignPatch } from "../../domain/campaigns/campaign-schema.ts";
 import {
@@ -12,14 +13,17 @@ import {
 } from "../../domain/campaigns/campaigns.ts";
 import { importAudienceCsv } from "../../domain/campaigns/audience-csv.ts";
 import { campaignProgress } from "../../domain/campaigns/progress.ts";
-import { pageSchema } from "../../domain/fields.ts";
+import { idSchema, pageSchema } from "../../domain/fields.ts";
 import { decodeIdCursor, toPage } from "../../domain/paging.ts";
 import { previewCampaignMail, testSendCampaign, testSendInput } from "../../jobs/campaign-preview.ts";
 import { outboxMailer } from "../../channels/email/outbox-mailer.ts";
-import { bodyText } from "../body.ts";
+import { bodyBytes, contentTypeCharset } from "../body.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
 import { body, pathId, query } from "../validate.ts";
+
+/** Whose email the preview shows: one contact of the workspace (optional). */
+const previewQuery = z.object({ contactId: idSchema.optional() }).strict();
 
 export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
   const { db } = deps;
@@ -62,12 +66,16 @@ export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
     })
     .post("/:id/audience", async (c) => {
       ensure(canEditSurveys(c.var.actor), "edit campaigns");
-      const csv = await bodyText(c);
-      return c.json(await importAudienceCsv(db, c.var.actor.workspaceId, pathId(c, "campaign"), csv));
+      // The file's bytes as sent: its encoding is read from them, or from the declared charset.
+      const bytes = await bodyBytes(c);
+      const charset = contentTypeCharset(c.req.header("content-type"));
+      return c.json(
+        await importAudienceCsv(db, c.var.actor.workspaceId, pathId(c, "campaign"), bytes, charset),
+      );
     })
     .get("/:id/preview", async (c) => {
       ensure(canRead(c.var.actor), "read campaigns");
-      const contactId = c.req.query("contactId");
+      const { contactId } = query(c, previewQuery);
       return c.json(
         await previewCampaignMail(db, c.var.actor.workspaceId, pathId(c, "campaign"), links, contactId),
       );
@@ -114,6 +122,7 @@ export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
       "get",
       "/{id}/preview",
       "The email as a contact would get it (subject, html, text); `contactId` optional",
+      { query: previewQuery },
     ),
     doc("post", "/{id}/test-send", "Send the email to one address now, marked as a test", {
       body: testSendInput,
