@@ -41,7 +41,8 @@ export async function sendCampaignFromCli(
     const [p, c] = await Promise.all([campaignProgress(db, ws, id), findCampaignRow(db, ws, id)]);
     const line = progressLine(p, p.expanded);
     out.write(tty ? `\r${line}` : `${line}\n`);
-    const settled = p.expanded && p.queued + p.sending === 0;
+    // A message the worker will skip is still on the ledger until it is due: the round is not settled yet.
+    const settled = p.expanded && p.queued + p.willSkip + p.sending === 0;
     if (settled || c?.status === "cancelled" || c?.status === "paused") {
       out.write(
         `\n${c?.status === "paused" || c?.status === "cancelled" ? `campaign is ${c.status}` : "done"}\n`,

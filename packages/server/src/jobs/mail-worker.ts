@@ -39,6 +39,9 @@ export interface MailWorkerOptions {
   now?: () => number;
 }
 
+/** The fatigue rule's decision, or a wait while another first message to the same person goes out. */
+type Decision = FatigueDecision | { action: "postpone"; until: Date; rule: "another_survey_first" };
+
 const MAX_ATTEMPTS = 5;
 /** Retry delays after a transient SMTP error: 1 min, 5 min, 30 min, 2 h. */
 const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
@@ -59,7 +62,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
 
   type Sent = { workspaceId: string; id: string; attempts: number; reason?: string };
   /** Handles one message; a message that went out is returned, to be recorded with the rest of the batch. */
-  async function handle(d: ClaimedDelivery, decision: FatigueDecision | undefined): Promise<Sent | void> {
+  async function handle(d: ClaimedDelivery, decision: Decision | undefined): Promise<Sent | void> {
     const key = { workspaceId: d.workspaceId, id: d.id, attempts: d.attempts };
     if (!d.contact?.email) return markSkipped(db, key, "no_email");
     if (d.expiresAt.getTime() < now()) return markSkipped(db, key, "link_expired");
@@ -82,8 +85,8 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   }
 
   /** The fatigue rule for a claimed batch: one call per workspace, survey and kind of message. */
-  async function decide(claimed: ClaimedDelivery[]): Promise<Map<string, FatigueDecision>> {
-    const byId = new Map<string, FatigueDecision>();
+  async function decide(claimed: ClaimedDelivery[]): Promise<Map<string, Decision>> {
+    const byId = new Map<string, Decision>();
     const groups = new Map<string, ClaimedDelivery[]>();
     for (const d of claimed) {
       if (!d.contact) continue;
@@ -117,7 +120,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
         byId.set(
           d.id,
           again && decision?.action === "send"
-            ? { action: "postpone", until: new Date(now() + 60_000), rule: "quiet_hours" }
+            ? { action: "postpone", until: new Date(now() + 60_000), rule: "another_survey_first" }
             : (decision ?? { action: "send" }),
         );
       }

@@ -61,10 +61,30 @@ export const campaignPatch = z
   .partial()
   .strict();
 
-export interface CampaignProgress {
+/** Queued messages waiting for a reason, e.g. { reason: "quiet_hours", count: 5, until: "…" }. */
+export interface HeldMessages {
+  /** quiet_hours, retry (a temporary SMTP error), another_survey_first, campaign_paused. */
+  reason: string;
+  count: number;
+  /** When the last of them is due; null while the campaign is paused. */
+  until: string | null;
+}
+
+/** What will become of the messages still queued, as far as is known now. */
+export interface MessageOutlook {
+  /** Queued messages that will go out when due (held ones included). */
+  queued: number;
+  /** Of `queued`, those waiting for a reason, largest group first. */
+  held: HeldMessages[];
+  /** Queued messages that will be skipped when due, e.g. the person answered or unsubscribed. */
+  willSkip: number;
+  /** Why, e.g. { responded: 56, suppressed: 1 }: the rule the worker will apply. */
+  willSkipBy: Record<string, number>;
+}
+
+export interface CampaignProgress extends MessageOutlook {
   /** Contacts queued so far in the current round (the audience expands in chunks). */
   recipients: number;
-  queued: number;
   sending: number;
   sent: number;
   failed: number;
@@ -76,7 +96,18 @@ export interface CampaignProgress {
    * rather than risk a second copy (at most once). The server may or may not have accepted them.
    */
   reconciled: number;
-  reminders: { queued: number; sent: number; skipped: number };
+  /**
+   * Reminder messages of this round (made when a first message goes out: one per reminder step). `queued`
+   * counts only those that will really go; `nextAt` is when the next of them is due.
+   */
+  reminders: MessageOutlook & {
+    nextAt: string | null;
+    sending: number;
+    sent: number;
+    failed: number;
+    skipped: number;
+    skippedBy: Record<string, number>;
+  };
   expanded: boolean;
 }
 

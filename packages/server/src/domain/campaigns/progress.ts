@@ -1,49 +1,155 @@
-// Where a campaign's current round stands: messages by state, why any were skipped, and how many a crash
-// left of unknown fate (taken as sent, not resent).
+// Where a campaign's current round stands, counted as what will actually happen: messages by state, why any
+// were skipped, and for messages still queued whether they will go. A queued message whose person has
+// answered, unsubscribed (or bounced), has an open case, was surveyed too recently, whose link will have
+// expired or whose survey or campaign stopped is counted under `willSkip` with that reason, not as queued;
+// one that waits (quiet hours, a retry, a paused campaign) is `held`, with the reason and until when.
+// The reasons are the worker's own checks and fatigue rules (jobs/mail-worker.ts, fatigue/fatigue.ts),
+// read from the same facts in one statement; progress.test.ts holds the forecast to what the worker does.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { DeliveryStatus } from "../../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
-import type { CampaignProgress } from "./campaign-schema.ts";
+import { getWorkspace } from "../workspaces/workspace-settings.ts";
+import type { CampaignProgress, HeldMessages, MessageOutlook } from "./campaign-schema.ts";
 
-export async function campaignProgress(db: Db, workspaceId: string, id: string): Promise<CampaignProgress> {
+const DAY = 86_400_000;
+
+interface Row {
+  step: number;
+  status: DeliveryStatus;
+  /** A skipped message's reason, or a sent one's `reconciled: …`. */
+  reason: string | null;
+  /** Queued: the check that will skip it when due. */
+  will_skip: string | null;
+  /** Queued and going: why it waits. */
+  held: string | null;
+  n: number;
+  first_due: Date | null;
+  last_due: Date | null;
+}
+
+export async function campaignProgress(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  now = new Date(),
+): Promise<CampaignProgress> {
   const c = await db
     .selectFrom("campaigns")
-    .select(["round", "expanded"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
+    .innerJoin("surveys", (j) =>
+      j
+        .onRef("surveys.workspace_id", "=", "campaigns.workspace_id")
+        .onRef("surveys.id", "=", "campaigns.survey_id"),
+    )
+    .select(["campaigns.round", "campaigns.expanded", "surveys.settings"])
+    .where("campaigns.workspace_id", "=", workspaceId)
+    .where("campaigns.id", "=", id)
     .executeTakeFirst();
   if (!c) throw new NotFoundError(`campaign ${id} not found`);
-  const rows = await sql<{ step: number; status: DeliveryStatus; reason: string | null; n: number }>`
-    select d.step, d.status,
-      case when d.status = 'skipped' or d.reason like 'reconciled:%' then d.reason end as reason,
-      count(*)::int as n
-    from sends s join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
-    where s.workspace_id = ${workspaceId} and s.campaign_id = ${id} and s.round = ${c.round}
-    group by 1, 2, 3`.execute(db);
+  // The fatigue window the rule will use: the survey's own days, else the workspace's.
+  const windowDays = c.settings.fatigueDays ?? (await getWorkspace(db, workspaceId)).settings.fatigue.days;
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - Math.max(windowDays, 1) * DAY).toISOString();
+  const recent = new Date(now.getTime() - windowDays * DAY).toISOString();
+  const dayAgo = new Date(now.getTime() - DAY).toISOString();
+  // The CASE arms run only for queued messages, so a finished round costs what it did before.
+  const { rows } = await sql<Row>`
+    with m as (
+      select d.step, d.status, d.due_at,
+        case when d.status = 'skipped' or d.reason like 'reconciled:%' then d.reason end as reason,
+        case when d.status <> 'queued' then null
+          when cp.status = 'cancelled' then 'campaign_cancelled'
+          when su.status <> 'active' then 'survey_not_active'
+          when co.email is null then 'no_email'
+          when s.expires_at < greatest(d.due_at, ${at}::timestamptz) then 'link_expired'
+          when d.step > 0 and exists (select 1 from responses r
+            where r.workspace_id = s.workspace_id and r.send_id = s.id) then 'responded'
+          when exists (select 1 from suppressions x
+            where x.workspace_id = s.workspace_id and x.email = lower(trim(co.email))) then 'suppressed'
+          when exists (select 1 from cases k
+            where k.workspace_id = s.workspace_id and k.contact_id = co.id and k.status = 'open') then 'open_case'
+          when d.step = 0 then (
+            select case when last > ${dayAgo}::timestamptz then 'within_24h'
+              when last > ${recent}::timestamptz then 'recently_surveyed' end
+            from (select greatest(
+              (select max(o.surveyed_at) from sends o where o.workspace_id = s.workspace_id
+                and o.contact_id = co.id and o.surveyed_at >= ${since}::timestamptz),
+              -- An answer to a campaign's test send is the tester's (as fatigue-facts.ts reads it).
+              (select max(r.created_at) from responses r
+                left join sends t on t.workspace_id = r.workspace_id and t.id = r.send_id
+                where r.workspace_id = s.workspace_id and r.contact_id = co.id
+                  and r.created_at >= ${since}::timestamptz and (t.metadata ->> 'test') is distinct from 'true')
+            ) as last) l)
+        end as will_skip,
+        case when d.status <> 'queued' then null
+          when cp.status = 'paused' then 'campaign_paused'
+          when d.due_at > ${at}::timestamptz and d.reason is not null then d.reason
+        end as held
+      from sends s
+      join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
+      join campaigns cp on cp.workspace_id = s.workspace_id and cp.id = s.campaign_id
+      join surveys su on su.workspace_id = s.workspace_id and su.id = s.survey_id
+      left join contacts co on co.workspace_id = s.workspace_id and co.id = s.contact_id
+      where s.workspace_id = ${workspaceId} and s.campaign_id = ${id} and s.round = ${c.round}
+    )
+    select step > 0 as step, status, reason, will_skip, held, count(*)::int as n,
+      min(due_at) as first_due, max(due_at) as last_due
+    from m group by 1, 2, 3, 4, 5`.execute(db);
+  return tally(rows, c.expanded);
+}
+
+const outlook = (): MessageOutlook => ({ queued: 0, held: [], willSkip: 0, willSkipBy: {} });
+
+function tally(rows: Row[], expanded: boolean): CampaignProgress {
   const p: CampaignProgress = {
     recipients: 0,
-    queued: 0,
+    ...outlook(),
     sending: 0,
     sent: 0,
     failed: 0,
     skipped: 0,
     skippedBy: {},
     reconciled: 0,
-    reminders: { queued: 0, sent: 0, skipped: 0 },
-    expanded: c.expanded,
+    reminders: { ...outlook(), nextAt: null, sending: 0, sent: 0, failed: 0, skipped: 0, skippedBy: {} },
+    expanded,
   };
-  for (const r of rows.rows) {
-    if (r.step > 0) {
-      if (r.status === "queued" || r.status === "sent" || r.status === "skipped")
-        p.reminders[r.status] += r.n;
+  for (const r of rows) {
+    const reminder = Boolean(r.step);
+    const into = reminder ? p.reminders : p;
+    if (!reminder) p.recipients += r.n;
+    if (r.status === "queued") {
+      if (r.will_skip) {
+        into.willSkip += r.n;
+        into.willSkipBy[r.will_skip] = (into.willSkipBy[r.will_skip] ?? 0) + r.n;
+        continue;
+      }
+      into.queued += r.n;
+      if (r.held) addHeld(into.held, r.held, r.n, r.held === "campaign_paused" ? null : r.last_due);
+      else if (reminder && r.first_due && (!p.reminders.nextAt || r.first_due < new Date(p.reminders.nextAt)))
+        p.reminders.nextAt = r.first_due.toISOString();
       continue;
     }
-    p.recipients += r.n;
-    if (r.status === "committing" || r.status === "sending") p.sending += r.n;
-    else p[r.status] += r.n;
-    if (r.status === "skipped" && r.reason) p.skippedBy[r.reason] = (p.skippedBy[r.reason] ?? 0) + r.n;
-    if (r.status === "sent" && r.reason) p.reconciled += r.n;
+    if (r.status === "skipped") {
+      into.skipped += r.n;
+      const why = r.reason ?? "unknown";
+      into.skippedBy[why] = (into.skippedBy[why] ?? 0) + r.n;
+    } else if (r.status === "sent") {
+      into.sent += r.n;
+      if (!reminder && r.reason) p.reconciled += r.n;
+    } else if (r.status === "sending" || r.status === "committing") into.sending += r.n;
+    else into.failed += r.n;
   }
+  for (const held of [p.held, p.reminders.held]) held.sort((a, b) => b.count - a.count);
   return p;
+}
+
+/** Held messages are grouped by reason; `until` is when the last of them is due. */
+function addHeld(held: HeldMessages[], reason: string, n: number, until: Date | null): void {
+  const group = held.find((h) => h.reason === reason);
+  const iso = until?.toISOString() ?? null;
+  if (!group) held.push({ reason, count: n, until: iso });
+  else {
+    group.count += n;
+    if (iso && (!group.until || iso > group.until)) group.until = iso;
+  }
 }
