@@ -4,10 +4,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export interface Problem {
+  /** Tells one refusal from others of its status, e.g. urn:koe:problem:survey-not-active. */
+  type?: string;
   title?: string;
   detail?: string;
   status: number;
   errors?: { path: string; message: string }[];
+  /** With survey-not-active: the survey's status (draft or closed). */
+  surveyStatus?: string;
 }
 
 export class ApiError extends Error {

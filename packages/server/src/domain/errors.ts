@@ -8,6 +8,10 @@ export interface FieldIssue {
 
 export class DomainError extends Error {
   readonly status: number = 500;
+  /** The problem's `type` (RFC 9457), when a client should tell this failure from others of its status. */
+  readonly type: string | undefined = undefined;
+  /** More members of the problem, e.g. the id of the record in the way. */
+  extensions: Record<string, unknown> | undefined = undefined;
 }
 
 export class ValidationError extends DomainError {

@@ -18,13 +18,20 @@ const titles: Record<number, string> = {
   500: "Internal server error",
 };
 
-export function problem(c: Context, status: number, detail: string, errors?: FieldIssue[]): Response {
+export function problem(
+  c: Context,
+  status: number,
+  detail: string,
+  errors?: FieldIssue[],
+  more?: { type?: string | undefined; extensions?: Record<string, unknown> | undefined },
+): Response {
   const body = {
-    type: status === 422 ? "urn:koe:problem:validation" : "about:blank",
+    type: more?.type ?? (status === 422 ? "urn:koe:problem:validation" : "about:blank"),
     title: titles[status] ?? "Error",
     status,
     detail,
     ...(errors ? { errors } : {}),
+    ...more?.extensions,
   };
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
     "content-type": "application/problem+json",
@@ -33,7 +40,7 @@ export function problem(c: Context, status: number, detail: string, errors?: Fie
 
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ValidationError) return problem(c, err.status, err.message, err.issues);
-  if (err instanceof DomainError) return problem(c, err.status, err.message);
+  if (err instanceof DomainError) return problem(c, err.status, err.message, undefined, err);
   if (err instanceof HTTPException)
     return problem(c, err.status, err.message || titles[err.status] || "Error");
   console.error(`${c.req.method} ${c.req.path} failed:`, err);

@@ -16,6 +16,7 @@ import {
 } from "../domain/deliveries/transitions.ts";
 import { decideFatigue, type FatigueDecision } from "../domain/fatigue/fatigue.ts";
 import type { LinkSigner } from "../domain/sends/send-schema.ts";
+import { acceptsAnswers } from "../domain/surveys/accepts-answers.ts";
 import { log } from "../log.ts";
 
 export interface MailWorkerOptions {
@@ -64,6 +65,8 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   /** Handles one message; a message that went out is returned, to be recorded with the rest of the batch. */
   async function handle(d: ClaimedDelivery, decision: Decision | undefined): Promise<Sent | void> {
     const key = { workspaceId: d.workspaceId, id: d.id, attempts: d.attempts };
+    // The survey closed or went back to a draft after the message was queued: its link would show closed.
+    if (!acceptsAnswers(d.survey)) return markSkipped(db, key, "survey_not_active");
     if (!d.contact?.email) return markSkipped(db, key, "no_email");
     if (d.expiresAt.getTime() < now()) return markSkipped(db, key, "link_expired");
     if (d.step > 0 && d.responded) return markSkipped(db, key, "responded");

@@ -3,6 +3,7 @@
 // keeps the last answer (useApi) and the polling goes on.
 import { useEffect, useState } from "react";
 import type { Campaign, CampaignProgress } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
+import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
 import { api, useApi } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
@@ -12,6 +13,7 @@ import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { ErrorDetail } from "../../ui/states.tsx";
 import { campaignMessages } from "./messages.ts";
 import { ProgressBar } from "./progress-bar.tsx";
+import { refusedForSurvey, SurveyNotActive } from "./survey-not-active.tsx";
 
 type Action = "launch" | "pause" | "resume" | "cancel";
 type Status = Campaign["status"];
@@ -38,13 +40,7 @@ const isLive = (c: Campaign) =>
   c.status === "running" ||
   (c.status === "scheduled" && c.nextRunAt !== null && Date.parse(c.nextRunAt) <= Date.now());
 
-export function CampaignRow({
-  campaign,
-  surveyName,
-}: {
-  campaign: Campaign;
-  surveyName: string | undefined;
-}) {
+export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: Survey | undefined }) {
   const t = useT(campaignMessages);
   const { locale } = useLocale();
   const detail = useApi<Campaign & { progress: CampaignProgress }>(`/campaigns/${campaign.id}`);
@@ -54,6 +50,11 @@ export function CampaignRow({
   const [failure, setFailure] = useState<unknown>();
   const [confirm, setConfirm] = useState<"launch" | "cancel" | null>(null);
   const { reload } = detail;
+  const surveyName = survey?.name;
+  // Launch and resume send, so they wait for an active survey (the server's rule, said before a click).
+  const refused = refusedForSurvey(failure);
+  const blockedBy = refused ?? (survey && survey.status !== "active" ? survey.status : undefined);
+  const sends = (a: Action) => a === "launch" || a === "resume";
 
   useEffect(() => {
     if (!live) return;
@@ -140,7 +141,7 @@ export function CampaignRow({
             <button
               key={a}
               type="button"
-              disabled={busy}
+              disabled={busy || (sends(a) && blockedBy !== undefined)}
               className={`button button-small${a === "launch" ? " button-primary" : a === "cancel" ? " button-danger" : ""}`}
               onClick={() => (a === "launch" || a === "cancel" ? setConfirm(a) : void act(a))}
             >
@@ -148,7 +149,10 @@ export function CampaignRow({
             </button>
           ))}
         </div>
-        {failure !== undefined && (
+        {blockedBy && actionsFor[c.status].some(sends) && (
+          <SurveyNotActive surveyId={c.surveyId} surveyName={surveyName} status={blockedBy} />
+        )}
+        {failure !== undefined && !refused && (
           <div className="field-error" role="alert">
             {t("actionFailed", { message: errorText(t, failure) })}
             <ErrorDetail error={failure} />

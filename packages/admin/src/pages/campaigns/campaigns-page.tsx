@@ -13,7 +13,7 @@ export default function CampaignsPage() {
   const t = useT(campaignMessages);
   const list = usePages<Campaign>("/campaigns?limit=50");
   const surveys = useSurveys().data?.data ?? [];
-  const surveyName = (id: string) => surveys.find((s) => s.id === id)?.name;
+  const surveyOf = (id: string) => surveys.find((s) => s.id === id);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -38,7 +38,7 @@ export default function CampaignsPage() {
                 </thead>
                 <tbody>
                   {campaigns.map((c) => (
-                    <CampaignRow key={c.id} campaign={c} surveyName={surveyName(c.surveyId)} />
+                    <CampaignRow key={c.id} campaign={c} survey={surveyOf(c.surveyId)} />
                   ))}
                 </tbody>
               </table>

@@ -44,6 +44,7 @@ export const campaignMessages = defineMessages(
     "reason.link_expired": "link expired",
     "reason.responded": "already answered",
     "reason.campaign_cancelled": "campaign cancelled",
+    "reason.survey_not_active": "survey not active",
     progressLabel: "{sent} of {total} sent",
     live: "Updating every few seconds",
     createdOn: "Created {date}",
@@ -59,6 +60,10 @@ export const campaignMessages = defineMessages(
     confirmCancel: "“{name}” stops for good: messages not yet sent will not be sent. This cannot be undone.",
     actionFailed: "Could not do that: {message}",
     pollFailed: "Could not get the latest figures; still trying every few seconds.",
+    "blocked.draft": "The survey “{name}” is a draft. Activate it first: only active surveys accept answers.",
+    "blocked.closed":
+      "The survey “{name}” is closed. Set it to Active first: only active surveys accept answers.",
+    openSurvey: "Open the survey",
   },
   {
     title: "キャンペーン",
@@ -104,6 +109,7 @@ export const campaignMessages = defineMessages(
     "reason.link_expired": "リンクの有効期限切れ",
     "reason.responded": "回答済み",
     "reason.campaign_cancelled": "キャンペーン中止",
+    "reason.survey_not_active": "アンケートが公開中でない",
     progressLabel: "{total} 件中 {sent} 件を送信",
     live: "数秒ごとに更新しています",
     createdOn: "{date} 作成",
@@ -119,5 +125,10 @@ export const campaignMessages = defineMessages(
     confirmCancel: "「{name}」を中止すると、未送信のメールは送信されません。この操作は元に戻せません。",
     actionFailed: "操作できませんでした：{message}",
     pollFailed: "最新の状態を取得できませんでした。数秒ごとに再試行しています。",
+    "blocked.draft":
+      "アンケート「{name}」は下書きです。先にアンケートを公開してください（回答を受け付けるのは公開中のアンケートだけです）。",
+    "blocked.closed":
+      "アンケート「{name}」は終了しています。先にステータスを「公開中」に戻してください（回答を受け付けるのは公開中のアンケートだけです）。",
+    openSurvey: "アンケートを開く",
   },
 );

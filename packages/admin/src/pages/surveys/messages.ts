@@ -33,7 +33,7 @@ export const surveyMessages = defineMessages(
     kindChanged:
       "Changing the type replaces the follow-ups with the new type's segments. The server refuses it if the survey already has responses.",
     status: "Status",
-    statusHint: "Only active surveys accept answers.",
+    statusHint: "Only active surveys accept answers: sends, campaign launches and triggers need one.",
     defaultLocale: "Default language",
     defaultLocaleHint: "Used when a respondent's language is not known.",
     brandName: "Brand name shown",
@@ -107,7 +107,8 @@ export const surveyMessages = defineMessages(
     kindChanged:
       "種類を変えると、フォローアップは新しい種類のセグメントに置き換わります。すでに回答があるアンケートでは変更できません。",
     status: "ステータス",
-    statusHint: "回答を受け付けるのは「公開中」のアンケートだけです。",
+    statusHint:
+      "回答を受け付けるのは「公開中」のアンケートだけです。送信・キャンペーンの開始・トリガーにも公開中のアンケートが必要です。",
     defaultLocale: "既定の言語",
     defaultLocaleHint: "回答者の言語が分からない場合に使います。",
     brandName: "表示するブランド名",

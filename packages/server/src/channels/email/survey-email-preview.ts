@@ -23,6 +23,7 @@ export function previewSurveyEmail(
       kind: survey.kind,
       question: survey.question,
       defaultLocale: survey.default_locale,
+      status: survey.status,
       settings: survey.settings,
     },
     workspace,

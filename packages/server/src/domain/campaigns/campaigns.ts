@@ -4,6 +4,7 @@ import type { CampaignStatus } from "../../db/schema.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
+import { assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
 import {
   campaignInput,
   campaignPatch,
@@ -203,6 +204,11 @@ export async function changeCampaign(
     if (!row) throw new NotFoundError(`campaign ${id} not found`);
     if (!allowedFrom[action].includes(row.status))
       throw new ConflictError(`cannot ${action} a campaign that is ${row.status}`);
+    // Nothing goes out for a survey that takes no answers: its links would lead to a closed page.
+    if (action === "launch" || action === "resume") {
+      const survey = await findRow(tx, "surveys", workspaceId, row.survey_id);
+      if (survey) assertAcceptsAnswers(survey, `${action} the campaign`);
+    }
     const set =
       action === "launch"
         ? {

@@ -21,6 +21,7 @@ export interface ClaimedDelivery {
     kind: "nps" | "csat" | "ces";
     question: Partial<Record<Locale, string>>;
     defaultLocale: Locale;
+    status: "draft" | "active" | "closed";
     settings: SurveySettingsJson;
   };
   contact: {
@@ -89,6 +90,7 @@ interface ContextRow {
   kind: "nps" | "csat" | "ces";
   question: Partial<Record<Locale, string>>;
   default_locale: Locale;
+  survey_status: "draft" | "active" | "closed";
   survey_settings: SurveySettingsJson;
   contact_id: string | null;
   email: string | null;
@@ -111,7 +113,8 @@ export async function loadDeliveries(
   const result = await sql<ContextRow>`
     select d.workspace_id, d.id, d.send_id, d.step, d.message_id, d.attempts, s.expires_at, s.campaign_id,
       c.reminders, exists (select 1 from responses r where r.workspace_id = s.workspace_id and r.send_id = s.id) as responded,
-      su.id as survey_id, su.kind, su.question, su.default_locale, su.settings as survey_settings,
+      su.id as survey_id, su.kind, su.question, su.default_locale, su.status as survey_status,
+      su.settings as survey_settings,
       co.id as contact_id, co.email, co.name as contact_name, co.locale as contact_locale,
       co.time_zone as contact_time_zone, co.attributes, t.name as touchpoint_name,
       w.name as workspace_name, w.time_zone as workspace_time_zone, w.default_locale as workspace_locale,
@@ -140,6 +143,7 @@ export async function loadDeliveries(
       kind: r.kind,
       question: r.question,
       defaultLocale: r.default_locale,
+      status: r.survey_status,
       settings: r.survey_settings,
     },
     contact: r.contact_id

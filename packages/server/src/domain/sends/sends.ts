@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
 import { scaleOf } from "../scores/scales.ts";
+import { assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
 import { sendInput, type LinkSigner, type Send, type SendInput } from "./send-schema.ts";
 import { signSendToken } from "./token.ts";
 
@@ -48,6 +49,7 @@ export async function createSend(
   if (input.touchpointId && !touchpoint)
     issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
   if (!survey || issues.length) throw new ValidationError(issues);
+  assertAcceptsAnswers(survey, "create the send");
   const row = await db
     .insertInto("sends")
     .values({

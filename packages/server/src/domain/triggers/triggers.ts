@@ -7,6 +7,7 @@ import type { Page } from "../fields.ts";
 import { newId } from "../ids.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
 import { findRow } from "../rows.ts";
+import { acceptsAnswers, assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
 import {
   triggerInput,
   triggerPatch,
@@ -56,9 +57,22 @@ async function checkRefs(
   if (issues.length) throw new ValidationError(issues);
 }
 
+/** An active trigger makes sends, so its survey must take answers (as a campaign's must to launch). */
+async function checkActiveSurvey(db: Db, workspaceId: string, surveyId: string, then: string) {
+  const survey = await findRow(db, "surveys", workspaceId, surveyId);
+  if (survey) assertAcceptsAnswers(survey, then);
+}
+
 export async function createTrigger(db: Db, workspaceId: string, raw: TriggerInput): Promise<Trigger> {
   const input = triggerInput.parse(raw);
   await checkRefs(db, workspaceId, input);
+  if (input.active)
+    await checkActiveSurvey(
+      db,
+      workspaceId,
+      input.surveyId,
+      'create the trigger (or create it with "active": false)',
+    );
   const row = await db
     .insertInto("triggers")
     .values({
@@ -109,6 +123,11 @@ export async function updateTrigger(
 ): Promise<Trigger> {
   const patch = triggerPatch.parse(raw);
   await checkRefs(db, workspaceId, patch);
+  if (patch.active === true || (patch.surveyId !== undefined && patch.active !== false)) {
+    const current = await findTriggerRow(db, workspaceId, id);
+    if (current && (patch.active ?? current.active))
+      await checkActiveSurvey(db, workspaceId, patch.surveyId ?? current.survey_id, "activate the trigger");
+  }
   const set = {
     ...(patch.name !== undefined && { name: patch.name }),
     ...(patch.eventType !== undefined && { event_type: patch.eventType }),
@@ -148,7 +167,7 @@ export interface ActiveTrigger {
   touchpointId: string | null;
 }
 
-/** The active rules for one event type whose survey still takes answers (a closed survey's link is gone). */
+/** The active rules for one event type whose survey takes answers (a draft's or closed survey's fire nothing). */
 export async function findActiveTriggers(
   db: Db,
   workspaceId: string,
@@ -159,14 +178,13 @@ export async function findActiveTriggers(
     .innerJoin("surveys as s", (j) =>
       j.onRef("s.workspace_id", "=", "t.workspace_id").onRef("s.id", "=", "t.survey_id"),
     )
-    .select(["t.id", "t.conditions", "t.delay_seconds", "t.survey_id", "t.touchpoint_id"])
+    .select(["t.id", "t.conditions", "t.delay_seconds", "t.survey_id", "t.touchpoint_id", "s.status"])
     .where("t.workspace_id", "=", workspaceId)
     .where("t.event_type", "=", eventType)
     .where("t.active", "=", true)
-    .where("s.status", "<>", "closed")
     .orderBy("t.id")
     .execute();
-  return rows.map((r) => ({
+  return rows.filter(acceptsAnswers).map((r) => ({
     id: r.id,
     conditions: r.conditions as Conditions,
     delaySeconds: r.delay_seconds,

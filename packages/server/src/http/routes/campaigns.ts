@@ -128,9 +128,17 @@ export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
       body: testSendInput,
       success: 202,
     }),
-    doc("post", "/{id}/launch", "Launch a draft: now, at its time, or its first recurring round"),
+    doc(
+      "post",
+      "/{id}/launch",
+      "Launch a draft: now, at its time, or its first recurring round. 409 `urn:koe:problem:survey-not-active` while its survey is not active",
+    ),
     doc("post", "/{id}/pause", "Pause sending; queued messages wait"),
-    doc("post", "/{id}/resume", "Resume a paused campaign"),
+    doc(
+      "post",
+      "/{id}/resume",
+      "Resume a paused campaign (409 survey-not-active while its survey is not active)",
+    ),
     doc("post", "/{id}/cancel", "Cancel; messages not yet sent are skipped with the reason"),
   ];
   return { routes, docs };

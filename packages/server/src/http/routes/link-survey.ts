@@ -9,6 +9,7 @@ import { channels } from "../../domain/fields.ts";
 import { isId } from "../../domain/ids.ts";
 import { saveAnswer } from "../../domain/responses/answer.ts";
 import { findRow } from "../../domain/rows.ts";
+import { acceptsAnswers } from "../../domain/surveys/accepts-answers.ts";
 import { findSurveyWithBrand } from "../../domain/surveys/surveys.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
@@ -37,15 +38,15 @@ export function linkSurveyRoutes(deps: AppDeps) {
       : undefined;
   }
 
-  /** Only active surveys are public; drafts are as good as absent. */
+  /** Only surveys that take answers are public; a draft is as good as absent, a closed one says so. */
   const withSurvey = async (c: Context, handle: (s: SurveyRow, brand: string) => Promise<Response>) => {
     const id = c.req.param("surveyId") ?? "";
     const found = isId(id) ? await findSurveyWithBrand(db, id) : undefined;
     c.header("cache-control", "no-store");
-    if (!found || found.survey.status === "draft")
+    if (!found || (!acceptsAnswers(found.survey) && found.survey.status === "draft"))
       return errorPage(c, 404, pageLocale(c, undefined), "notfound");
     const { survey, brand } = found;
-    if (survey.status === "closed") return errorPage(c, 410, pageLocale(c, undefined, survey), "closed");
+    if (!acceptsAnswers(survey)) return errorPage(c, 410, pageLocale(c, undefined, survey), "closed");
     return handle(survey, brand);
   };
 

@@ -6,6 +6,7 @@ import { ConflictError } from "../../domain/errors.ts";
 import { EDIT_WINDOW_MS } from "../../domain/responses/answer.ts";
 import { answerSend } from "../../domain/sends/answer-send.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
+import { linkAcceptsAnswers } from "../../domain/surveys/accepts-answers.ts";
 import { markSendIntentsBot, recordIntent } from "../../domain/sends/intents.ts";
 import {
   isTestSend,
@@ -52,7 +53,8 @@ export function personalLinkRoutes(deps: AppDeps) {
         : errorPage(c, 404, locale, "invalid");
     }
     c.header("cache-control", "no-store");
-    if (loaded.survey.status === "closed") {
+    // A survey that takes no answers (closed, or back to a draft) shows its link as closed, records nothing.
+    if (!linkAcceptsAnswers(loaded.survey, isTestSend(loaded.send))) {
       return errorPage(c, 410, pageLocale(c, loaded.contactLocale, loaded.survey), "closed");
     }
     return handle(loaded);

@@ -41,7 +41,8 @@ export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
       method: "post",
       path: "/api/v1/sends",
       summary:
-        "Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score",
+        "Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score. " +
+        "409 `urn:koe:problem:survey-not-active` unless the survey is active",
       tag: "Sends",
       body: sendInput,
       success: 201,

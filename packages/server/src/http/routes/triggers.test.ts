@@ -13,6 +13,7 @@ beforeAll(async () => {
   const survey = await c.call("POST", "/api/v1/surveys", {
     name: "After purchase",
     kind: "nps",
+    status: "active",
     question: { ja: "おすすめしますか？" },
   });
   surveyId = survey.body.id;

@@ -53,7 +53,7 @@ export function triggerRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rout
     doc(
       "post",
       "",
-      "Create a trigger rule: an event type, conditions (`touchpoint` or `metadata.<key>`: a value, `{ in: [...] }` or `{ gte, lte }`), a delay of up to 30 days and the survey to send",
+      "Create a trigger rule: an event type, conditions (`touchpoint` or `metadata.<key>`: a value, `{ in: [...] }` or `{ gte, lte }`), a delay of up to 30 days and the survey to send. An active rule needs an active survey (409 `urn:koe:problem:survey-not-active`); a rule whose survey is not active fires nothing",
       { body: triggerInput, success: 201 },
     ),
     doc("get", "/{id}", "Get a trigger rule"),
