@@ -73,7 +73,12 @@ beforeAll(async () => {
   ids.chat = await touchpoint("チャット", "chat", "Sales");
   for (const kind of ["nps", "csat", "ces"])
     ids[kind] = (
-      await c.call("POST", "/api/v1/surveys", { name: kind, kind, question: { ja: "質問" } })
+      await c.call("POST", "/api/v1/surveys", {
+        name: kind,
+        kind,
+        status: "active",
+        question: { ja: "質問" },
+      })
     ).body.id;
   for (const [i, plan] of plans.entries()) {
     const res = await c.call("POST", "/api/v1/contacts", {
