@@ -1,8 +1,9 @@
 // The only reader of process.env: parsed once, bad values stop the process with one line naming the variable.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// Reading the configuration writes nothing: the data directory is made only once the process starts.
+import { resolve } from "node:path";
 import { z } from "zod";
+import type { ProxySettings } from "./http/client-address.ts";
+import { parseProxyTrust } from "./http/proxy-trust.ts";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +22,23 @@ const schema = z.object({
     .optional(),
   BASE_URL: z.url().optional(),
   KOE_MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  KOE_TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseProxyTrust(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  KOE_FORWARDED_HEADER: z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(["x-forwarded-for", "forwarded"]))
+    .default("x-forwarded-for"),
+  KOE_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -28,7 +46,8 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
-  secret: string;
+  /** KOE_SECRET; else the secret kept in the database (bootstrap.ts: signingSecret). */
+  secret: string | undefined;
   bootstrapApiKey: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -36,6 +55,10 @@ export interface Config {
   baseUrl: string;
   /** How long a worker owns a claimed message; after a crash it is settled once this has passed. */
   mailLeaseSeconds: number;
+  /** Reverse proxies whose client-address header is believed; none by default. */
+  proxy: ProxySettings | undefined;
+  /** Public page requests per client address per minute, across every process. */
+  publicRequestsPerMinute: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -71,30 +94,15 @@ export function loadConfig(env: Env = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    secret: e.KOE_SECRET ?? readOrCreateSecret(dataDir),
+    secret: e.KOE_SECRET,
     bootstrapApiKey: e.KOE_BOOTSTRAP_API_KEY,
     adminEmail: e.KOE_ADMIN_EMAIL,
     adminPassword: e.KOE_ADMIN_PASSWORD,
     smtpUrl: e.SMTP_URL,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     mailLeaseSeconds: e.KOE_MAIL_LEASE_SECONDS,
+    proxy: e.KOE_TRUST_PROXY ? { trust: e.KOE_TRUST_PROXY, header: e.KOE_FORWARDED_HEADER } : undefined,
+    publicRequestsPerMinute: e.KOE_PUBLIC_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
-}
-
-/** A generated secret is kept in the data directory so signed links survive restarts. */
-function readOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, "secret");
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    try {
-      writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      return readFileSync(file, "utf8").trim(); // another process won the race
-    }
-  }
 }

@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { serve } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { bootstrap, seedDemoWorkspaces } from "./bootstrap.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
@@ -15,6 +14,8 @@ import { createUser } from "./domain/auth/users.ts";
 import { EventBus } from "./domain/events/bus.ts";
 import { DomainError } from "./domain/errors.ts";
 import { createApp } from "./http/app.ts";
+import { listen, PortError, type Listener } from "./http/listen.ts";
+import { sharedHitCounter } from "./domain/rate-limits/shared-hit-counter.ts";
 import { createMailer } from "./channels/email/mailer.ts";
 import { runMailWorker } from "./jobs/mail-worker.ts";
 import { runRollupWorker } from "./jobs/rollup-worker.ts";
@@ -38,7 +39,8 @@ const usage = `koe ${version} — NPS and voice-of-customer platform
   koe admin create --email E --password P create an admin user in the default workspace
 
 Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
-KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, LOG_LEVEL.`;
+KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, KOE_TRUST_PROXY, KOE_FORWARDED_HEADER,
+KOE_PUBLIC_RATE_LIMIT, LOG_LEVEL.`;
 
 async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promise<T>): Promise<T> {
   const open = await openDatabase(config);
@@ -49,12 +51,12 @@ async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promi
   }
 }
 
-function startWorker(config: Config, open: OpenDatabase) {
+function startWorker(config: Config, open: OpenDatabase, secret: string) {
   const mailer = createMailer(open.db, config.smtpUrl);
   const worker = runMailWorker({
     db: open.db,
     mailer,
-    links: { secret: config.secret, baseUrl: config.baseUrl },
+    links: { secret, baseUrl: config.baseUrl },
     leaseSeconds: config.mailLeaseSeconds,
     parallelExpansion: !open.embedded,
     onError: (e) => log.error("mail worker:", e),
@@ -64,17 +66,22 @@ function startWorker(config: Config, open: OpenDatabase) {
 
 async function runServe(config: Config, demo: boolean, http = true): Promise<void> {
   const started = performance.now();
+  // The port before the database: a busy one stops the start with one line, nothing opened or migrated.
+  const listener: Listener | undefined = http ? await listen(config.port) : undefined;
   const open = await openDatabase(config);
   const events = new EventBus();
-  await bootstrap(open.db, events, config, { demo });
-  const { mailer, worker } = startWorker(config, open);
+  const { secret } = await bootstrap(open.db, events, config, { demo });
+  const { mailer, worker } = startWorker(config, open, secret);
   const rollups = runRollupWorker({ db: open.db, onError: (e) => log.error("rollup job:", e) });
-  const running: { server?: ReturnType<typeof serve> } = {};
+  // The public pages' rate limit counts every process's requests (shared-hit-counter.ts).
+  const publicHits = sharedHitCounter(open.db, "public");
+  publicHits.start(1_000, (e) => log.warn("rate limit counts not shared this second:", e));
   const stop = async () => {
     log.info("shutting down");
-    running.server?.close();
+    listener?.close();
     await worker.stop();
     await rollups.stop();
+    await publicHits.stop().catch(() => {});
     await open.close();
     process.exit(0);
   };
@@ -84,14 +91,22 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
     log.info(`Koe ${version} mail worker running (${mailer.kind === "smtp" ? "SMTP" : "outbox"})`);
     return;
   }
-  const deps = { db: open.db, events, version, secret: config.secret, baseUrl: config.baseUrl, mailer };
-  const app = createApp(deps);
-  running.server = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, (info) => {
-    const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-    log.info(
-      `Koe ${version} listening on http://localhost:${info.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
-    );
+  const app = createApp({
+    db: open.db,
+    events,
+    version,
+    secret,
+    baseUrl: config.baseUrl,
+    mailer,
+    publicRequestsPerMinute: config.publicRequestsPerMinute,
+    publicHits,
+    proxy: config.proxy,
   });
+  listener!.serve(app.fetch);
+  const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+  log.info(
+    `Koe ${version} listening on http://localhost:${listener!.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -121,7 +136,8 @@ async function main(argv: string[]): Promise<void> {
       const id = positionals[2];
       if (sub !== "send" || !id) throw new ConfigError("usage: koe campaign send <campaign id>");
       return withDatabase(config, async (open) => {
-        const { mailer, worker } = startWorker(config, open);
+        const { secret } = await bootstrap(open.db, new EventBus(), config, { demo: false });
+        const { mailer, worker } = startWorker(config, open, secret);
         await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
       });
     }
@@ -167,7 +183,12 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   // Expected failures get one clear line; anything else shows its stack.
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DomainError) {
+  if (
+    e instanceof ConfigError ||
+    e instanceof PortError ||
+    e instanceof DataDirLockedError ||
+    e instanceof DomainError
+  ) {
     console.error(`koe: ${e.message}`);
   } else if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
     console.error(`koe: ${e.message}\n\n${usage}`);

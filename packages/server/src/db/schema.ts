@@ -299,6 +299,21 @@ export interface RollupTable {
   c10: number;
 }
 
+/** The installation's secrets (not a workspace's): see the instance-state migration. */
+export interface InstanceSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+/** Rate-limit hits per limit, client address and window, shared by every process. */
+export interface RateLimitHitTable {
+  bucket: string;
+  client: string;
+  window_start: Date;
+  hits: number;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -321,6 +336,8 @@ export interface Database {
   cases: CaseTable;
   triggers: TriggerTable;
   events: EventTable;
+  instance_secrets: InstanceSecretTable;
+  rate_limit_hits: RateLimitHitTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;

@@ -27,6 +27,7 @@ import { benchmarkRoutes } from "./routes/benchmarks.ts";
 import { responseExportRoutes } from "./routes/response-export.ts";
 import { surveyPreviewRoutes } from "./routes/survey-previews.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
+import { clientAddress } from "./client-address.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
 import type { RouteDoc } from "./route-doc.ts";
@@ -115,6 +116,9 @@ export function createApp(deps: AppDeps) {
   const limited = rateLimit({
     limit: deps.publicRequestsPerMinute ?? 120,
     windowMs: 60_000,
+    key: (c) => clientAddress(c, deps.proxy),
+    counter: deps.publicHits,
+    now: deps.now,
     onLimit: (c) => errorPage(c, 429, localeFromHeader(c.req.header("accept-language"), "ja"), "rate"),
   });
   // Except unsubscribe POSTs: mail providers send one-click unsubscribes (RFC 8058) for many recipients from
@@ -138,6 +142,8 @@ export function createApp(deps: AppDeps) {
     .use("/api/v1/session/*", smallBody)
     .route("/api/v1/session", session.routes)
     .route("/api/v1", api)
+    // People who open the bare address are looking for the admin app.
+    .get("/", (c) => c.redirect("/admin/"))
     .get("/admin", (c) => c.redirect("/admin/"))
     .route("/admin", adminAppRoutes())
     .route("/", pages);

@@ -2,6 +2,8 @@ import type { Mailer } from "../channels/email/mailer.ts";
 import type { Db } from "../db/open.ts";
 import type { Actor } from "../domain/auth/actor.ts";
 import type { EventBus } from "../domain/events/bus.ts";
+import type { HitCounter } from "../domain/rate-limits/hit-counter.ts";
+import type { ProxySettings } from "./client-address.ts";
 
 /** What the HTTP layer needs from the process: handed in, so tests build an app per database. */
 export interface AppDeps {
@@ -16,6 +18,12 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Per client address on the public pages; default 120. */
   publicRequestsPerMinute?: number;
+  /** Counts the public pages' requests; shared by every process under `koe serve`, else this app's own. */
+  publicHits?: HitCounter;
+  /** Reverse proxies trusted to name the client (KOE_TRUST_PROXY); none by default. */
+  proxy?: ProxySettings;
+  /** The rate limits' clock (ms; Date.now by default): tests fix it, so no window ends mid-test. */
+  now?: () => number;
 }
 
 export interface AppEnv {

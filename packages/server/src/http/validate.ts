@@ -80,7 +80,24 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
   return check(schema, await readJson(c));
 }
 
+/** Query parameters whose name or a value holds text PostgreSQL cannot (%00), each named. */
+export function unstorableParams(params: Record<string, string[]>): FieldIssue[] {
+  const message = "contains a NUL character or an unpaired surrogate, which cannot be stored";
+  const issues: FieldIssue[] = [];
+  for (const [name, values] of Object.entries(params)) {
+    if (isUnstorable(name)) issues.push({ path: name, message: "this parameter's name " + message });
+    else if (values.some(isUnstorable)) issues.push({ path: name, message });
+  }
+  return issues;
+}
+
+/**
+ * The query string through `schema`. Every parameter (and every repeat of one, and unknown ones such as
+ * attribute.<key>) is first checked here for text PostgreSQL cannot hold, so no schema can forget it.
+ */
 export function query<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const bad = unstorableParams(c.req.queries());
+  if (bad.length > 0) throw new ValidationError(bad);
   return check(schema, c.req.query());
 }
 

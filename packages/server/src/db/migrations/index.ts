@@ -10,6 +10,7 @@ import * as contactNotes from "./2026-12-01T1000-contact-notes.ts";
 import * as sendsByTime from "./2026-12-01T1100-sends-by-time.ts";
 import * as attributeRollups from "./2026-12-01T1300-attribute-rollups.ts";
 import * as notesAlways from "./2026-12-02T0500-notes-always.ts";
+import * as instanceState from "./2026-12-03T1000-instance-state.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1100-sends-by-time": sendsByTime,
   "2026-12-01T1300-attribute-rollups": attributeRollups,
   "2026-12-02T0500-notes-always": notesAlways,
+  "2026-12-03T1000-instance-state": instanceState,
 };

@@ -60,7 +60,11 @@ export async function ensureAdmin(
     .where("workspace_id", "=", workspaceId)
     .where("email", "=", email.toLowerCase())
     .executeTakeFirst();
-  if (!found) await createUser(db, workspaceId, { email, password, role: "owner", name: "Admin" });
+  if (found) return;
+  // Processes starting together on one database may race here: the loser finds the winner's user.
+  await createUser(db, workspaceId, { email, password, role: "owner", name: "Admin" }).catch((e: unknown) => {
+    if (!(e instanceof ConflictError)) throw e;
+  });
 }
 
 export async function listUsers(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CampaignStatus } from "../../db/schema.ts";
 import { idSchema } from "../fields.ts";
+import { dateTimeSchema } from "../time-fields.ts";
 
 /** Who receives it: every contact with an email, a saved attribute filter, a list of ids, or an uploaded CSV. */
 export const audienceSchema = z.discriminatedUnion("kind", [
@@ -24,12 +25,12 @@ export type Audience = z.infer<typeof audienceSchema>;
 /** When: now, at a time, or a round every N days (relationship NPS; each contact once per round). */
 export const scheduleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("now") }).strict(),
-  z.object({ kind: z.literal("at"), at: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ kind: z.literal("at"), at: dateTimeSchema }).strict(),
   z
     .object({
       kind: z.literal("recurring"),
       everyDays: z.number().int().min(1).max(3650),
-      startAt: z.iso.datetime({ offset: true }).optional(),
+      startAt: dateTimeSchema.optional(),
     })
     .strict(),
 ]);

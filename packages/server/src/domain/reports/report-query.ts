@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channelSchema, idSchema } from "../fields.ts";
+import { dayOrTimeSchema } from "../time-fields.ts";
 
 export const groupDimensions = [
   "day",
@@ -12,19 +13,8 @@ export const groupDimensions = [
 ] as const;
 export type GroupDimension = (typeof groupDimensions)[number];
 
-/** A real day PostgreSQL accepts: not 2026-02-30, not year 0. */
-const isCalendarDate = (d: string) =>
-  d >= "0001" && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
-
 /** A day in the workspace's time zone: YYYY-MM-DD, or an ISO 8601 time whose date part is taken. */
-export const reportDay = z
-  .string()
-  .max(40)
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && isCalendarDate(s.slice(0, 10)),
-    "must be a date (YYYY-MM-DD) or an ISO 8601 time",
-  )
-  .transform((s) => s.slice(0, 10));
+export const reportDay = dayOrTimeSchema.transform((s) => s.slice(0, 10));
 
 export const teamSchema = z.string().trim().min(1).max(200);
 

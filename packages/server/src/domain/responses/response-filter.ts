@@ -2,19 +2,9 @@
 import { z } from "zod";
 import { ValidationError } from "../errors.ts";
 import { channelSchema, idSchema, pageSchema } from "../fields.ts";
+import { dayOrTimeSchema, isDateTime } from "../time-fields.ts";
 import { responseSources } from "./response-schema.ts";
 
-// Times PostgreSQL can hold (years 1–9999 in UTC); beyond them it refuses the query.
-const MIN_TIME = Date.parse("0001-01-01T00:00:00Z");
-const MAX_TIME = Date.parse("9999-12-31T23:59:59.999Z");
-const inRange = (t: string) => {
-  const ms = Date.parse(t);
-  return ms >= MIN_TIME && ms <= MAX_TIME;
-};
-const time = z.iso
-  .datetime({ offset: true })
-  .or(z.iso.date())
-  .refine(inRange, "must be between the years 1 and 9999");
 const score = z.coerce.number().int().min(0).max(10);
 
 const fields = {
@@ -24,8 +14,8 @@ const fields = {
   channel: channelSchema.optional(),
   segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
   source: z.enum(responseSources).optional(),
-  from: time.optional(),
-  to: time.optional(),
+  from: dayOrTimeSchema.optional(),
+  to: dayOrTimeSchema.optional(),
   /** Responses at touchpoints of this team. */
   team: z.string().trim().min(1).max(200).optional(),
   /** Case-insensitive substring of the comment, taken literally (% and _ are plain characters). */
@@ -64,7 +54,7 @@ export const encodeCursor = (createdKey: string, id: string): string =>
 export function decodeCursor(cursor: string): ResponseKey {
   try {
     const [t, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && inRange(t))
+    if (typeof t === "string" && typeof id === "string" && idSchema.safeParse(id).success && isDateTime(t))
       return [t, id];
   } catch {
     /* fall through */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { attributesSchema, channelSchema, idSchema, localeSchema } from "../fields.ts";
+import { dateTimeSchema } from "../time-fields.ts";
 
 export const responseSources = ["email", "link", "widget", "api", "import"] as const;
 export const MAX_COMMENT = 5000;
@@ -17,8 +18,7 @@ export const responseInput = z
     metadata: attributesSchema.optional(),
     source: z.enum(responseSources).default("api"),
     /** When the answer was given: set it when importing history from another tool. */
-    createdAt: z.iso
-      .datetime({ offset: true })
+    createdAt: dateTimeSchema
       .refine((t) => Date.parse(t) <= Date.now() + 5 * 60_000, "must not be in the future")
       .refine((t) => Date.parse(t) >= Date.parse("2000-01-01T00:00:00Z"), "must be after 2000-01-01")
       .optional(),

@@ -4,9 +4,10 @@
 // response-schema.test.ts checks the two agree on generated rows.
 import { z } from "zod";
 import { channels, locales } from "../fields.ts";
+import { hasRealOffset, MAX_TIME_LENGTH } from "../time-fields.ts";
 import { MAX_COMMENT, responseSources, type ResponseInputRow } from "./response-schema.ts";
 
-/** The patterns behind `z.uuid()` and `z.iso.datetime({ offset: true })`. */
+/** The patterns behind `z.uuid()` and `dateTimeSchema` (whose offset `hasRealOffset` checks). */
 const uuidPattern = z.regexes.uuid();
 const datetimePattern = z.regexes.datetime({ offset: true });
 const EARLIEST = Date.parse("2000-01-01T00:00:00Z");
@@ -53,7 +54,8 @@ function isWellFormedMetadata(v: unknown): boolean {
 }
 
 function isWellFormedTime(v: unknown): boolean {
-  if (typeof v !== "string" || !datetimePattern.test(v)) return false;
+  if (typeof v !== "string" || v.length > MAX_TIME_LENGTH || !datetimePattern.test(v) || !hasRealOffset(v))
+    return false;
   const t = Date.parse(v);
   return t <= Date.now() + FUTURE_SLACK_MS && t >= EARLIEST;
 }

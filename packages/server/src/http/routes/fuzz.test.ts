@@ -22,6 +22,7 @@ const ids = {
   otherSurvey: "",
   otherTouchpoint: "",
   otherContact: "",
+  campaign: "",
 };
 const surveys: string[] = [];
 
@@ -151,7 +152,27 @@ const dates = fc.oneof(
     "2025-06-01T12:00:00.123456789Z",
     "2025-06-01",
     "yesterday",
+    "2020-01-01T00:00:00-20:45",
+    "2020-01-01T00:00:00+15:59",
+    "2020-01-01T00:00:00-12:00",
+    "2020-01-01T00:00:00+14:00",
   ),
+  // Any offset the ISO pattern allows (±23:59); PostgreSQL refuses those beyond ±15:59.
+  fc
+    .tuple(
+      fc.date({
+        min: new Date("2000-01-02T00:00:00Z"),
+        max: new Date("2030-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      }),
+      fc.constantFrom("+", "-"),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+    )
+    .map(
+      ([d, sign, h, m]) =>
+        `${d.toISOString().slice(0, 19)}${sign}${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`,
+    ),
 );
 /** Anything a JSON body can hold, and then some. */
 const anything: fc.Arbitrary<unknown> = fc.oneof(
@@ -344,6 +365,9 @@ const jsonText = (value: fc.Arbitrary<unknown>) =>
 const queryKeys = fc.constantFrom(
   "from",
   "to",
+  "q",
+  "team",
+  "attribute.plan",
   "surveyId",
   "touchpoint",
   "touchpointId",
@@ -359,6 +383,7 @@ const queryKeys = fc.constantFrom(
 const queryValue = fc.oneof(
   dates,
   unicodeString(30),
+  fc.constantFrom("\u0000", "a\u0000b", "pro", "sales"),
   nanLike,
   someId(() => [ids.nps, ids.touchpoint]),
   fc.constantFrom(
@@ -465,6 +490,11 @@ beforeAll(async () => {
     channel: "phone",
   });
   ids.contact = await make(c, "/api/v1/contacts", { email: "fuzz@example.com" });
+  ids.campaign = await make(c, "/api/v1/campaigns", {
+    name: "Fuzz",
+    surveyId: ids.nps,
+    audience: { kind: "all" },
+  });
   ids.otherSurvey = await make(other, "/api/v1/surveys", {
     name: "Theirs",
     kind: "nps",
@@ -570,6 +600,43 @@ describe("fuzzing the API", () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it("every GET the OpenAPI document lists with query parameters, with its own parameters", async () => {
+    const doc = (await c.call("GET", "/api/v1/openapi.json")).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    // Path parameters filled with something that exists (an operation here with another one fails).
+    const pathIds: Record<string, string> = { "/api/v1/campaigns/{id}/preview": ids.campaign };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => {
+      const names = (ops.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+      if (names.length === 0) return [];
+      const url = path.includes("{") ? path.replace("{id}", pathIds[path] ?? "missing") : path;
+      // attribute.{key} stands for any key: one usual, one odd.
+      const keys = names.flatMap((n) =>
+        n === "attribute.{key}" ? ["attribute.plan", "attribute.プラン"] : [n],
+      );
+      return [{ path, url, keys }];
+    });
+    expect(operations.length).toBeGreaterThan(10);
+    for (const op of operations) expect(op.url, `no id for ${op.path}`).not.toContain("missing");
+    const request = fc.nat().chain((i) => {
+      const op = operations[i % operations.length] as (typeof operations)[number];
+      const pair = fc.tuple(
+        fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...op.keys) }, { weight: 1, arbitrary: queryKeys }),
+        queryValue,
+      );
+      return fc.tuple(fc.constant(op), fc.array(pair, { minLength: 1, maxLength: 4 }));
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ([op, pairs]) => {
+        const qs = new URLSearchParams(pairs).toString();
+        // The whole body is read: an export cut off after its 200 fails here.
+        const res = await c.call("GET", `${op.url}?${qs}`);
+        expectWellFormed(res, `GET ${op.path}`, qs);
+      }),
+      { numRuns: RUNS * 2 },
     );
   });
 
