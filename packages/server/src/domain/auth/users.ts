@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "../errors.ts";
 import type { Page } from "../fields.ts";
 import { newId } from "../ids.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
+import { changesNothing } from "../patch.ts";
 import type { User, UserPatch } from "./access-schema.ts";
 import { ensureOwnerRemains } from "./last-owner.ts";
 import { endUserSessions } from "./sessions.ts";
@@ -82,6 +83,17 @@ export async function listUsers(
   return toPage(rows, page.limit, toUser, (r) => r.id);
 }
 
+export async function getUser(db: Db, workspaceId: string, id: string): Promise<User> {
+  const row = await db
+    .selectFrom("users")
+    .select(columns)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`user ${id} not found`);
+  return toUser(row);
+}
+
 /**
  * A new role applies on the user's next request. A new password ends the user's sessions, except the one
  * making the change (keepSessionToken), so someone who learnt the old password is signed out.
@@ -93,6 +105,7 @@ export async function updateUser(
   patch: UserPatch,
   keepSessionToken?: string,
 ): Promise<User> {
+  if (changesNothing(patch)) return getUser(db, workspaceId, id);
   const passwordHash = patch.password === undefined ? undefined : await hash(patch.password);
   return db.transaction().execute(async (tx) => {
     if (patch.role !== undefined && patch.role !== "owner")

@@ -3,6 +3,7 @@ import type { Db } from "../../db/open.ts";
 import type { CampaignStatus } from "../../db/schema.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { changesNothing } from "../patch.ts";
 import { findRow } from "../rows.ts";
 import { assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
 import {
@@ -138,6 +139,7 @@ export async function updateCampaign(
 ): Promise<Campaign> {
   const patch = campaignPatch.parse(raw);
   const row = await mustFind(db, workspaceId, id);
+  if (changesNothing(patch)) return toCampaign(row);
   const notDraft = (status: CampaignStatus) =>
     new ConflictError(`campaign is ${status}; only a draft can be edited`);
   if (row.status !== "draft") throw notDraft(row.status);

@@ -7,6 +7,7 @@ import type { WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
+import { changesNothing } from "../patch.ts";
 import { lockRollups } from "../reports/rollup-changes.ts";
 import { rebuildRollups } from "../responses/rebuild-rollups.ts";
 
@@ -177,6 +178,7 @@ export async function updateWorkspace(
   workspaceId: string,
   patch: WorkspacePatch,
 ): Promise<Workspace> {
+  if (changesNothing(patch)) return getWorkspace(db, workspaceId);
   // Outside the transaction: a failed statement would abort it.
   if (patch.timeZone !== undefined) await ensureDatabaseKnowsZone(db, patch.timeZone);
   return db.transaction().execute(async (tx) => {

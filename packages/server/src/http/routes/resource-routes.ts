@@ -5,6 +5,7 @@ import type { Db } from "../../db/open.ts";
 import type { Actor } from "../../domain/auth/actor.ts";
 import { canRead, ensure } from "../../domain/auth/permissions.ts";
 import { pageSchema, type Page } from "../../domain/fields.ts";
+import { changesNothing } from "../../domain/patch.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
 import { body, pathId, query } from "../validate.ts";
@@ -57,7 +58,9 @@ export function resourceRoutes<
     .patch("/:id", async (c) => {
       ensure(spec.canEdit(c.var.actor), edit);
       const id = pathId(c, spec.noun);
-      return c.json(await spec.update(db, c.var.actor.workspaceId, id, await body(c, spec.patch)));
+      const patch = await body(c, spec.patch);
+      const ws = c.var.actor.workspaceId;
+      return c.json(await (changesNothing(patch) ? spec.get(db, ws, id) : spec.update(db, ws, id, patch)));
     })
     .delete("/:id", async (c) => {
       ensure(spec.canEdit(c.var.actor), edit);
