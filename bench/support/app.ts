@@ -6,7 +6,7 @@ import type { Db } from "../../packages/server/src/db/open.ts";
 
 export const BENCH_SECRET = "bench-secret-0123456789abcdef0123456789";
 
-export function benchApp(db: Db): App {
+export function benchApp(db: Db, extra: Partial<AppDeps> = {}): App {
   const deps: AppDeps = {
     db,
     events: new EventBus(),
@@ -15,6 +15,7 @@ export function benchApp(db: Db): App {
     // The benches drive the public pages from one address: no per-client limit.
     publicRequestsPerMinute: Number.POSITIVE_INFINITY,
     baseUrl: "http://localhost:3000",
+    ...extra,
   };
   return createApp(deps);
 }

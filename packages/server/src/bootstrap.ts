@@ -1,4 +1,8 @@
-// What the process ensures at start: migrations, the default workspace, bootstrap key and admin, demo.
+// What the process ensures at start: migrations, the signing secret, the default workspace, bootstrap key
+// and admin, demo.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/open.ts";
@@ -6,6 +10,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { ensureApiKey } from "./domain/auth/api-keys.ts";
 import { ensureAdmin } from "./domain/auth/users.ts";
 import type { EventBus } from "./domain/events/bus.ts";
+import { instanceSecret } from "./domain/instance/instance-secret.ts";
 import { createWorkspace, ensureDefaultWorkspace } from "./domain/workspaces/workspaces.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { log } from "./log.ts";
@@ -15,16 +20,43 @@ export async function bootstrap(
   events: EventBus,
   config: Config,
   opts: { demo: boolean },
-): Promise<{ workspaceId: string }> {
+): Promise<{ workspaceId: string; secret: string }> {
   const applied = await migrateToLatest(db as unknown as Kysely<unknown>);
   if (applied.length) log.info(`applied migrations: ${applied.join(", ")}`);
+  const secret = await signingSecret(db, config);
   const workspaceId = await ensureDefaultWorkspace(db);
   if (config.bootstrapApiKey) await ensureApiKey(db, workspaceId, config.bootstrapApiKey);
   if (config.adminEmail && config.adminPassword) {
     await ensureAdmin(db, workspaceId, config.adminEmail, config.adminPassword);
   }
   if (opts.demo && (await isEmpty(db))) await seedDemoWorkspaces(db, events, workspaceId);
-  return { workspaceId };
+  return { workspaceId, secret };
+}
+
+/**
+ * What signs personal links and form tokens: KOE_SECRET when set, else the secret in the database, the
+ * same for every process on it. Until 2026-12 each process generated one into KOE_DATA_DIR/secret: the
+ * first process to start with such a file makes it the database's, so links already sent keep working.
+ */
+export async function signingSecret(db: Db, config: Pick<Config, "secret" | "dataDir">): Promise<string> {
+  if (config.secret) return config.secret;
+  const file = join(config.dataDir, "secret");
+  let kept: string | undefined;
+  try {
+    kept = readFileSync(file, "utf8").trim();
+  } catch {
+    // none: a new installation, or one that never ran before 2026-12
+  }
+  if (kept !== undefined && kept.length < 32) {
+    log.warn(`${file} is shorter than 32 characters and is not used`);
+    kept = undefined;
+  }
+  const secret = await instanceSecret(db, "signing", () => kept ?? randomBytes(32).toString("base64url"));
+  if (kept !== undefined && kept !== secret)
+    log.warn(
+      `${file} differs from the secret in the database, which signs links now: links signed with the file no longer open`,
+    );
+  return secret;
 }
 
 /** "Empty" means no survey anywhere: the demo never lands on top of real data. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -116,24 +116,44 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
-  it("generates a secret into KOE_DATA_DIR/secret when KOE_SECRET is unset, and keeps it", () => {
+  it("writes nothing: no data directory, no secret file; the secret is KOE_SECRET or left to the database", () => {
     const dir = join(tempDir(), "nested", "data");
-    const first = loadConfig({ KOE_DATA_DIR: dir });
-    expect(first.secret.length).toBeGreaterThanOrEqual(32);
-    const file = join(dir, "secret");
-    expect(existsSync(file)).toBe(true);
-    expect(readFileSync(file, "utf8").trim()).toBe(first.secret);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    // The next start reads the same one; another data directory gets another.
-    expect(loadConfig({ KOE_DATA_DIR: dir }).secret).toBe(first.secret);
-    expect(loadConfig({ KOE_DATA_DIR: tempDir() }).secret).not.toBe(first.secret);
+    expect(loadConfig({ KOE_DATA_DIR: dir }).secret).toBeUndefined();
+    expect(existsSync(dir)).toBe(false);
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_SECRET: SECRET }).secret).toBe(SECRET);
+    expect(existsSync(dir)).toBe(false);
   });
 
-  it("uses KOE_SECRET when given, writing nothing, and a kept secret file as is", () => {
+  it("trusts no proxy unless told, and reads a hop count or a list of addresses and ranges", () => {
     const dir = tempDir();
-    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_SECRET: SECRET }).secret).toBe(SECRET);
-    expect(existsSync(join(dir, "secret"))).toBe(false);
-    writeFileSync(join(dir, "secret"), "kept-from-an-earlier-install-0123456789\n");
-    expect(loadConfig({ KOE_DATA_DIR: dir }).secret).toBe("kept-from-an-earlier-install-0123456789");
+    expect(loadConfig({ KOE_DATA_DIR: dir }).proxy).toBeUndefined();
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_TRUST_PROXY: "off" }).proxy).toBeUndefined();
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_TRUST_PROXY: "2" }).proxy).toEqual({
+      trust: { hops: 2 },
+      header: "x-forwarded-for",
+    });
+    const listed = loadConfig({
+      KOE_DATA_DIR: dir,
+      KOE_TRUST_PROXY: "10.0.0.0/8, 2001:db8::/32, 192.0.2.7, loopback",
+      KOE_FORWARDED_HEADER: "Forwarded",
+    }).proxy;
+    expect(listed?.header).toBe("forwarded");
+    expect(listed && "ranges" in listed.trust).toBe(true);
+    expect(loadConfig({ KOE_DATA_DIR: dir }).publicRequestsPerMinute).toBe(120);
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_PUBLIC_RATE_LIMIT: "5" }).publicRequestsPerMinute).toBe(5);
+  });
+
+  it.each([
+    ["KOE_TRUST_PROXY", "true"],
+    ["KOE_TRUST_PROXY", "11"],
+    ["KOE_TRUST_PROXY", "10.0.0.0/33"],
+    ["KOE_TRUST_PROXY", "10.0.0.0/"],
+    ["KOE_TRUST_PROXY", "proxy.example.com"],
+    ["KOE_FORWARDED_HEADER", "x-real-ip"],
+    ["KOE_PUBLIC_RATE_LIMIT", "0"],
+  ])("stops on a bad %s=%s naming the variable", (name, value) => {
+    const error = failure({ [name]: value });
+    expect(error.message.startsWith(`${name}:`)).toBe(true);
+    expect(error.message).toContain(JSON.stringify(value));
   });
 });

@@ -6,7 +6,8 @@ import { inject } from "vitest";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { openPostgres, type OpenDatabase } from "../src/db/open.ts";
 
-export async function openPrivateDatabase(name: string): Promise<OpenDatabase> {
+/** Also its URL, for a process of its own (`koe serve` in a child process). */
+export async function openPrivateDatabase(name: string): Promise<OpenDatabase & { url: string }> {
   const base = inject("testDatabaseUrl");
   if (!base) throw new Error("a private database needs TEST_DATABASE_URL");
   const database = `${name}_${process.pid}`;
@@ -27,6 +28,7 @@ export async function openPrivateDatabase(name: string): Promise<OpenDatabase> {
   await migrateToLatest(open.db as unknown as Kysely<unknown>);
   return {
     ...open,
+    url: url.toString(),
     close: async () => {
       await open.close();
       await admin(`drop database if exists ${database} with (force)`);

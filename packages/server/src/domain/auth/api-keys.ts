@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { Db } from "../../db/open.ts";
 import type { Role } from "../../db/schema.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
@@ -63,7 +64,11 @@ export async function ensureApiKey(db: Db, workspaceId: string, key: string): Pr
     .where("workspace_id", "=", workspaceId)
     .where("key_hash", "=", hashKey(key))
     .executeTakeFirst();
-  if (!found) await createApiKey(db, workspaceId, { role: "owner", name: "bootstrap", key });
+  if (found) return;
+  // Processes starting together on one database may race here: the loser finds the winner's key.
+  await createApiKey(db, workspaceId, { role: "owner", name: "bootstrap", key }).catch((e: unknown) => {
+    if (!isUniqueViolation(e)) throw e;
+  });
 }
 
 export async function authenticateApiKey(db: Db, key: string): Promise<Actor | undefined> {

@@ -1,31 +1,26 @@
-// A fixed-window limit per client address for public endpoints. Per process: with several processes
-// each one counts its own share, which is enough to stop floods.
+// A fixed-window limit per client for public endpoints. Windows start on multiples of their length, so
+// every process agrees where a minute begins; the counts come from a HitCounter: this app's memory by
+// default, shared through the database under `koe serve` (domain/rate-limits/shared-hit-counter.ts).
 import { createMiddleware } from "hono/factory";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "local"; // app.request() in tests has no socket
-  }
-}
+import { memoryHitCounter, type HitCounter } from "../../domain/rate-limits/hit-counter.ts";
 
 export function rateLimit(opts: {
   limit: number;
   windowMs: number;
+  /** Whom a request counts against: its client address (client-address.ts). */
+  key: (c: Context) => string;
+  counter?: HitCounter;
+  now?: () => number;
   onLimit: (c: Context) => Response | Promise<Response>;
 }) {
-  const hits = new Map<string, { count: number; resetAt: number }>();
+  const counter = opts.counter ?? memoryHitCounter();
+  const now = opts.now ?? Date.now;
   return createMiddleware(async (c, next) => {
-    const now = Date.now();
-    if (hits.size > 10_000) for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
-    const key = clientAddress(c);
-    const entry = hits.get(key);
-    if (!entry || entry.resetAt <= now) hits.set(key, { count: 1, resetAt: now + opts.windowMs });
-    else if (++entry.count > opts.limit) {
-      c.header("retry-after", String(Math.ceil((entry.resetAt - now) / 1000)));
+    const t = now();
+    const windowStart = t - (t % opts.windowMs);
+    if (counter.hit(opts.key(c), windowStart) > opts.limit) {
+      c.header("retry-after", String(Math.ceil((windowStart + opts.windowMs - t) / 1000)));
       return opts.onLimit(c);
     }
     await next();

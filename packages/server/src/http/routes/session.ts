@@ -12,6 +12,7 @@ import {
 } from "../../domain/auth/sessions.ts";
 import { createFirstOwner, firstOwnerInput, needsFirstOwner } from "../../domain/auth/first-owner.ts";
 import { ForbiddenError, UnauthorizedError } from "../../domain/errors.ts";
+import { clientAddress } from "../client-address.ts";
 import type { AppDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
 import { rateLimit } from "../middleware/rate-limit.ts";
@@ -28,6 +29,8 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
   const attempts = rateLimit({
     limit: 10,
     windowMs: 60_000,
+    key: (c) => clientAddress(c, deps.proxy),
+    now: deps.now,
     onLimit: (c) => problem(c, 429, "too many sign-in attempts; wait a minute"),
   });
   const current = async (token: string | undefined) => {
