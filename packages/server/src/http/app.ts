@@ -7,6 +7,7 @@ import { sessionRoutes } from "./routes/session.ts";
 import { adminAppRoutes } from "./routes/admin-app.ts";
 import { openApiDocument } from "./openapi.ts";
 import { onError, problem } from "./problem.ts";
+import { apiFallback } from "./api-fallback.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { resourceRouters } from "./routes/resources.ts";
 import { responseRoutes } from "./routes/responses.ts";
@@ -126,7 +127,8 @@ export function createApp(deps: AppDeps) {
   const unlessUnsubscribe: typeof limited = (c, next) =>
     c.req.method === "POST" && c.req.path.startsWith("/u/") ? next() : limited(c, next);
   const pages = new Hono()
-    .use(unlessUnsubscribe)
+    // Only the pages count against the limit; any other path is a plain 404.
+    .use("/:page{[rsu]}/*", unlessUnsubscribe)
     .use(limitBody(256 * 1024, tooLarge))
     .route("/r", personalLinkRoutes(deps))
     .route("/s", linkSurveyRoutes(deps))
@@ -142,6 +144,8 @@ export function createApp(deps: AppDeps) {
     .use("/api/v1/session/*", smallBody)
     .route("/api/v1/session", session.routes)
     .route("/api/v1", api)
+    // Before the pages: an unknown API path is a problem+json 404 (or 405), outside the pages' rate limit.
+    .all("/api/*", apiFallback([...docs, { method: "get", path: "/api/v1/openapi.json" }]))
     // People who open the bare address are looking for the admin app.
     .get("/", (c) => c.redirect("/admin/"))
     .get("/admin", (c) => c.redirect("/admin/"))
