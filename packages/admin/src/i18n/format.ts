@@ -34,13 +34,15 @@ export function formatDate(locale: Locale, value: string | Date): string {
   });
 }
 
-export function formatDateTime(locale: Locale, value: string): string {
+/** `seconds`: for events seconds apart, such as a scanner's clicks on every score of an email. */
+export function formatDateTime(locale: Locale, value: string, { seconds = false } = {}): string {
   return new Date(value).toLocaleString(tag(locale), {
     year: "numeric",
     month: locale === "ja" ? "long" : "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
     hour12: false,
     timeZone: displayTimeZone,
   });

@@ -1,5 +1,6 @@
 // One contact: who they are (details and attributes), a note form, and their timeline of sends, answers
-// and notes. A note saved here goes to the top of the timeline at once.
+// and notes. A note saved here goes to the top of the timeline at once. A send's details open over the
+// page; `?send=<id>` in the address names the open one, so it can be linked to.
 import { useState } from "react";
 import type { Company } from "../../../../server/src/domain/companies/company-schema.ts";
 import type { Contact } from "../../../../server/src/domain/contacts/contact-schema.ts";
@@ -13,7 +14,7 @@ import { useRecordTitle } from "../../record-title.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import type { PageProps } from "../../routes.ts";
-import { Link } from "../../router.tsx";
+import { Link, setSearch, useLocation } from "../../router.tsx";
 import { useSignedIn } from "../../session.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
 import { Loaded } from "../../ui/states.tsx";
@@ -21,6 +22,7 @@ import { ContactDetails } from "./contact-details.tsx";
 import { ContactTimeline } from "./contact-timeline.tsx";
 import { contactsMessages } from "./messages.ts";
 import { NoteForm } from "./note-form.tsx";
+import { SendDialog } from "./send-dialog.tsx";
 import "./contact-page.css";
 
 export default function ContactPage({ params }: PageProps) {
@@ -37,7 +39,11 @@ function ContactView({ id }: { id: string }) {
   const companyId = contact.data?.companyId;
   const company = useApi<Company>(companyId ? `/companies/${encodeURIComponent(companyId)}` : null);
   const [added, setAdded] = useState<NoteTimelineEntry[]>([]);
-  const canWrite = useSignedIn().user.role !== "viewer";
+  const { role } = useSignedIn().user;
+  const canWrite = role !== "viewer";
+  const openSendId = useLocation().search.get("send");
+  const entries = timeline.data?.data ?? [];
+  const openSend = entries.find((e): e is SurveyTimelineEntry => e.type === "send" && e.id === openSendId);
   useRecordTitle(contact.data ? contact.data.name || contact.data.email || undefined : undefined);
 
   if (contact.error instanceof ApiError && contact.error.status === 404) return <NotFound />;
@@ -76,11 +82,26 @@ function ContactView({ id }: { id: string }) {
                   {(r) => (
                     <ContactTimeline
                       entries={[...added, ...r.data.filter((e) => !added.some((a) => a.id === e.id))]}
+                      onOpenSend={(sendId) => setSearch({ send: sendId })}
                     />
                   )}
                 </Loaded>
               </Card>
             </div>
+            {openSendId && (
+              <SendDialog
+                key={openSendId}
+                sendId={openSendId}
+                entry={openSend}
+                response={entries.find(
+                  (e): e is SurveyTimelineEntry =>
+                    e.type === "response" && !!openSend?.responseId && e.id === openSend.responseId,
+                )}
+                role={role}
+                onClose={() => setSearch({ send: null })}
+                onAccepted={timeline.reload}
+              />
+            )}
           </>
         )}
       </Loaded>
@@ -91,7 +112,11 @@ function ContactView({ id }: { id: string }) {
 function TimelineCount({ count }: { count: number }) {
   const t = useT(contactsMessages);
   const { locale } = useLocale();
-  return <span className="muted tl-count">{t("timelineCount", { count: formatNumber(locale, count) })}</span>;
+  return (
+    <span className="muted tl-count">
+      {count === 1 ? t("timelineCountOne") : t("timelineCount", { count: formatNumber(locale, count) })}
+    </span>
+  );
 }
 
 function NotFound() {

@@ -1,5 +1,6 @@
-// A contact's timeline, newest first: the surveys sent to them, their answers (score, segment, comment)
-// and the team's notes, each with its own marker on one vertical line.
+// A contact's timeline, newest first: the surveys sent to them (with their score clicks and the scanner
+// verdicts), their answers (score, segment, comment) and the team's notes, each with its own marker on
+// one vertical line. A send opens its details (send-dialog.tsx).
 import type {
   NoteTimelineEntry,
   SurveyTimelineEntry,
@@ -11,6 +12,7 @@ import { Link } from "../../router.tsx";
 import { channelKey } from "../../ui/channel-key.ts";
 import { ScoreChip, SegmentLabel, type Segment } from "../../ui/score.tsx";
 import { contactsMessages } from "./messages.ts";
+import { SendIntents } from "./send-intents.tsx";
 import { TimelineIcon } from "./timeline-icons.tsx";
 import "./timeline.css";
 
@@ -18,7 +20,13 @@ import "./timeline.css";
 // lines between phrases (word-break: auto-phrase needs lang="ja").
 const langOf = (text: string) => (/[\u3040-\u30ff]/.test(text) ? "ja" : undefined);
 
-export function ContactTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function ContactTimeline({
+  entries,
+  onOpenSend,
+}: {
+  entries: TimelineEntry[];
+  onOpenSend: (sendId: string) => void;
+}) {
   const t = useT(contactsMessages);
   if (entries.length === 0) return <p className="muted tl-empty">{t("timelineEmpty")}</p>;
   return (
@@ -29,7 +37,7 @@ export function ContactTimeline({ entries }: { entries: TimelineEntry[] }) {
             <TimelineIcon type={e.type} />
           </span>
           <div className="tl-body">
-            {e.type === "note" ? <NoteEntry entry={e} /> : <SurveyEntry entry={e} />}
+            {e.type === "note" ? <NoteEntry entry={e} /> : <SurveyEntry entry={e} onOpenSend={onOpenSend} />}
           </div>
         </li>
       ))}
@@ -46,8 +54,15 @@ function When({ at }: { at: string }) {
   );
 }
 
-function SurveyEntry({ entry: e }: { entry: SurveyTimelineEntry }) {
+function SurveyEntry({
+  entry: e,
+  onOpenSend,
+}: {
+  entry: SurveyTimelineEntry;
+  onOpenSend: (sendId: string) => void;
+}) {
   const t = useT(contactsMessages);
+  const { locale } = useLocale();
   const segment = e.segment as Segment | undefined;
   return (
     <>
@@ -75,7 +90,25 @@ function SurveyEntry({ entry: e }: { entry: SurveyTimelineEntry }) {
           <Link to={`/touchpoints/${e.touchpointId}`}>{e.touchpointName}</Link>
         )}
         {e.channel && <span>{t(channelKey(e.channel))}</span>}
+        {e.type === "send" && (
+          <span>
+            <button
+              type="button"
+              className="tl-link"
+              aria-label={t("send.detailsOf", {
+                survey: e.surveyName || t("deletedSurvey"),
+                date: formatDateTime(locale, e.at),
+              })}
+              onClick={() => onOpenSend(e.id)}
+            >
+              {t("send.details")}
+            </button>
+          </span>
+        )}
       </div>
+      {e.type === "send" && e.intents && e.intentCounts && (
+        <SendIntents intents={e.intents} counts={e.intentCounts} />
+      )}
     </>
   );
 }
