@@ -4,7 +4,7 @@
 // expired or whose survey or campaign stopped is counted under `willSkip` with that reason, not as queued;
 // one that waits (quiet hours, a retry, a paused campaign) is `held`, with the reason and until when.
 // The reasons are the worker's own checks and fatigue rules (jobs/mail-worker.ts, fatigue/fatigue.ts),
-// read from the same facts in one statement; progress.test.ts holds the forecast to what the worker does.
+// read from the same facts; progress.test.ts holds the forecast to what the worker then does.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { DeliveryStatus } from "../../db/schema.ts";
@@ -41,60 +41,69 @@ export async function campaignProgress(
         .onRef("surveys.workspace_id", "=", "campaigns.workspace_id")
         .onRef("surveys.id", "=", "campaigns.survey_id"),
     )
-    .select(["campaigns.round", "campaigns.expanded", "surveys.settings"])
+    .select([
+      "campaigns.round",
+      "campaigns.expanded",
+      "campaigns.status",
+      "surveys.status as survey_status",
+      "surveys.settings",
+    ])
     .where("campaigns.workspace_id", "=", workspaceId)
     .where("campaigns.id", "=", id)
     .executeTakeFirst();
   if (!c) throw new NotFoundError(`campaign ${id} not found`);
   // The fatigue window the rule will use: the survey's own days, else the workspace's.
   const windowDays = c.settings.fatigueDays ?? (await getWorkspace(db, workspaceId)).settings.fatigue.days;
-  const at = now.toISOString();
-  const since = new Date(now.getTime() - Math.max(windowDays, 1) * DAY).toISOString();
-  const recent = new Date(now.getTime() - windowDays * DAY).toISOString();
-  const dayAgo = new Date(now.getTime() - DAY).toISOString();
-  // The CASE arms run only for queued messages, so a finished round costs what it did before.
+  const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+  const at = ts(now.getTime());
+  const since = ts(now.getTime() - Math.max(windowDays, 1) * DAY);
+  // Whatever else holds, nothing of a cancelled campaign or of a survey that takes no answers goes out.
+  const stopped =
+    c.status === "cancelled"
+      ? "campaign_cancelled"
+      : c.survey_status !== "active"
+        ? "survey_not_active"
+        : null;
+  // Why a queued message will not go, in the order the worker checks (mail-worker.ts, then the fatigue rule).
+  // The facts are looked up only for queued messages (a few index lookups each: about 0.5 s per 10,000
+  // queued on a loaded embedded database); a finished round costs little more than a plain count.
   const { rows } = await sql<Row>`
-    with m as (
-      select d.step, d.status, d.due_at,
-        case when d.status = 'skipped' or d.reason like 'reconciled:%' then d.reason end as reason,
-        case when d.status <> 'queued' then null
-          when cp.status = 'cancelled' then 'campaign_cancelled'
-          when su.status <> 'active' then 'survey_not_active'
-          when co.email is null then 'no_email'
-          when s.expires_at < greatest(d.due_at, ${at}::timestamptz) then 'link_expired'
-          when d.step > 0 and exists (select 1 from responses r
-            where r.workspace_id = s.workspace_id and r.send_id = s.id) then 'responded'
-          when exists (select 1 from suppressions x
-            where x.workspace_id = s.workspace_id and x.email = lower(trim(co.email))) then 'suppressed'
-          when exists (select 1 from cases k
-            where k.workspace_id = s.workspace_id and k.contact_id = co.id and k.status = 'open') then 'open_case'
-          when d.step = 0 then (
-            select case when last > ${dayAgo}::timestamptz then 'within_24h'
-              when last > ${recent}::timestamptz then 'recently_surveyed' end
-            from (select greatest(
-              (select max(o.surveyed_at) from sends o where o.workspace_id = s.workspace_id
-                and o.contact_id = co.id and o.surveyed_at >= ${since}::timestamptz),
-              -- An answer to a campaign's test send is the tester's (as fatigue-facts.ts reads it).
-              (select max(r.created_at) from responses r
-                left join sends t on t.workspace_id = r.workspace_id and t.id = r.send_id
-                where r.workspace_id = s.workspace_id and r.contact_id = co.id
-                  and r.created_at >= ${since}::timestamptz and (t.metadata ->> 'test') is distinct from 'true')
-            ) as last) l)
-        end as will_skip,
-        case when d.status <> 'queued' then null
-          when cp.status = 'paused' then 'campaign_paused'
-          when d.due_at > ${at}::timestamptz and d.reason is not null then d.reason
-        end as held
-      from sends s
-      join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
-      join campaigns cp on cp.workspace_id = s.workspace_id and cp.id = s.campaign_id
-      join surveys su on su.workspace_id = s.workspace_id and su.id = s.survey_id
-      left join contacts co on co.workspace_id = s.workspace_id and co.id = s.contact_id
-      where s.workspace_id = ${workspaceId} and s.campaign_id = ${id} and s.round = ${c.round}
-    )
-    select step > 0 as step, status, reason, will_skip, held, count(*)::int as n,
-      min(due_at) as first_due, max(due_at) as last_due
-    from m group by 1, 2, 3, 4, 5`.execute(db);
+    select d.step > 0 as step, d.status, count(*)::int as n, min(d.due_at) as first_due, max(d.due_at) as last_due,
+      case when d.status = 'skipped' or d.reason like 'reconciled:%' then d.reason end as reason,
+      case when d.status <> 'queued' then null
+        when ${stopped}::text is not null then ${stopped}::text
+        when co.email is null then 'no_email'
+        when s.expires_at < greatest(d.due_at, ${at}) then 'link_expired'
+        when d.step > 0 and exists (select from responses r
+          where r.workspace_id = s.workspace_id and r.send_id = s.id) then 'responded'
+        when exists (select from suppressions x
+          where x.workspace_id = s.workspace_id and x.email = co.email) then 'suppressed'
+        when exists (select from cases k
+          where k.workspace_id = s.workspace_id and k.contact_id = co.id and k.status = 'open') then 'open_case'
+        when d.step = 0 then (
+          select case when last > ${ts(now.getTime() - DAY)} then 'within_24h'
+            when last > ${ts(now.getTime() - windowDays * DAY)} then 'recently_surveyed' end
+          from (select greatest(
+            (select max(o.surveyed_at) from sends o where o.workspace_id = s.workspace_id
+              and o.contact_id = co.id and o.surveyed_at >= ${since}),
+            -- An answer to a campaign's test send is the tester's (as fatigue-facts.ts reads it).
+            (select max(r.created_at) from responses r
+              left join sends t on t.workspace_id = r.workspace_id and t.id = r.send_id
+              where r.workspace_id = s.workspace_id and r.contact_id = co.id
+                and r.created_at >= ${since} and (t.metadata ->> 'test') is distinct from 'true')
+          ) as last) l)
+      end as will_skip,
+      case when d.status <> 'queued' then null
+        when ${c.status === "paused"} then 'campaign_paused'
+        when d.due_at > ${at} and d.reason is not null then d.reason
+      end as held
+    from sends s
+    join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
+    -- Lateral, so the contact is looked up only for a queued message (the condition gates the scan).
+    left join lateral (select co.id, co.email from contacts co
+      where d.status = 'queued' and co.workspace_id = s.workspace_id and co.id = s.contact_id) co on true
+    where s.workspace_id = ${workspaceId} and s.campaign_id = ${id} and s.round = ${c.round}
+    group by 1, 2, 6, 7, 8`.execute(db);
   return tally(rows, c.expanded);
 }
 
