@@ -11,6 +11,8 @@ export const TIMELINE_INTENTS_PER_SEND = 20;
 /** A score click on a send's link with its verdict and reason (docs/SURVEY-PAGES.md). */
 export type TimelineIntent = Omit<Intent, "userAgent">;
 
+export type IntentCounts = Record<Intent["verdict"], number>;
+
 /** A send or a response, named so the page need not look its survey and touchpoint up. */
 export interface SurveyTimelineEntry {
   type: "send" | "response";
@@ -26,9 +28,10 @@ export interface SurveyTimelineEntry {
   comment?: string | null;
   /** Sends: the send's answer, if it has one (shown as its own entry). */
   responseId?: string | null;
-  /** Sends: the newest score clicks, oldest first, at most TIMELINE_INTENTS_PER_SEND of intentCount. */
+  /** Sends: the newest score clicks, oldest first (at most TIMELINE_INTENTS_PER_SEND). */
   intents?: TimelineIntent[];
-  intentCount?: number;
+  /** Sends: how many clicks there are in all, by verdict. */
+  intentCounts?: IntentCounts;
 }
 
 export interface NoteTimelineEntry {
@@ -60,7 +63,7 @@ interface Row {
 
 interface SendIntents {
   intents: TimelineIntent[];
-  count: number;
+  counts: IntentCounts;
 }
 
 function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
@@ -80,7 +83,7 @@ function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
       : {
           responseId: r.response_id,
           intents: intents.get(r.id)?.intents ?? [],
-          intentCount: intents.get(r.id)?.count ?? 0,
+          intentCounts: intents.get(r.id)?.counts ?? { bot: 0, pending: 0, confirmed: 0 },
         }),
   };
 }
@@ -121,7 +124,7 @@ export async function getContactTimeline(
   return rows.map((r) => toEntry(r, intents));
 }
 
-/** Each send's newest `perSend` score clicks (oldest first) and how many it has in all. */
+/** Each send's newest `perSend` score clicks (oldest first) and how many it has in all, by verdict. */
 async function getRecentIntentsOfSends(
   db: Db,
   workspaceId: string,
@@ -137,19 +140,24 @@ async function getRecentIntentsOfSends(
     verdict: Intent["verdict"];
     reason: Intent["reason"];
     created_at: Date;
-    n: number;
+    bot: number;
+    pending: number;
+    confirmed: number;
   }>`
-    select id, send_id, score, verdict, reason, created_at, n from (
+    select id, send_id, score, verdict, reason, created_at, bot, pending, confirmed from (
       select id, send_id, score, verdict, reason, created_at,
              row_number() over (partition by send_id order by created_at desc, id desc) as rank,
-             count(*) over (partition by send_id)::int as n
+             (count(*) filter (where verdict = 'bot') over (partition by send_id))::int as bot,
+             (count(*) filter (where verdict = 'pending') over (partition by send_id))::int as pending,
+             (count(*) filter (where verdict = 'confirmed') over (partition by send_id))::int as confirmed
       from intents
       where workspace_id = ${workspaceId} and send_id = any(${sendIds}::uuid[])
     ) i
     where rank <= ${perSend}
     order by send_id, created_at, id`.execute(db);
   for (const r of rows) {
-    const entry = bySend.get(r.send_id) ?? { intents: [], count: r.n };
+    const counts = { bot: r.bot, pending: r.pending, confirmed: r.confirmed };
+    const entry = bySend.get(r.send_id) ?? { intents: [], counts };
     entry.intents.push({
       id: r.id,
       score: r.score,

@@ -234,7 +234,10 @@ describe("GET /api/v1/contacts/:id/timeline: a send's score clicks", () => {
     await open(5, "HEAD");
 
     const before = await sendEntry(c, contactId, send.id);
-    expect(before).toMatchObject({ responseId: null, intentCount: 4 });
+    expect(before).toMatchObject({
+      responseId: null,
+      intentCounts: { bot: 4, pending: 0, confirmed: 0 },
+    });
     const intents = before?.intents ?? [];
     expect(intents).toEqual([
       { id: expect.any(String), score: 9, verdict: "bot", reason: "burst", createdAt: expect.any(String) },
@@ -261,6 +264,7 @@ describe("GET /api/v1/contacts/:id/timeline: a send's score clicks", () => {
     const after = await sendEntry(c, contactId, send.id);
     expect(after).toMatchObject({
       responseId: accepted.body.responseId,
+      intentCounts: { bot: 3, pending: 0, confirmed: 1 },
       intents: [{ score: 9, verdict: "confirmed", reason: "accepted by an admin" }, {}, {}, {}],
     });
   });
@@ -272,7 +276,7 @@ describe("GET /api/v1/contacts/:id/timeline: a send's score clicks", () => {
       await recordIntent(c.db, c.workspaceId, send.id, i % 11, signals);
     const all = await listIntents(c.db, c.workspaceId, send.id);
     const entry = await sendEntry(c, contactId, send.id);
-    expect(entry?.intentCount).toBe(TIMELINE_INTENTS_PER_SEND + 5);
+    expect(entry?.intentCounts).toEqual({ bot: TIMELINE_INTENTS_PER_SEND + 5, pending: 0, confirmed: 0 });
     expect(entry?.intents?.map((i) => i.id)).toEqual(all.slice(5).map((i) => i.id));
     expect(entry?.intents?.[0]?.reason).toBe("scanner user agent");
   });
