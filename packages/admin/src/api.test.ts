@@ -33,6 +33,18 @@ describe("api", () => {
     expect(e.detail).toBe("a workspace keeps an owner");
   });
 
+  it("sends a file as its bytes, unchanged, with the given type and the CSRF header", async () => {
+    const fetch = answer(200, JSON.stringify({ added: 1 }));
+    vi.stubGlobal("fetch", fetch);
+    const sjis = new Uint8Array([0x8e, 0x52, 0x93, 0x63, 0x0d, 0x0a]); // 山田 in Shift_JIS
+    const file = new Blob([sjis]);
+    await api("/campaigns/1/audience", { method: "POST", file: { body: file, type: "text/csv" } });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe(file);
+    expect(new Uint8Array(await (init.body as Blob).arrayBuffer())).toEqual(sjis);
+    expect(init.headers).toMatchObject({ "content-type": "text/csv", "x-csrf-token": expect.any(String) });
+  });
+
   it("turns a network failure into status 0", async () => {
     vi.stubGlobal(
       "fetch",

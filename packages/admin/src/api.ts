@@ -9,7 +9,8 @@ export interface Problem {
   title?: string;
   detail?: string;
   status: number;
-  errors?: { path: string; message: string }[];
+  /** Field errors; `line` for an uploaded file's line. */
+  errors?: { path: string; message: string; line?: number }[];
   /** With survey-not-active: the survey's status (draft or closed). */
   surveyStatus?: string;
 }
@@ -74,11 +75,19 @@ const asProblem = (data: unknown, status: number): Problem =>
 
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    /** A file sent as its bytes, unchanged (a CSV's encoding is the server's to read), with this type. */
+    file?: { body: Blob; type: string };
+    query?: Query;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<T> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.file) headers["content-type"] = init.file.type;
   if (method !== "GET") headers["x-csrf-token"] = csrfToken;
   let res: Response;
   let text: string;
@@ -87,7 +96,7 @@ export async function api<T>(
       method,
       headers,
       credentials: "same-origin",
-      body: init.body === undefined ? null : JSON.stringify(init.body),
+      body: init.file ? init.file.body : init.body === undefined ? null : JSON.stringify(init.body),
       signal: init.signal ?? null,
     });
     text = res.status === 204 ? "" : await res.text();

@@ -12,6 +12,7 @@ import { Link } from "../../router.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { ErrorDetail } from "../../ui/states.tsx";
 import { campaignMessages } from "./messages.ts";
+import { AudienceUpload } from "./audience-upload.tsx";
 import { ProgressBar } from "./progress-bar.tsx";
 import { refusedForSurvey, SurveyNotActive } from "./survey-not-active.tsx";
 
@@ -19,6 +20,8 @@ type Action = "launch" | "pause" | "resume" | "cancel";
 type Status = Campaign["status"];
 
 const POLL_MS = 3000;
+/** While everything queued waits (quiet hours, reminders days ahead), a slower poll: counting is not free. */
+const IDLE_POLL_MS = 30_000;
 const actionsFor: Record<Status, Action[]> = {
   draft: ["launch", "cancel"],
   scheduled: ["pause", "cancel"],
@@ -40,6 +43,14 @@ const isLive = (c: Campaign) =>
   c.status === "running" ||
   (c.status === "scheduled" && c.nextRunAt !== null && Date.parse(c.nextRunAt) <= Date.now());
 
+/** Whether messages are going out now: some in flight, due, or the audience still expanding. */
+function moving(p: CampaignProgress | undefined): boolean {
+  if (!p) return true;
+  const held = (groups: { count: number }[]) => groups.reduce((sum, h) => sum + h.count, 0);
+  const dueReminders = p.reminders.nextAt !== null && Date.parse(p.reminders.nextAt) <= Date.now();
+  return !p.expanded || p.sending > 0 || p.queued + p.willSkip > held(p.held) || dueReminders;
+}
+
 export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: Survey | undefined }) {
   const t = useT(campaignMessages);
   const { locale } = useLocale();
@@ -56,11 +67,12 @@ export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: 
   const blockedBy = refused ?? (survey && survey.status !== "active" ? survey.status : undefined);
   const sends = (a: Action) => a === "launch" || a === "resume";
 
+  const fast = moving(detail.data?.progress);
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(reload, POLL_MS);
+    const timer = setInterval(reload, fast ? POLL_MS : IDLE_POLL_MS);
     return () => clearInterval(timer);
-  }, [live, reload]);
+  }, [live, fast, reload]);
 
   const act = async (action: Action) => {
     setBusy(true);
@@ -124,7 +136,10 @@ export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: 
       </td>
       <td className="campaign-progress-cell" {...label("colProgress")}>
         {c.status === "draft" ? (
-          <span className="muted">{t("notLaunched")}</span>
+          <>
+            <span className="muted">{t("notLaunched")}</span>
+            {c.audience.kind === "csv" && <AudienceUpload campaignId={c.id} onUploaded={reload} />}
+          </>
         ) : detail.data && detail.data.progress.recipients > 0 ? (
           <ProgressBar progress={detail.data.progress} reminders={c.reminders.count > 0} />
         ) : (
