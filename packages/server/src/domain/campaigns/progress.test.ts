@@ -160,6 +160,30 @@ describe("campaign progress", () => {
     expect((await progress(api, id)).held).toEqual([{ reason: "campaign_paused", count: 2, until: null }]);
   });
 
+  it("a second first message to one person waits for the first, then counts as one the rule will skip", async () => {
+    const { api, surveyId } = await setUp(["twice@example.jp"]);
+    const first = await launch(api, surveyId);
+    const second = await launch(api, surveyId);
+    await worker(api).tick(); // expands both and claims both messages in one batch: one goes, one waits
+    const waiting = await sql<{ reason: string | null }>`
+      select d.reason from deliveries d join sends s on s.workspace_id = d.workspace_id and s.id = d.send_id
+      where d.workspace_id = ${api.workspaceId} and d.status = 'queued'`.execute(open.db);
+    // Not "quiet hours": the person was simply being surveyed by the other campaign.
+    expect(waiting.rows).toEqual([{ reason: "another_survey_first" }]);
+    const [a, b] = [await progress(api, first), await progress(api, second)];
+    expect(a.sent + b.sent).toBe(1);
+    const later = a.sent ? b : a;
+    expect(later).toMatchObject({ queued: 0, willSkip: 1, willSkipBy: { within_24h: 1 } });
+    await sql`update deliveries set due_at = now() where workspace_id = ${api.workspaceId} and status = 'queued'`.execute(
+      open.db,
+    );
+    await drain(worker(api));
+    expect(await progress(api, a.sent ? second : first)).toMatchObject({
+      skipped: 1,
+      skippedBy: { within_24h: 1 },
+    });
+  });
+
   it("counts a reminder due after its link expires as one that will be skipped", async () => {
     const { api, surveyId } = await setUp(["late@example.jp"]);
     const id = await launch(api, surveyId, { count: 2, afterDays: 20 });
