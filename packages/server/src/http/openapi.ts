@@ -67,7 +67,11 @@ export function openApiDocument(docs: RouteDoc[], version: string): object {
               type: "array",
               items: {
                 type: "object",
-                properties: { path: { type: "string" }, message: { type: "string" } },
+                properties: {
+                  path: { type: "string" },
+                  message: { type: "string" },
+                  line: { type: "integer", description: "For an uploaded file: the line the error is on" },
+                },
               },
             },
           },

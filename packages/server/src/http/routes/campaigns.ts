@@ -111,12 +111,16 @@ export function campaignRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Rou
     doc(
       "get",
       "/{id}/progress",
-      "Messages of the current round: queued, sending, sent, failed, skipped (by rule)",
+      "Messages of the current round as what will happen: sent, sending, failed, skipped (by rule); queued that will go, " +
+        "held (quiet hours, retry, paused: with until), willSkip (by the rule that will skip them); reminders likewise",
     ),
     doc(
       "post",
       "/{id}/audience",
-      "Upload the audience as CSV (text/csv; an `email` column, optional name, locale, timeZone, externalId, other columns become attributes)",
+      "Upload the audience as CSV, the file's bytes as the body (text/csv; UTF-8, UTF-16 with a BOM, Shift_JIS/CP932, or the " +
+        "declared charset). An `email` column, optional name, locale, timeZone, externalId; other columns become attributes. " +
+        "Answers { added, encoding, errors: [{ line, message }], duplicates: [{ line, email, firstLine }] } (an address given " +
+        "twice keeps its first row); bytes that are not text are a 422 naming each line, and nothing is stored",
     ),
     doc(
       "get",
