@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { EventBus } from "../packages/server/src/domain/events/bus.ts";
 import { saveAnswer } from "../packages/server/src/domain/responses/answer.ts";
 import { answerTargetOf, loadSendContext } from "../packages/server/src/domain/sends/send-context.ts";
-import { signFormToken, signSendToken } from "../packages/server/src/domain/sends/token.ts";
+import { humanMark, signFormToken, signSendToken } from "../packages/server/src/domain/sends/token.ts";
 import { createSurvey } from "../packages/server/src/domain/surveys/surveys.ts";
 import { createWorkspace } from "../packages/server/src/domain/workspaces/workspaces.ts";
 import { newId } from "../packages/server/src/domain/ids.ts";
@@ -44,8 +44,11 @@ async function main(): Promise<void> {
       const i = from + k;
       if (i % 2) return void directSends.push(id);
       const path = `/r/${signSendToken(BENCH_SECRET, { workspaceId: ws, sendId: id, expiresAt })}`;
-      const ft = encodeURIComponent(signFormToken(BENCH_SECRET, id));
-      forms.push({ path, body: `ft=${ft}&score=${i % 11}&comment=bench+comment+${i}&step=done` });
+      // As a person's browser posts the form: with the mark the page script sets on their first tap.
+      const token = signFormToken(BENCH_SECRET, id);
+      const ft = encodeURIComponent(token);
+      const h = encodeURIComponent(humanMark(BENCH_SECRET, token));
+      forms.push({ path, body: `ft=${ft}&h=${h}&score=${i % 11}&comment=bench+comment+${i}&step=done` });
     });
   }
   await sql`analyze sends`.execute(db);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { Api } from "./api.ts";
 import { launchChromium } from "./browser.ts";
 import { seedSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
+import { startServer, type KoeServer, type ServerOptions } from "./server.ts";
 
 export interface E2eSession {
   server: KoeServer;
@@ -15,10 +15,10 @@ export interface E2eSession {
 }
 
 /** Registers the file's beforeAll/afterAll; the returned object is filled in before the first test. */
-export function useE2eSession(): E2eSession {
+export function useE2eSession(opts: ServerOptions = {}): E2eSession {
   const session = {} as E2eSession;
   beforeAll(async () => {
-    const [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    const [server, browser] = await Promise.all([startServer(opts), launchChromium()]);
     const api = new Api(server);
     Object.assign(session, { server, browser, api, ...(await seedSurvey(api)) });
   });

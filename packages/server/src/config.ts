@@ -39,6 +39,7 @@ const schema = z.object({
     .pipe(z.enum(["x-forwarded-for", "forwarded"]))
     .default("x-forwarded-for"),
   KOE_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  KOE_NOSCRIPT_MIN_SECONDS: z.coerce.number().min(0).max(60).default(3),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -59,6 +60,8 @@ export interface Config {
   proxy: ProxySettings | undefined;
   /** Public page requests per client address per minute, across every process. */
   publicRequestsPerMinute: number;
+  /** How long after its page a survey answer from a browser without scripting may come (ms). */
+  noScriptMinMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -103,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailLeaseSeconds: e.KOE_MAIL_LEASE_SECONDS,
     proxy: e.KOE_TRUST_PROXY ? { trust: e.KOE_TRUST_PROXY, header: e.KOE_FORWARDED_HEADER } : undefined,
     publicRequestsPerMinute: e.KOE_PUBLIC_RATE_LIMIT,
+    noScriptMinMs: Math.round(e.KOE_NOSCRIPT_MIN_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -99,6 +99,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
     baseUrl: config.baseUrl,
     mailer,
     publicRequestsPerMinute: config.publicRequestsPerMinute,
+    noScriptMinMs: config.noScriptMinMs,
     publicHits,
     proxy: config.proxy,
   });

@@ -4,6 +4,7 @@ import { EventBus } from "../src/domain/events/bus.ts";
 import type { Role } from "../src/db/schema.ts";
 import type { Db } from "../src/db/open.ts";
 import { createApp, type App } from "../src/http/app.ts";
+import type { AppDeps } from "../src/http/env.ts";
 import { newWorkspace } from "./database.ts";
 
 export const TEST_SECRET = "test-secret-".padEnd(40, "x");
@@ -27,12 +28,25 @@ export interface TestClient {
 
 export async function testClient(
   db: Db,
-  opts: { role?: Role; workspaceId?: string; events?: EventBus } = {},
+  opts: {
+    role?: Role;
+    workspaceId?: string;
+    events?: EventBus;
+    /** More of the app's dependencies, e.g. a clock (`now`). */
+    deps?: Partial<AppDeps>;
+  } = {},
 ): Promise<TestClient> {
   const events = opts.events ?? new EventBus();
   const workspaceId = opts.workspaceId ?? (await newWorkspace(db));
   const { key } = await createApiKey(db, workspaceId, { role: opts.role ?? "owner" });
-  const app = createApp({ db, events, version: "test", secret: TEST_SECRET, baseUrl: "http://koe.test" });
+  const app = createApp({
+    db,
+    events,
+    version: "test",
+    secret: TEST_SECRET,
+    baseUrl: "http://koe.test",
+    ...opts.deps,
+  });
   const client: TestClient = {
     app,
     db,
@@ -58,7 +72,7 @@ export async function testClient(
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },
-    as: (role) => testClient(db, { role, workspaceId, events }),
+    as: (role) => testClient(db, { role, workspaceId, events, deps: opts.deps }),
   };
   return client;
 }

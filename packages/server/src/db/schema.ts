@@ -24,6 +24,8 @@ export interface WorkspaceSettingsJson {
   /** Sender shown in survey emails and the contact address 特定電子メール法 asks for. */
   sender?: { name?: string; address?: string; postalAddress?: string };
   fatigue?: { days?: number; quietStart?: string; quietEnd?: string };
+  /** Origins that may frame the survey pages (CSP frame-ancestors). */
+  embed?: { origins?: string[] };
 }
 export type Attributes = Record<string, string | number | boolean | null>;
 
@@ -277,6 +279,14 @@ export interface IntentTable {
   created_at: CreatedAt;
 }
 
+/** A follow of a personal link's hidden trap link. */
+export interface TrapHitTable {
+  workspace_id: string;
+  id: string;
+  send_id: string;
+  created_at: CreatedAt;
+}
+
 export interface RollupTable {
   workspace_id: string;
   survey_id: string;
@@ -328,6 +338,7 @@ export interface Database {
   response_rollups: RollupTable;
   sends: SendTable;
   intents: IntentTable;
+  trap_hits: TrapHitTable;
   campaigns: CampaignTable;
   campaign_contacts: CampaignContactTable;
   deliveries: DeliveryTable;

@@ -16,13 +16,18 @@ export interface AppDeps {
   baseUrl: string;
   /** How mail leaves (SMTP or the outbox); the outbox when not given. */
   mailer?: Mailer;
+  /** How long after its page a post without scripting may answer (KOE_NOSCRIPT_MIN_SECONDS); default 3 s. */
+  noScriptMinMs?: number;
   /** Per client address on the public pages; default 120. */
   publicRequestsPerMinute?: number;
   /** Counts the public pages' requests; shared by every process under `koe serve`, else this app's own. */
   publicHits?: HitCounter;
   /** Reverse proxies trusted to name the client (KOE_TRUST_PROXY); none by default. */
   proxy?: ProxySettings;
-  /** The rate limits' clock (ms; Date.now by default): tests fix it, so no window ends mid-test. */
+  /**
+   * The clock (ms; Date.now by default) of the rate limits and of the public forms' timing: tests fix it,
+   * so no window ends mid-test and a form's age is what the test says.
+   */
   now?: () => number;
 }
 

@@ -39,6 +39,7 @@ export const en = {
   "error.form.title": "Please try again",
   "error.form.body": "This form was open too long or was sent twice. Please open the link again.",
   "error.score.body": "Please choose a score.",
+  "error.again.body": "To confirm your answer, please press the button again.",
   "error.rate.title": "Too many requests",
   "error.rate.body": "Please wait a minute and try again.",
   "unsubscribe.confirm.title": "Stop survey emails from {brand}?",

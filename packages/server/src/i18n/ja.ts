@@ -42,6 +42,7 @@ export const ja: Record<keyof typeof en, string> = {
   "error.form.title": "もう一度お試しください",
   "error.form.body": "フォームの有効期限が切れたか、二重に送信されました。リンクをもう一度お開きください。",
   "error.score.body": "点数をお選びください。",
+  "error.again.body": "回答を確定するため、もう一度ボタンを押してください。",
   "error.rate.title": "アクセスが集中しています",
   "error.rate.body": "1分ほど待ってから、もう一度お試しください。",
   "unsubscribe.confirm.title": "{brand}からのアンケートメールを配信停止しますか？",

@@ -11,6 +11,7 @@ import { claimDueDeliveries } from "../domain/deliveries/claim.ts";
 import { markCommitting, markSent, recoverExpiredLeases, requeue } from "../domain/deliveries/transitions.ts";
 import { testSendCampaign } from "./campaign-preview.ts";
 import { createMailWorker, type MailWorker } from "./mail-worker.ts";
+import { personFields } from "../../test/page-form.ts";
 
 let open: OpenDatabase;
 let smtp: TestSmtp;
@@ -134,12 +135,13 @@ describe("the mail worker", () => {
     // The link in the email is the send's personal link: answering it counts once.
     const url = new URL(scoreLinks[9]![1]!.replace(/&amp;/g, "&"));
     const page = await api.app.request(url.pathname + url.search);
-    const ft = /name="ft" value="([^"]+)"/.exec(await page.text())?.[1];
+    const { ft, h } = personFields(await page.text());
     const answer = await api.app.request(url.pathname, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
-        ft: ft ?? "",
+        ft,
+        h,
         score: "9",
         comment: "とても使いやすい",
         step: "done",
@@ -166,11 +168,11 @@ describe("the mail worker", () => {
     const [first] = received("r2@example.com");
     const href = /href="(http:\/\/koe\.test\/r\/[^"?]+)\?score=3"/.exec(String(first?.html))?.[1] ?? "";
     const path = new URL(href).pathname;
-    const ft = /name="ft" value="([^"]+)"/.exec(await (await api.app.request(path)).text())?.[1] ?? "";
+    const { ft, h } = personFields(await (await api.app.request(path)).text());
     await api.app.request(path, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ ft, score: "3", step: "done" }).toString(),
+      body: new URLSearchParams({ ft, h, score: "3", step: "done" }).toString(),
     });
     const reminders = await sql<{ n: number }>`
       update deliveries set due_at = now() where workspace_id = ${api.workspaceId} and step = 1 returning 1 as n`.execute(

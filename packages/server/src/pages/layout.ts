@@ -62,13 +62,7 @@ export function layout(opts: {
       <body>
         ${opts.ribbon ? html`<p class="ribbon" role="note">${opts.ribbon}</p>` : ""}
         <main>${opts.body}</main>
-        ${
-          opts.script
-            ? html`<script>
-                ${raw(opts.script)};
-              </script>`
-            : ""
-        }
+        ${opts.script ? raw(`<script>${opts.script}</script>`) /* byte for byte: its CSP hash */ : ""}
       </body>
     </html>`;
 }

@@ -14,6 +14,8 @@ export interface SurveyPageInput {
   brand: string;
   action: string;
   formToken: string;
+  /** What the page script puts into the form once a person interacts (domain/sends/token.ts: humanMark). */
+  humanMark?: string;
   /** Where the page script confirms a score on a real interaction; none for link surveys. */
   confirmUrl?: string;
   trapUrl?: string;
@@ -63,8 +65,11 @@ export function surveyPage(p: SurveyPageInput): Html {
       ${p.preview ? html`method="dialog"` : html`method="post" action="${p.action}"`}
       data-segs="${JSON.stringify(segs)}"
       data-confirm="${p.confirmUrl ?? ""}"
+      data-human="${p.humanMark ?? ""}"
     >
       <input type="hidden" name="ft" value="${p.formToken}" />
+      <input type="hidden" name="h" value="" />
+      <noscript><input type="hidden" name="nojs" value="1" /></noscript>
       <fieldset>
         <legend><h1>${question}</h1></legend>
         <div

@@ -5,6 +5,7 @@ import type { Db } from "../../db/open.ts";
 import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
 import type { AnswerTarget } from "../responses/answer.ts";
 import { brandOf } from "../surveys/surveys.ts";
+import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 
 export interface SendContext {
   send: SendRow;
@@ -15,6 +16,8 @@ export interface SendContext {
   timeZone: string;
   contactLocale: Locale | null;
   response: SendResponse | undefined;
+  /** The workspace's origins that may frame its pages. */
+  frameAncestors: string[];
 }
 
 export interface SendResponse {
@@ -80,6 +83,7 @@ type ContextRow = SendRow & {
   su_updated_at: SurveyRow["updated_at"];
   workspace_name: string;
   workspace_time_zone: string;
+  workspace_embed_origins: unknown;
   contact_locale: Locale | null;
   re_id: string | null;
   re_score: number | null;
@@ -102,6 +106,7 @@ async function readContexts(db: Db, keys: SendKey[]): Promise<(ContextRow | unde
            su.follow_ups as su_follow_ups, su.default_locale as su_default_locale, su.status as su_status,
            su.settings as su_settings, su.created_at as su_created_at, su.updated_at as su_updated_at,
            w.name as workspace_name, w.time_zone as workspace_time_zone, co.locale as contact_locale,
+           w.settings -> 'embed' -> 'origins' as workspace_embed_origins,
            re.id as re_id, re.score as re_score, re.segment as re_segment, re.comment as re_comment,
            re.contact_preference as re_contact_preference,
            re.testimonial_consent_text as re_testimonial_consent_text, re.created_at as re_created_at
@@ -162,6 +167,7 @@ export async function loadSendContext(
     brand: brandOf(survey, r.workspace_name),
     timeZone: r.workspace_time_zone,
     contactLocale: r.contact_locale,
+    frameAncestors: embedOriginsOf(r.workspace_embed_origins),
     response:
       r.re_id && r.re_created_at
         ? {

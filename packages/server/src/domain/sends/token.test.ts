@@ -1,5 +1,15 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { signFormToken, signSendToken, verifyFormToken, verifySendToken, TokenError } from "./token.ts";
+import {
+  formTokenIssuedAt,
+  humanMark,
+  isHumanMark,
+  signFormToken,
+  signSendToken,
+  verifyFormToken,
+  verifySendToken,
+  TokenError,
+} from "./token.ts";
 
 const secret = "s".repeat(40);
 const t = {
@@ -38,5 +48,29 @@ describe("form tokens", () => {
       verifyFormToken(secret, "send-1", signFormToken(secret, "send-1", Date.now() - 2 * 86_400_000)),
     ).toBe(false);
     expect(verifyFormToken(secret, "send-1", "garbage")).toBe(false);
+  });
+});
+
+describe("form tokens' time and the page script's mark", () => {
+  it("carry when the page was served, to the millisecond; tokens in whole seconds still verify", () => {
+    const at = Date.UTC(2026, 11, 3, 9, 0, 0, 123);
+    const ft = signFormToken(secret, "send-1", at);
+    expect(formTokenIssuedAt(ft)).toBe(at);
+    expect(verifyFormToken(secret, "send-1", ft, undefined, at + 5_000)).toBe(true);
+    expect(verifyFormToken(secret, "send-1", ft, undefined, at + 2 * 86_400_000)).toBe(false);
+    // A page served before the change carried seconds: its form still posts.
+    const seconds = Math.floor(at / 1000).toString(36);
+    const legacy = `${seconds}.${createHmac("sha256", secret).update(`form:send-1:${seconds}`).digest("base64url").slice(0, 22)}`;
+    expect(formTokenIssuedAt(legacy)).toBe(Math.floor(at / 1000) * 1000);
+    expect(verifyFormToken(secret, "send-1", legacy, undefined, at + 5_000)).toBe(true);
+  });
+
+  it("make a mark that belongs to one form token and this server", () => {
+    const ft = signFormToken(secret, "send-1");
+    const mark = humanMark(secret, ft);
+    expect(isHumanMark(secret, ft, mark)).toBe(true);
+    expect(isHumanMark(secret, signFormToken(secret, "send-1", Date.now() - 1000), mark)).toBe(false);
+    expect(isHumanMark("x".repeat(40), ft, mark)).toBe(false);
+    expect(isHumanMark(secret, ft, "")).toBe(false);
   });
 });

@@ -47,14 +47,25 @@ export function verifySendToken(secret: string, token: string, now = new Date())
   };
 }
 
-/** A short-lived signed value for public forms (CSRF-safe without a session). */
+/**
+ * A short-lived signed value for public forms (CSRF-safe without a session). It carries the time the page
+ * was served, in milliseconds, so a post can be judged by how long after that it came.
+ */
 export function signFormToken(secret: string, subject: string, now = Date.now()): string {
-  const issued = Math.floor(now / 1000).toString(36);
-  const sig = createHmac("sha256", secret)
-    .update(`form:${subject}:${issued}`)
-    .digest("base64url")
-    .slice(0, 22);
-  return `${issued}.${sig}`;
+  const issued = Math.floor(now).toString(36);
+  return `${issued}.${formMac(secret, subject, issued)}`;
+}
+
+const formMac = (secret: string, subject: string, issued: string) =>
+  createHmac("sha256", secret).update(`form:${subject}:${issued}`).digest("base64url").slice(0, 22);
+
+/** When the form token's page was served (ms), if the token is well-formed; its signature is not checked. */
+export function formTokenIssuedAt(token: string): number | undefined {
+  const issued = token.split(".")[0] ?? "";
+  if (!/^[0-9a-z]{1,10}$/.test(issued)) return undefined;
+  const n = parseInt(issued, 36);
+  // Tokens signed before the milliseconds carried whole seconds (~1.8e9 against ~1.8e12).
+  return n < 1e11 ? n * 1000 : n;
 }
 
 export function verifyFormToken(
@@ -62,18 +73,30 @@ export function verifyFormToken(
   subject: string,
   token: string,
   maxAgeMs = 86_400_000,
+  now = Date.now(),
 ): boolean {
   const [issued, sig] = token.split(".");
-  if (!issued || !sig || issued.length > 10) return false;
-  const expected = createHmac("sha256", secret)
-    .update(`form:${subject}:${issued}`)
-    .digest("base64url")
-    .slice(0, 22);
-  const age = Date.now() - parseInt(issued, 36) * 1000;
+  const at = formTokenIssuedAt(token);
+  if (!issued || !sig || at === undefined) return false;
+  const expected = formMac(secret, subject, issued);
+  const age = now - at;
   return (
     sig.length === expected.length &&
     timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) &&
     age >= -60_000 &&
     age <= maxAgeMs
   );
+}
+
+/**
+ * What the page script puts into the form after a person's first trusted interaction: bound to the form
+ * token, so it is one page's, and only readable from the page (the script copies it from an attribute).
+ */
+export function humanMark(secret: string, formToken: string): string {
+  return createHmac("sha256", secret).update(`human:${formToken}`).digest("base64url").slice(0, 22);
+}
+
+export function isHumanMark(secret: string, formToken: string, mark: string): boolean {
+  const expected = humanMark(secret, formToken);
+  return mark.length === expected.length && timingSafeEqual(Buffer.from(mark), Buffer.from(expected));
 }

@@ -1,6 +1,7 @@
 // What the unsubscribe page needs about one address, read in one query.
 import type { Db } from "../../db/open.ts";
 import type { Locale, SuppressionReason } from "../../db/schema.ts";
+import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 
 export interface UnsubscribeContext {
   /** The workspace's brand name, else its name: whom the person is unsubscribing from. */
@@ -10,6 +11,8 @@ export interface UnsubscribeContext {
   contactLocale: Locale | null;
   /** The current suppression's reason, if the address is suppressed. */
   suppressed: SuppressionReason | null;
+  /** The workspace's origins that may frame its pages. */
+  frameAncestors: string[];
 }
 
 export async function loadUnsubscribeContext(
@@ -30,5 +33,6 @@ export async function loadUnsubscribeContext(
     defaultLocale: r.default_locale,
     contactLocale: r.locale,
     suppressed: r.reason,
+    frameAncestors: embedOriginsOf(r.settings.embed?.origins),
   };
 }

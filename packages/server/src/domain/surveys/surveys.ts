@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { SurveyRow } from "../../db/schema.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
@@ -5,6 +6,7 @@ import { newId } from "../ids.ts";
 import { deleteRow, getRow, listRows } from "../rows.ts";
 import type { Page } from "../fields.ts";
 import { segmentsOf } from "../scores/scales.ts";
+import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 import type { Survey, SurveyInput, SurveyPatch } from "./survey-schema.ts";
 
 export function toSurvey(r: SurveyRow): Survey {
@@ -118,19 +120,25 @@ export function deleteSurvey(db: Db, workspaceId: string, id: string): Promise<v
 export const brandOf = (survey: SurveyRow, workspaceName: string): string =>
   survey.settings.brandName ?? workspaceName;
 
-/** A survey by id alone (link surveys are addressed by /s/:surveyId), with the brand its page shows. */
+/**
+ * A survey by id alone (link surveys are addressed by /s/:surveyId), with the brand its page shows and the
+ * origins that may frame it.
+ */
 export async function findSurveyWithBrand(
   db: Db,
   id: string,
-): Promise<{ survey: SurveyRow; brand: string } | undefined> {
+): Promise<{ survey: SurveyRow; brand: string; frameAncestors: string[] } | undefined> {
   const row = await db
     .selectFrom("surveys as s")
     .innerJoin("workspaces as w", "w.id", "s.workspace_id")
     .selectAll("s")
-    .select("w.name as workspace_name")
+    .select([
+      "w.name as workspace_name",
+      sql<unknown>`w.settings -> 'embed' -> 'origins'`.as("embed_origins"),
+    ])
     .where("s.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { workspace_name, ...survey } = row;
-  return { survey, brand: brandOf(survey, workspace_name) };
+  const { workspace_name, embed_origins, ...survey } = row;
+  return { survey, brand: brandOf(survey, workspace_name), frameAncestors: embedOriginsOf(embed_origins) };
 }

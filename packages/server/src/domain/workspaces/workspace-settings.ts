@@ -1,4 +1,5 @@
-// A workspace as its admins see it: name, locale, time zone and the settings (brand, sender, fatigue).
+// A workspace as its admins see it: name, locale, time zone and the settings (brand, sender, fatigue,
+// the sites that may embed its survey pages).
 // The jsonb column stores only what was set; readers get every value with its default filled in.
 import { sql, type Selectable } from "kysely";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
 import { changesNothing } from "../patch.ts";
 import { lockRollups } from "../reports/rollup-changes.ts";
+import { embedOrigins, embedOriginsOf } from "./embed-origins.ts";
 import { rebuildRollups } from "../responses/rebuild-rollups.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM (00:00–23:59)");
@@ -40,6 +42,7 @@ const fatigueFields = {
   quietStart: time,
   quietEnd: time,
 };
+const embedFields = { origins: embedOrigins };
 
 /** What the column may hold: every field optional (unset means the default). */
 export const workspaceSettingsSchema = z
@@ -47,6 +50,7 @@ export const workspaceSettingsSchema = z
     brand: z.object(brandFields).partial().strict(),
     sender: z.object(senderFields).partial().strict(),
     fatigue: z.object(fatigueFields).partial().strict(),
+    embed: z.object(embedFields).partial().strict(),
   })
   .partial()
   .strict();
@@ -66,6 +70,7 @@ export const workspaceSettingsPatch = z
     brand: clearable(brandFields),
     sender: clearable(senderFields),
     fatigue: clearable(fatigueFields),
+    embed: clearable(embedFields),
   })
   .partial()
   .strict();
@@ -93,6 +98,8 @@ export interface WorkspaceSettings {
   brand: { name: string; logoUrl: string | null; color: string };
   sender: { name: string; address: string | null; postalAddress: string | null };
   fatigue: FatigueSettings;
+  /** Origins whose pages may frame the survey pages; empty: none may. */
+  embed: { origins: string[] };
 }
 
 export interface Workspace {
@@ -119,7 +126,7 @@ function valid<T extends z.ZodType>(field: T, value: unknown): z.output<T> | und
 
 /** Every setting with its default filled in: the brand is the workspace's name, the sender the brand. */
 export function resolveWorkspaceSettings(row: Pick<WorkspaceRow, "name" | "settings">): WorkspaceSettings {
-  const { brand = {}, sender = {}, fatigue = {} } = row.settings;
+  const { brand = {}, sender = {}, fatigue = {}, embed = {} } = row.settings;
   const brandName = valid(brandFields.name, brand.name) ?? row.name;
   return {
     brand: {
@@ -137,6 +144,7 @@ export function resolveWorkspaceSettings(row: Pick<WorkspaceRow, "name" | "setti
       quietStart: valid(fatigueFields.quietStart, fatigue.quietStart) ?? defaultFatigue.quietStart,
       quietEnd: valid(fatigueFields.quietEnd, fatigue.quietEnd) ?? defaultFatigue.quietEnd,
     },
+    embed: { origins: embedOriginsOf(embed.origins) },
   };
 }
 
@@ -146,7 +154,7 @@ export function mergeWorkspaceSettings(
   patch: WorkspaceSettingsPatch,
 ): WorkspaceSettingsJson {
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const section of ["brand", "sender", "fatigue"] as const) {
+  for (const section of ["brand", "sender", "fatigue", "embed"] as const) {
     const next: Record<string, unknown> = { ...current[section] };
     for (const [key, value] of Object.entries(patch[section] ?? {})) {
       if (value === null) delete next[key];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../../db/open.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
+import { personFields } from "../../../test/page-form.ts";
 
 let open: OpenDatabase;
 let api: TestClient;
@@ -143,11 +144,11 @@ describe("/api/v1/campaigns", () => {
     };
     const landing = await (await api.app.request(`${link}?score=1`, { headers: browser })).text();
     expect(landing).toContain("テストメール（この回答は集計されません）");
-    const ft = /name="ft" value="([^"]+)"/.exec(landing)?.[1] ?? "";
+    const { ft, h } = personFields(landing);
     const posted = await api.app.request(link!, {
       method: "POST",
       headers: browser,
-      body: new URLSearchParams({ ft, score: "1", comment: "テストです", contact: "phone", step: "done" }),
+      body: new URLSearchParams({ ft, h, score: "1", comment: "テストです", contact: "phone", step: "done" }),
     });
     expect(posted.status).toBe(303);
     const thanks = await api.app.request(posted.headers.get("location")!, { headers: browser });

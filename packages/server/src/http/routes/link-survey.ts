@@ -1,5 +1,6 @@
 // /s/:surveyId — the anonymous link survey. Hidden fields come from the query string (touchpoint,
-// channel, order, meta.*); one response per browser session, kept in a signed session cookie.
+// channel, order, meta.*); one response per browser session, kept in a signed session cookie. A post a
+// script made, or one without scripting sent too soon after its page, stores nothing.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -12,13 +13,14 @@ import { findRow } from "../../domain/rows.ts";
 import { acceptsAnswers } from "../../domain/surveys/accepts-answers.ts";
 import { findSurveyWithBrand } from "../../domain/surveys/surveys.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
-import { signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
+import { humanMark, signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
 import { t } from "../../i18n/messages.ts";
-import { surveyPage } from "../../pages/survey-page.ts";
+import { surveyPage, type SurveyPageInput } from "../../pages/survey-page.ts";
 import { thanksPage } from "../../pages/thanks-page.ts";
 import type { AppDeps } from "../env.ts";
 import { storableText } from "../../domain/storable-text.ts";
-import { errorPage, pageLocale, readSurveyForm } from "./page-helpers.ts";
+import { framedByNobody, setPageCsp } from "../page-csp.ts";
+import { errorPage, judgeForm, pageLocale, pageNow, readSurveyForm } from "./page-helpers.ts";
 
 const MAX_META = 20;
 
@@ -29,8 +31,11 @@ export function linkSurveyRoutes(deps: AppDeps) {
     createHmac("sha256", secret).update(`cookie:${value}`).digest("base64url").slice(0, 22);
 
   /** The response this browser made before, from its signed cookie. */
-  function previousResponse(c: Context, surveyId: string): string | undefined {
-    const [id, sig] = (getCookie(c, cookieName(surveyId)) ?? "").split(".");
+  const previousResponse = (c: Context, surveyId: string) => signedRef(getCookie(c, cookieName(surveyId)));
+
+  /** A response id signed by this server ("id.signature"), else undefined. */
+  function signedRef(value: string | undefined): string | undefined {
+    const [id, sig] = (value ?? "").split(".");
     if (!id || !sig || !isId(id)) return undefined;
     const expected = sign(id);
     return sig.length === expected.length && timingSafeEqual(Buffer.from(sig), Buffer.from(expected))
@@ -46,6 +51,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
     if (!found || (!acceptsAnswers(found.survey) && found.survey.status === "draft"))
       return errorPage(c, 404, pageLocale(c, undefined), "notfound");
     const { survey, brand } = found;
+    setPageCsp(c, found.frameAncestors);
     if (!acceptsAnswers(survey)) return errorPage(c, 410, pageLocale(c, undefined, survey), "closed");
     return handle(survey, brand);
   };
@@ -76,42 +82,54 @@ export function linkSurveyRoutes(deps: AppDeps) {
     return `${url.pathname}${url.search}`;
   };
 
+  /** The survey's page, with a fresh form token and the mark its script sets for a person. */
+  const page = (
+    c: Context,
+    survey: SurveyRow,
+    brand: string,
+    p: Pick<SurveyPageInput, "score" | "comment" | "error">,
+  ) => {
+    const formToken = signFormToken(secret, `link:${survey.id}`, pageNow(deps));
+    return surveyPage({
+      survey,
+      locale: pageLocale(c, undefined, survey),
+      brand,
+      action: action(c),
+      formToken,
+      humanMark: humanMark(secret, formToken),
+      ...p,
+    });
+  };
+
   return new Hono()
+    .use(framedByNobody)
     .get("/:surveyId", (c) =>
       withSurvey(c, async (survey, brand) => {
         const { min, max } = scaleOf(survey.kind);
         const raw = Number(c.req.query("score"));
         const score =
           Number.isInteger(raw) && raw >= min && raw <= max && c.req.query("score") !== "" ? raw : undefined;
-        return c.html(
-          surveyPage({
-            survey,
-            locale: pageLocale(c, undefined, survey),
-            brand,
-            action: action(c),
-            formToken: signFormToken(secret, `link:${survey.id}`),
-            score,
-          }),
-        );
+        return c.html(page(c, survey, brand, { score }));
       }),
     )
     .post("/:surveyId", (c) =>
       withSurvey(c, async (survey, brand) => {
         const locale = pageLocale(c, undefined, survey);
         const form = await readSurveyForm(c, locale, brand);
-        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken))
+        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken, undefined, pageNow(deps)))
           return errorPage(c, 403, locale, "form", brand);
         const { min, max } = scaleOf(survey.kind);
         if (form.score === undefined || form.score < min || form.score > max) {
-          const page = surveyPage({
-            survey,
-            locale,
-            brand,
-            action: action(c),
-            formToken: signFormToken(secret, `link:${survey.id}`),
-            error: t(locale, "error.score.body"),
-          });
-          return c.html(page, 422);
+          return c.html(page(c, survey, brand, { error: t(locale, "error.score.body") }), 422);
+        }
+        // Stores nothing; the person sees their answer again and presses once more (a script stops here).
+        if (!judgeForm(c, deps, form).ok) {
+          const again = {
+            score: form.score,
+            comment: form.answer.comment,
+            error: t(locale, "error.again.body"),
+          };
+          return c.html(page(c, survey, brand, again), 422);
         }
         const hidden = await hiddenFields(c, survey);
         let saved;
@@ -134,7 +152,8 @@ export function linkSurveyRoutes(deps: AppDeps) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
           throw e;
         }
-        setCookie(c, cookieName(survey.id), `${saved.responseId}.${sign(saved.responseId)}`, {
+        const ref = `${saved.responseId}.${sign(saved.responseId)}`;
+        setCookie(c, cookieName(survey.id), ref, {
           httpOnly: true,
           sameSite: "Lax",
           path: `/s/${survey.id}`,
@@ -144,18 +163,20 @@ export function linkSurveyRoutes(deps: AppDeps) {
           back.searchParams.set("score", String(form.score));
           return c.redirect(`${back.pathname}${back.search}`, 303);
         }
-        return c.redirect(`/s/${survey.id}/thanks${form.truncated ? "?cut=1" : ""}`, 303);
+        // The thank-you page names the answer itself: in a frame on another site the cookie is not kept.
+        return c.redirect(`/s/${survey.id}/thanks?r=${ref}${form.truncated ? "&cut=1" : ""}`, 303);
       }),
     )
     .get("/:surveyId/thanks", (c) =>
       withSurvey(c, async (survey, brand) => {
-        const id = previousResponse(c, survey.id);
+        const id = signedRef(c.req.query("r")) ?? previousResponse(c, survey.id);
         const response = id
           ? await db
               .selectFrom("responses")
               .select("segment")
               .where("workspace_id", "=", survey.workspace_id)
               .where("id", "=", id)
+              .where("survey_id", "=", survey.id)
               .executeTakeFirst()
           : undefined;
         if (!response) return c.redirect(`/s/${survey.id}`, 303);

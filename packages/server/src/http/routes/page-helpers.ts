@@ -1,18 +1,22 @@
-// What the public survey pages share: locale choice, brand, the form body, and page errors.
+// What the public survey pages share: locale choice, brand, the form body and whether a post may answer,
+// and page errors.
 import type { Context } from "hono";
 import type { SurveyRow } from "../../db/schema.ts";
 import type { PageAnswer } from "../../domain/responses/answer.ts";
+import { judgePagePost, NO_SCRIPT_MIN_MS, type PagePostVerdict } from "../../domain/responses/page-post.ts";
 import { MAX_COMMENT } from "../../domain/responses/response-schema.ts";
 import { longerThan, storableText } from "../../domain/storable-text.ts";
 import { localeFromHeader, t, type Locale, type MessageKey } from "../../i18n/messages.ts";
 import { messagePage } from "../../pages/layout.ts";
 import { formFields } from "../body.ts";
+import type { AppDeps } from "../env.ts";
+import { withPageCsp } from "../page-csp.ts";
 
 export function pageLocale(c: Context, contactLocale: Locale | null | undefined, survey?: SurveyRow): Locale {
   return contactLocale ?? localeFromHeader(c.req.header("accept-language"), survey?.default_locale ?? "ja");
 }
 
-export function errorPage(
+export async function errorPage(
   c: Context,
   status: 400 | 403 | 404 | 409 | 410 | 429,
   locale: Locale,
@@ -21,11 +25,15 @@ export function errorPage(
 ) {
   const title = t(locale, `error.${kind}.title` as MessageKey);
   const body = t(locale, `error.${kind}.body` as MessageKey);
-  return c.html(messagePage(locale, title, body, brand), status);
+  return withPageCsp(await c.html(messagePage(locale, title, body, brand), status));
 }
 
 export interface PostedForm {
   formToken: string;
+  /** The page script's mark (`h`), set on a person's first interaction. */
+  mark: string;
+  /** The `nojs` field, which only a page without scripting sends (it sits in <noscript>). */
+  noScript: boolean;
   score: number | undefined;
   step: "score" | "done";
   answer: Omit<PageAnswer, "score" | "locale">;
@@ -41,6 +49,8 @@ export async function readSurveyForm(c: Context, locale: Locale, brand: string):
   const contact = str("contact");
   return {
     formToken: str("ft"),
+    mark: str("h"),
+    noScript: str("nojs") === "1",
     score,
     step: str("step") === "score" ? "score" : "done",
     truncated: longerThan(comment, MAX_COMMENT),
@@ -51,4 +61,25 @@ export async function readSurveyForm(c: Context, locale: Locale, brand: string):
       testimonialConsent: str("testimonial") === "yes" ? t(locale, "form.testimonial", { brand }) : undefined,
     },
   };
+}
+
+/** The page clock: the app's injected one, else the system's. */
+export const pageNow = (deps: AppDeps): number => (deps.now ?? Date.now)();
+
+/** Whether a posted survey form may store an answer (domain/responses/page-post.ts). */
+export function judgeForm(c: Context, deps: AppDeps, form: PostedForm): PagePostVerdict {
+  return judgePagePost(
+    deps.secret,
+    {
+      formToken: form.formToken,
+      mark: form.mark,
+      noScript: form.noScript,
+      signals: {
+        method: c.req.method,
+        userAgent: c.req.header("user-agent") ?? "",
+        purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"].map((h) => c.req.header(h) ?? "").join(" "),
+      },
+    },
+    { now: pageNow(deps), noScriptMinMs: deps.noScriptMinMs ?? NO_SCRIPT_MIN_MS },
+  );
 }

@@ -3,6 +3,7 @@ import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { signSendToken } from "../../domain/sends/token.ts";
+import { formTokenIn, humanMarkIn, personFields } from "../../../test/page-form.ts";
 
 let open: OpenDatabase;
 let c: TestClient;
@@ -21,10 +22,6 @@ async function page(path: string, init: RequestInit = {}) {
     location: res.headers.get("location"),
     type: res.headers.get("content-type"),
   };
-}
-
-function formToken(html: string): string {
-  return /name="ft" value="([^"]+)"/.exec(html)?.[1] ?? "";
 }
 
 async function responsesOf(sendId: string) {
@@ -116,7 +113,7 @@ describe("/r/:token", () => {
     expect(landing.text).toMatch(/id="score-3"\s+value="3"\s+checked/);
     expect(landing.text).toContain("どの点を改善すべきか"); // the detractor's follow-up
     const body = new URLSearchParams({
-      ft: formToken(landing.text),
+      ...personFields(landing.text),
       score: "3",
       comment: "<script>alert(1)</script>電話がつながりません",
       contact: "phone",
@@ -143,7 +140,7 @@ describe("/r/:token", () => {
     expect(again.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(again.text).not.toContain("<script>alert(1)");
     const edit = new URLSearchParams({
-      ft: formToken(again.text),
+      ...personFields(again.text),
       score: "9",
       comment: "考え直しました",
       step: "done",
@@ -164,20 +161,24 @@ describe("/r/:token", () => {
     expect(thanks.text).toContain("https://reviews.example/sakura"); // the review invitation, to everyone
   });
 
-  it("confirms a score from the page script only with a valid form token", async () => {
+  it("confirms a score from the page script only with a valid form token and the page's mark", async () => {
     const send = await newSend();
     const landing = await page(send.scoreUrls[10]!, { headers: browser });
-    const forged = await page(send.url + "/confirm", {
-      method: "POST",
-      body: new URLSearchParams({ score: "10", ft: "1.forged" }),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
-    expect(forged.status).toBe(403);
-    const ok = await page(send.url + "/confirm", {
-      method: "POST",
-      body: new URLSearchParams({ score: "10", ft: formToken(landing.text) }),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
+    const confirm = (fields: Record<string, string>) =>
+      page(send.url + "/confirm", {
+        method: "POST",
+        body: new URLSearchParams({ score: "10", ...fields }),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+    expect((await confirm({ ft: "1.forged", h: humanMarkIn(landing.text) })).status).toBe(403);
+    // The mark is set by the page script on a person's first interaction: a script calling the endpoint
+    // without it, or with another page's, confirms nothing.
+    expect((await confirm({ ft: formTokenIn(landing.text) })).status).toBe(403);
+    const other = await page(send.url, { headers: browser });
+    expect(humanMarkIn(other.text)).not.toBe(humanMarkIn(landing.text));
+    expect((await confirm({ ft: formTokenIn(landing.text), h: humanMarkIn(other.text) })).status).toBe(403);
+    expect(await responsesOf(send.id)).toHaveLength(0);
+    const ok = await confirm(personFields(landing.text));
     expect(ok.status).toBe(204);
     expect((await responsesOf(send.id)).map((r) => r.score)).toEqual([10]);
     const intents = await c.db
@@ -191,7 +192,11 @@ describe("/r/:token", () => {
   it("cuts an oversized comment at 5,000 characters and tells the person", async () => {
     const send = await newSend();
     const landing = await page(send.url, { headers: browser });
-    const body = new URLSearchParams({ ft: formToken(landing.text), score: "8", comment: "あ".repeat(6000) });
+    const body = new URLSearchParams({
+      ...personFields(landing.text),
+      score: "8",
+      comment: "あ".repeat(6000),
+    });
     const posted = await page(send.url, {
       method: "POST",
       body,
@@ -242,14 +247,14 @@ describe("/s/:surveyId", () => {
     const first = await c.app.request(path, {
       method: "POST",
       headers: form,
-      body: new URLSearchParams({ ft: formToken(landing.text), score: "7" }),
+      body: new URLSearchParams({ ...personFields(landing.text), score: "7" }),
     });
     expect(first.status).toBe(303);
     const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
     await c.app.request(path, {
       method: "POST",
       headers: { ...form, cookie },
-      body: new URLSearchParams({ ft: formToken(landing.text), score: "10", comment: "Great webinar" }),
+      body: new URLSearchParams({ ...personFields(landing.text), score: "10", comment: "Great webinar" }),
     });
     const rows = await c.db
       .selectFrom("responses")
@@ -303,17 +308,17 @@ describe("a changed score after the first tap", () => {
   it("edits the confirmed answer and keeps the comment", async () => {
     const send = await newSend();
     const landing = await page(send.scoreUrls[10]!, { headers: browser });
-    const ft = formToken(landing.text);
+    const person = personFields(landing.text);
     const form = { "content-type": "application/x-www-form-urlencoded" };
     await page(send.url, {
       method: "POST",
       headers: form,
-      body: new URLSearchParams({ ft, score: "10", comment: "最高です", step: "done" }),
+      body: new URLSearchParams({ ...person, score: "10", comment: "最高です", step: "done" }),
     });
     const res = await page(send.url + "/confirm", {
       method: "POST",
       headers: form,
-      body: new URLSearchParams({ ft, score: "7" }),
+      body: new URLSearchParams({ ...person, score: "7" }),
     });
     expect(res.status).toBe(204);
     const rows = await responsesOf(send.id);

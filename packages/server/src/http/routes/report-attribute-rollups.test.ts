@@ -10,6 +10,7 @@ import { campaignTestSend } from "../../../test/test-send.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { refreshRollupsFully } from "../../domain/reports/refresh-rollups.ts";
+import { personFields } from "../../../test/page-form.ts";
 
 let open: OpenDatabase;
 let c: TestClient;
@@ -52,11 +53,11 @@ async function send(contactId: string | null, at: string, score?: number) {
   if (score !== undefined) {
     const path = (res.body.url as string).replace("http://koe.test", "");
     const page = await (await c.app.request(path)).text();
-    const ft = /name="ft" value="([^"]+)"/.exec(page)?.[1] ?? "";
+    const { ft, h } = personFields(page);
     const answered = await c.app.request(path, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ ft, score: String(score), step: "done", comment: "" }).toString(),
+      body: new URLSearchParams({ ft, h, score: String(score), step: "done", comment: "" }).toString(),
     });
     expect(answered.status).toBe(303);
   }

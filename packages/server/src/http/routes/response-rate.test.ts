@@ -5,6 +5,7 @@ import { openTestDatabase } from "../../../test/database.ts";
 import { campaignTestSend } from "../../../test/test-send.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
+import { personFields } from "../../../test/page-form.ts";
 
 let open: OpenDatabase;
 let c: TestClient;
@@ -22,11 +23,11 @@ async function send(survey: string, touchpoint: string | null, channel = "email"
 async function answer(url: string, score: number) {
   const path = url.replace("http://koe.test", "");
   const page = await (await c.app.request(path)).text();
-  const ft = /name="ft" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  const { ft, h } = personFields(page);
   const res = await c.app.request(path, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ ft, score: String(score), step: "done", comment: "" }).toString(),
+    body: new URLSearchParams({ ft, h, score: String(score), step: "done", comment: "" }).toString(),
   });
   expect(res.status).toBe(303);
 }

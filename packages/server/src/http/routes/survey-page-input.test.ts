@@ -2,8 +2,9 @@
 // question only (a preference from the unhappy, a testimonial from the happy); an edit keeps what stays.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "../../db/open.ts";
-import { testClient, type TestClient } from "../../../test/app.ts";
+import { TEST_SECRET, testClient, type TestClient } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
+import { humanMark } from "../../domain/sends/token.ts";
 
 let open: OpenDatabase;
 let c: TestClient;
@@ -27,8 +28,13 @@ async function opened() {
   };
   return { ...send, ft: tokenIn((await page(send.url)).text) };
 }
+/** Posts as a person's browser does: with the mark the page script sets on their first interaction. */
 const submit = (path: string, fields: Record<string, string>) =>
-  page(path, { method: "POST", headers: form, body: new URLSearchParams({ step: "done", ...fields }) });
+  page(path, {
+    method: "POST",
+    headers: form,
+    body: new URLSearchParams({ step: "done", h: humanMark(TEST_SECRET, fields.ft ?? ""), ...fields }),
+  });
 const stored = (sendId: string) =>
   c.db
     .selectFrom("responses")

@@ -18,6 +18,7 @@ import { localeFromHeader, type Locale } from "../../i18n/messages.ts";
 import { unsubscribePage, type UnsubscribeState } from "../../pages/unsubscribe-page.ts";
 import { formFields } from "../body.ts";
 import type { AppDeps } from "../env.ts";
+import { framedByNobody, setPageCsp } from "../page-csp.ts";
 import { errorPage, pageLocale } from "./page-helpers.ts";
 
 interface Loaded {
@@ -44,6 +45,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
     const context = await loadUnsubscribeContext(db, token.workspaceId, token.email);
     if (!context) return errorPage(c, 404, pageLocale(c, undefined), "invalid");
     c.header("cache-control", "no-store");
+    setPageCsp(c, context.frameAncestors);
     const locale =
       context.contactLocale ?? localeFromHeader(c.req.header("accept-language"), context.defaultLocale);
     return handle({ token, context, locale });
@@ -70,6 +72,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
     });
 
   return new Hono()
+    .use(framedByNobody)
     .get("/:token", (c) =>
       withToken(c, async (l) =>
         render(c, l, l.context.suppressed ? "already" : "confirm", l.context.suppressed),

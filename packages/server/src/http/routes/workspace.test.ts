@@ -26,6 +26,7 @@ describe("GET /api/v1/workspace", () => {
         brand: { name: "Test workspace", logoUrl: null, color: "#1a56db" },
         sender: { name: "Test workspace", address: null, postalAddress: null },
         fatigue: { days: 90, quietStart: "21:00", quietEnd: "08:00" },
+        embed: { origins: [] },
       },
     });
   });
@@ -93,6 +94,46 @@ describe("PATCH /api/v1/workspace", () => {
     expect((await c.call("GET", "/api/v1/workspace")).body.name).toBe("Test workspace");
   });
 
+  it("keeps the sites that may embed the survey pages: https origins only, normalised, null clears", async () => {
+    const c = await fresh();
+    const origins = ["https://www.Example.com/", "https://shop.example.com:8443", "https://*.example.jp"];
+    let res = await c.call("PATCH", "/api/v1/workspace", { settings: { embed: { origins } } });
+    expect(res.status).toBe(200);
+    const saved = ["https://www.example.com", "https://shop.example.com:8443", "https://*.example.jp"];
+    expect(res.body.settings.embed).toEqual({ origins: saved });
+    expect((await c.call("GET", "/api/v1/workspace")).body.settings.embed.origins).toEqual(saved);
+
+    // Anything that would put more than an origin into the header is refused, naming the entry.
+    for (const bad of [
+      "http://www.example.com",
+      "https://www.example.com/survey",
+      "https://www.example.com?x=1",
+      "*",
+      "'self'",
+      "https://*",
+      "https://*.com",
+      "https://user@example.com",
+      "https://exa mple.com",
+      "https://example.com; script-src *",
+      "www.example.com",
+    ]) {
+      res = await c.call("PATCH", "/api/v1/workspace", { settings: { embed: { origins: [bad] } } });
+      expect(res.status, bad).toBe(422);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(["settings.embed.origins.0"]);
+    }
+    const many = Array.from({ length: 21 }, (_, i) => `https://s${i}.example.com`);
+    expect(
+      (await c.call("PATCH", "/api/v1/workspace", { settings: { embed: { origins: many } } })).status,
+    ).toBe(422);
+    expect((await c.call("GET", "/api/v1/workspace")).body.settings.embed.origins).toEqual(saved);
+
+    res = await c.call("PATCH", "/api/v1/workspace", { settings: { embed: { origins: null } } });
+    expect(res.body.settings.embed).toEqual({ origins: [] });
+    const member = await c.as("member");
+    const refused = await member.call("PATCH", "/api/v1/workspace", { settings: { embed: { origins } } });
+    expect(refused.status).toBe(403);
+  });
+
   it("refuses a body that is not JSON with a 400 problem", async () => {
     const c = await fresh();
     const res = await c.call("PATCH", "/api/v1/workspace", "{ not json");
@@ -142,5 +183,5 @@ it("is described in the OpenAPI document", async () => {
   const doc = (await c.call("GET", "/api/v1/openapi.json")).body;
   expect(Object.keys(doc.paths["/api/v1/workspace"]).sort()).toEqual(["get", "patch"]);
   const body = doc.paths["/api/v1/workspace"].patch.requestBody.content["application/json"].schema;
-  expect(Object.keys(body.properties.settings.properties)).toEqual(["brand", "sender", "fatigue"]);
+  expect(Object.keys(body.properties.settings.properties)).toEqual(["brand", "sender", "fatigue", "embed"]);
 });
