@@ -10,7 +10,8 @@ export type Locale = "ja" | "en";
 type LocaleText = Partial<Record<Locale, string>>;
 /** Per-survey landing-page options (see domain/surveys/survey-schema.ts). */
 export interface SurveySettingsJson {
-  brandName?: string;
+  /** A plain string (before names per language: every language) or a name per language. */
+  brandName?: string | LocaleText;
   ctas?: Partial<Record<string, { label: LocaleText; url: string }>>;
   reviewInvite?: { label: LocaleText; url: string };
   askContactPreference?: boolean;
@@ -20,7 +21,8 @@ export interface SurveySettingsJson {
 }
 /** Workspace-wide options (see domain/workspaces/workspace-settings.ts). */
 export interface WorkspaceSettingsJson {
-  brand?: { name?: string; logoUrl?: string; color?: string };
+  /** name: a plain string (before names per language: every language) or a name per language. */
+  brand?: { name?: string | LocaleText; logoUrl?: string; color?: string };
   /** Sender shown in survey emails and the contact address 特定電子メール法 asks for. */
   sender?: { name?: string; address?: string; postalAddress?: string };
   fatigue?: { days?: number; quietStart?: string; quietEnd?: string };

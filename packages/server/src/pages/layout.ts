@@ -1,6 +1,7 @@
 // The shell of every public page: no external resource, small inline CSS, mobile first.
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { Brand, Brands } from "../domain/workspaces/brand.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -8,8 +9,9 @@ const css = `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f5f7;color:#1f2328;font:16px/1.6 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;word-break:auto-phrase}
 main{max-width:40rem;margin:0 auto;padding:1.25rem 1rem 3rem}
-.card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:1.5rem 1.25rem}
-.brand{font-weight:700;color:#4b5563;margin:0 0 1rem;font-size:.95rem}
+.card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:1.5rem 1.25rem;border-top:4px solid var(--brand)}
+.brand{display:flex;align-items:center;gap:.6rem;font-weight:700;color:#4b5563;margin:0 0 1rem;font-size:.95rem}
+.brand img{display:block;max-height:2.5rem;max-width:10rem;width:auto;height:auto}
 h1{font-size:1.3rem;line-height:1.45;margin:0 0 1.25rem}
 fieldset{border:0;margin:0 0 1.25rem;padding:0}
 legend{font-weight:600;margin-bottom:.5rem;padding:0}
@@ -28,10 +30,10 @@ p,label{text-wrap:pretty}
 a{color:#1a56db}
 p>a:not(.cta){display:inline-block}
 .hint{font-size:.85rem;color:#4b5563}
-button{font:inherit;font-weight:700;border:0;border-radius:8px;padding:.75rem 1.5rem;background:#1a56db;color:#fff;cursor:pointer;min-height:2.75rem}
+button{font:inherit;font-weight:700;border:0;border-radius:8px;padding:.75rem 1.5rem;background:var(--brand);color:var(--on-brand);cursor:pointer;min-height:2.75rem}
 button.secondary{background:#e5e7eb;color:#1f2328}
 button:focus-visible,a:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
-.cta{display:inline-block;margin-top:1rem;padding:.7rem 1.2rem;border-radius:8px;background:#1a56db;color:#fff;text-decoration:none;font-weight:700}
+.cta{display:inline-block;margin-top:1rem;padding:.7rem 1.2rem;border-radius:8px;background:var(--brand);color:var(--on-brand);text-decoration:none;font-weight:700}
 .notice{background:#fdf6b2;color:#723b13;border-radius:8px;padding:.6rem .8rem}
 .purpose{font-size:.8rem;color:#4b5563;margin-top:1.5rem}
 [hidden]{display:none!important}
@@ -46,7 +48,11 @@ export function layout(opts: {
   script?: string;
   /** A band across the top, e.g. marking an admin's preview. */
   ribbon?: string | undefined;
+  /** The workspace's brand: its colour on the card's edge and the buttons. */
+  brand?: Brand | undefined;
 }): Html {
+  // #rrggbb only (brand.ts validates both), so nothing typed by a user reaches the CSS.
+  const colours = `:root{--brand:${opts.brand?.color ?? "#1a56db"};--on-brand:${opts.brand?.onColor ?? "#fff"}}`;
   return html`<!doctype html>
     <html lang="${opts.lang}">
       <head>
@@ -56,7 +62,7 @@ export function layout(opts: {
         <meta name="referrer" content="no-referrer" />
         <title>${opts.title}</title>
         <style>
-          ${raw(css)}
+          ${raw(css + colours)}
         </style>
       </head>
       <body>
@@ -67,12 +73,22 @@ export function layout(opts: {
     </html>`;
 }
 
-export function messagePage(lang: "ja" | "en", title: string, text: string, brand?: string): Html {
+/** The brand's line atop a page: the logo (https only, as the pages' CSP allows) and the name. */
+export const brandHeader = (brand: Brand): Html =>
+  html`<p class="brand">
+    ${brand.logoUrl?.startsWith("https://") ? html`<img src="${brand.logoUrl}" alt="" />` : ""}<span
+      >${brand.name}</span
+    >
+  </p>`;
+
+export function messagePage(lang: "ja" | "en", title: string, text: string, brands?: Brands): Html {
+  const brand = brands?.[lang];
   return layout({
     lang,
     title,
+    brand,
     body: html`<div class="card">
-      ${brand ? html`<p class="brand">${brand}</p>` : ""}
+      ${brand ? brandHeader(brand) : ""}
       <h1>${title}</h1>
       <p>${text}</p>
     </div>`,

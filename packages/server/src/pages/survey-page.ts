@@ -2,16 +2,18 @@
 // without JavaScript (choose a score → "Next" → the follow-up appears).
 import { html } from "hono/html";
 import type { SurveyRow } from "../db/schema.ts";
+import type { Brands } from "../domain/workspaces/brand.ts";
 import { t, type Locale } from "../i18n/messages.ts";
 import { MAX_COMMENT } from "../domain/responses/response-schema.ts";
 import { isHappy, isUnhappy, scaleOf, segmentOf, segmentsOf } from "../domain/scores/scales.ts";
-import { layout, type Html } from "./layout.ts";
+import { brandHeader, layout, type Html } from "./layout.ts";
 import { surveyScript } from "./survey-script.ts";
 
 export interface SurveyPageInput {
   survey: SurveyRow;
   locale: Locale;
-  brand: string;
+  /** The brand in each language; the page shows the one of its own. */
+  brand: Brands;
   action: string;
   formToken: string;
   /** What the page script puts into the form once a person interacts (domain/sends/token.ts: humanMark). */
@@ -45,7 +47,8 @@ export function surveyPage(p: SurveyPageInput): Html {
   const current = p.score === undefined ? undefined : segmentOf(survey.kind, p.score);
   const settings = survey.settings;
   const segments = segmentsOf(survey.kind);
-  const question = localText(survey.question, locale).replaceAll("{brand}", () => p.brand);
+  const brand = p.brand[locale];
+  const question = localText(survey.question, locale).replaceAll("{brand}", () => brand.name);
 
   const followUps = segments.map((seg) => {
     const text = localText(survey.follow_ups[seg], locale) || t(locale, "form.followup.default");
@@ -58,7 +61,7 @@ export function surveyPage(p: SurveyPageInput): Html {
   const hiddenUnless = (segList: string) => (current && segList.split(" ").includes(current) ? "" : "hidden");
 
   const body = html`<div class="card">
-    <p class="brand">${p.brand}</p>
+    ${brandHeader(brand)}
     ${p.error ? html`<p class="notice" role="alert">${p.error}</p>` : ""}
     <form
       id="koe-form"
@@ -131,7 +134,7 @@ ${p.comment ?? ""}</textarea>
             : html`<p class="choices" data-seg="${highSegs}" ${hiddenUnless(highSegs)}>
                 <label
                   ><input type="checkbox" name="testimonial" value="yes" />
-                  ${t(locale, "form.testimonial", { brand: p.brand })}</label
+                  ${t(locale, "form.testimonial", { brand: brand.name })}</label
                 >
               </p>`
         }
@@ -139,10 +142,11 @@ ${p.comment ?? ""}</textarea>
       </div>
     </form>
     ${p.trapUrl ? html`<a href="${p.trapUrl}" tabindex="-1" aria-hidden="true" style="display:none">.</a>` : ""}
-    <p class="purpose">${t(locale, "form.purpose", { brand: p.brand })}</p>
+    <p class="purpose">${t(locale, "form.purpose", { brand: brand.name })}</p>
   </div>`;
   return layout({
     lang: locale,
+    brand,
     title: question || t(locale, "page.title"),
     body,
     script: p.preview ? undefined : surveyScript, // a preview frame runs no script

@@ -4,6 +4,7 @@
 import type { SurveyRow } from "../db/schema.ts";
 import { segmentOf } from "../domain/scores/scales.ts";
 import type { PreviewStep } from "../domain/surveys/survey-preview.ts";
+import type { Brands } from "../domain/workspaces/brand.ts";
 import type { Locale } from "../i18n/messages.ts";
 import type { Html } from "./layout.ts";
 import { surveyPage } from "./survey-page.ts";
@@ -11,7 +12,7 @@ import { thanksPage } from "./thanks-page.ts";
 
 export function surveyPreviewPage(p: {
   survey: SurveyRow;
-  brand: string;
+  brand: Brands;
   locale: Locale;
   step: PreviewStep;
   /** The chosen score; needed for the follow-up and thank-you steps. */

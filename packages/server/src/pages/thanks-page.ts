@@ -2,13 +2,14 @@ import { html } from "hono/html";
 import type { SurveyRow } from "../db/schema.ts";
 import { formatDate, t, type Locale } from "../i18n/messages.ts";
 import { MAX_COMMENT } from "../domain/responses/response-schema.ts";
-import { layout, type Html } from "./layout.ts";
+import type { Brands } from "../domain/workspaces/brand.ts";
+import { brandHeader, layout, type Html } from "./layout.ts";
 import { localText } from "./survey-page.ts";
 
 export function thanksPage(p: {
   survey: SurveyRow;
   locale: Locale;
-  brand: string;
+  brand: Brands;
   segment: string;
   editableUntil?: Date | undefined;
   /** The workspace's time zone, for that date. */
@@ -24,7 +25,7 @@ export function thanksPage(p: {
   // The review invitation goes to every respondent alike: never only to promoters (review gating).
   const review = survey.settings.reviewInvite;
   const body = html`<div class="card">
-    <p class="brand">${p.brand}</p>
+    ${brandHeader(p.brand[locale])}
     <h1>${t(locale, "thanks.title")}</h1>
     <p>${t(locale, "thanks.body")}</p>
     ${p.truncated ? html`<p class="notice">${t(locale, "thanks.truncated", { max: MAX_COMMENT.toLocaleString(locale) })}</p>` : ""}
@@ -33,5 +34,5 @@ export function thanksPage(p: {
     ${review ? html`<p>${t(locale, "thanks.review")} <a href="${review.url}" rel="noopener">${localText(review.label, locale)}</a></p>` : ""}
   </div>`;
   const ribbon = p.preview ? t(locale, "preview.ribbon") : p.test ? t(locale, "test.ribbon") : undefined;
-  return layout({ lang: locale, title: t(locale, "thanks.title"), body, ribbon });
+  return layout({ lang: locale, title: t(locale, "thanks.title"), body, ribbon, brand: p.brand[locale] });
 }

@@ -3,7 +3,8 @@
 import { html } from "hono/html";
 import type { SuppressionReason } from "../db/schema.ts";
 import { t, type Locale } from "../i18n/messages.ts";
-import { layout, type Html } from "./layout.ts";
+import type { Brands } from "../domain/workspaces/brand.ts";
+import { brandHeader, layout, type Html } from "./layout.ts";
 
 export type UnsubscribeState = "confirm" | "done" | "already" | "resubscribed";
 
@@ -17,7 +18,7 @@ export function maskEmail(email: string): string {
 
 export function unsubscribePage(p: {
   locale: Locale;
-  brand: string;
+  brand: Brands;
   email: string;
   state: UnsubscribeState;
   /** The suppression's reason in the done and already states. */
@@ -26,7 +27,8 @@ export function unsubscribePage(p: {
   formToken: string;
 }): Html {
   const { locale } = p;
-  const vars = { brand: p.brand, email: maskEmail(p.email) };
+  const brand = p.brand[locale];
+  const vars = { brand: brand.name, email: maskEmail(p.email) };
   const button = (op: "unsubscribe" | "resubscribe", label: string, secondary: boolean) =>
     html`<form method="post" action="${p.action}">
       <input type="hidden" name="ft" value="${p.formToken}" />
@@ -58,9 +60,9 @@ export function unsubscribePage(p: {
       ${undo}`;
   }
   const body = html`<div class="card">
-    <p class="brand">${p.brand}</p>
+    ${brandHeader(brand)}
     <h1>${title}</h1>
     ${content}
   </div>`;
-  return layout({ lang: locale, title, body });
+  return layout({ lang: locale, title, body, brand });
 }

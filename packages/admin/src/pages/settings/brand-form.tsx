@@ -1,7 +1,8 @@
-// The brand: name, logo URL and colour, beside a preview of the survey page's header.
+// The brand: its name in Japanese and in English, logo URL and colour, beside a preview of the survey
+// page's header in the reader's language.
 import type { FormEvent } from "react";
 import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
-import { useT } from "../../i18n/i18n.tsx";
+import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { BrandPreview } from "./brand-preview.tsx";
 import { errorFor } from "./field.tsx";
 import { Field } from "../../ui/field.tsx";
@@ -14,13 +15,16 @@ import { useWorkspaceForm } from "./workspace-form.ts";
 const messages = mergeMessages(settingsMessages, brandMessages);
 const DEFAULT_COLOR = "#1a56db";
 const fields = ["settings.brand.name", "settings.brand.logoUrl", "settings.brand.color"];
+const locales = ["ja", "en"] as const;
 
-type Values = { name: string; logoUrl: string; color: string };
+type Values = { nameJa: string; nameEn: string; logoUrl: string; color: string };
 const valuesOf = (ws: Workspace): Values => ({
-  name: ws.settings.brand.name,
+  nameJa: ws.settings.brand.name.ja,
+  nameEn: ws.settings.brand.name.en,
   logoUrl: ws.settings.brand.logoUrl ?? "",
   color: ws.settings.brand.color,
 });
+const nameKey = { ja: "nameJa", en: "nameEn" } as const;
 
 export function BrandForm({
   workspace,
@@ -32,18 +36,26 @@ export function BrandForm({
   onSaved: (ws: Workspace) => void;
 }) {
   const t = useT(messages);
+  const { locale } = useLocale();
   const { form, values, set, save } = useWorkspaceForm(workspace, valuesOf);
+  const nameIn = (l: "ja" | "en") => values[nameKey[l]].trim();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ws = await save(
       {
-        "settings.brand.name": checkText(values.name, { max: 100 }),
+        "settings.brand.name.ja": checkText(values.nameJa, { max: 100 }),
+        "settings.brand.name.en": checkText(values.nameEn, { max: 100 }),
         "settings.brand.logoUrl": checkUrl(values.logoUrl),
         "settings.brand.color": checkColor(values.color),
       },
-      (brand) => {
+      ({ nameJa, nameEn, ...brand }) => {
         // The default colour is stored as "no colour": it then follows the product's default.
         if (brand.color?.toLowerCase() === DEFAULT_COLOR) brand.color = null;
+        // The names go together; an empty one follows the other language (both empty: the workspace name).
+        if (nameJa !== undefined || nameEn !== undefined) {
+          const names = Object.fromEntries(locales.filter((l) => nameIn(l)).map((l) => [l, nameIn(l)]));
+          return { settings: { brand: { ...brand, name: Object.keys(names).length ? names : null } } };
+        }
         return { settings: { brand } };
       },
     );
@@ -62,21 +74,30 @@ export function BrandForm({
       previewTitle={t("preview.title")}
       preview={
         <BrandPreview
-          name={values.name.trim() || workspace.name}
+          name={nameIn(locale) || nameIn(locale === "ja" ? "en" : "ja") || workspace.name}
           logoUrl={values.logoUrl.trim()}
           color={colorOk ? values.color : DEFAULT_COLOR}
         />
       }
     >
-      <Field
-        label={t("brand.name")}
-        hint={t("brand.nameHint")}
-        error={errorFor(form, t, "settings.brand.name")}
-      >
-        {(p) => (
-          <input {...p} value={values.name} maxLength={100} onChange={(e) => set("name", e.target.value)} />
-        )}
-      </Field>
+      {locales.map((l) => (
+        <Field
+          key={l}
+          label={t(`brand.name.${l}`)}
+          hint={t(`brand.nameHint.${l}`)}
+          error={errorFor(form, t, `settings.brand.name.${l}`) ?? errorFor(form, t, "settings.brand.name")}
+        >
+          {(p) => (
+            <input
+              {...p}
+              lang={l}
+              value={values[nameKey[l]]}
+              maxLength={100}
+              onChange={(e) => set(nameKey[l], e.target.value)}
+            />
+          )}
+        </Field>
+      ))}
       <Field
         label={t("brand.logo")}
         hint={t("brand.logoHint")}

@@ -68,8 +68,12 @@ export const brandMessages = defineMessages(
   {
     "brand.title": "Brand",
     "brand.lead": "How survey pages and emails present your company.",
-    "brand.name": "Brand name",
-    "brand.nameHint": "Shown on survey pages and in the NPS question. Empty: the workspace name.",
+    "brand.name.ja": "Brand name (Japanese)",
+    "brand.name.en": "Brand name (English)",
+    "brand.nameHint.ja":
+      "On Japanese survey pages and emails, and in their questions. Empty: the English name, else the workspace name.",
+    "brand.nameHint.en":
+      "On English survey pages and emails, and in their questions. Empty: the Japanese name, else the workspace name.",
     "brand.logo": "Logo URL",
     "brand.logoHint": "An image at an https:// address, shown at the top of survey pages.",
     "brand.color": "Brand colour",
@@ -87,7 +91,7 @@ export const brandMessages = defineMessages(
     "sender.lead":
       "Japan's Act on Specified Electronic Mail asks every email to name its sender, a contact address and a postal address.",
     "sender.name": "Sender name",
-    "sender.nameHint": "The From name of survey emails. Empty: the brand name.",
+    "sender.nameHint": "The From name of survey emails. Empty: the brand name in the email's language.",
     "sender.address": "Sender address",
     "sender.addressHint":
       "The From address and the contact in the footer. Empty: survey@ at this server's domain.",
@@ -105,8 +109,12 @@ export const brandMessages = defineMessages(
   {
     "brand.title": "ブランド",
     "brand.lead": "アンケートページとメールでの会社の見せ方です。",
-    "brand.name": "ブランド名",
-    "brand.nameHint": "アンケートページと NPS の質問文に表示します。空欄の場合はワークスペース名を使います。",
+    "brand.name.ja": "ブランド名（日本語）",
+    "brand.name.en": "ブランド名（英語）",
+    "brand.nameHint.ja":
+      "日本語のアンケートページ・メールと質問文に表示します。空欄の場合は英語の名前、それもなければワークスペース名を使います。",
+    "brand.nameHint.en":
+      "英語のアンケートページ・メールと質問文に表示します。空欄の場合は日本語の名前、それもなければワークスペース名を使います。",
     "brand.logo": "ロゴの URL",
     "brand.logoHint": "アンケートページの上部に表示するロゴ画像のアドレス（https://…）",
     "brand.color": "ブランドカラー",
@@ -123,7 +131,7 @@ export const brandMessages = defineMessages(
     "sender.title": "メールの送信者",
     "sender.lead": "特定電子メール法に沿って、送信者名・連絡先・所在地をすべてのメールに記載します。",
     "sender.name": "送信者名",
-    "sender.nameHint": "アンケートメールの差出人名。空欄の場合はブランド名を使います。",
+    "sender.nameHint": "アンケートメールの差出人名。空欄の場合はメールの言語のブランド名を使います。",
     "sender.address": "送信元メールアドレス",
     "sender.addressHint":
       "差出人とフッターの連絡先に使います。空欄の場合はこのサーバーのドメインの survey@ です。",

@@ -32,6 +32,8 @@ export function SenderForm({
 }) {
   const t = useT(messages);
   const { form, values, set, save } = useWorkspaceForm(workspace, valuesOf);
+  // Unset, an email is from the brand in its own language; the workspace's language stands for it here.
+  const brandName = workspace.settings.brand.name[workspace.defaultLocale];
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ws = await save(
@@ -56,7 +58,7 @@ export function SenderForm({
       previewTitle={t("mail.title")}
       preview={
         <MailPreview
-          name={values.name.trim() || workspace.settings.brand.name}
+          name={values.name.trim() || brandName}
           address={values.address.trim()}
           postal={values.postalAddress.trim()}
         />
@@ -72,7 +74,7 @@ export function SenderForm({
             {...p}
             value={values.name}
             maxLength={100}
-            placeholder={workspace.settings.brand.name}
+            placeholder={brandName}
             onChange={(e) => set("name", e.target.value)}
           />
         )}

@@ -17,12 +17,10 @@ export function BasicsCard({
   change,
   errors,
   storedKind,
-  workspaceName,
   onKind,
 }: SectionProps & {
   /** The kind as saved; undefined for a new survey. */
   storedKind: SurveyDraft["kind"] | undefined;
-  workspaceName: string;
   onKind: (kind: SurveyDraft["kind"]) => void;
 }) {
   const t = useT(surveyMessages);
@@ -90,21 +88,24 @@ export function BasicsCard({
             </select>
           )}
         </Field>
-        <Field
-          label={t("brandName")}
-          hint={t("brandHint", { name: workspaceName })}
-          error={errors.at("settings.brandName")}
-        >
-          {(p) => (
-            <input
-              {...p}
-              value={draft.brandName}
-              maxLength={100}
-              placeholder={workspaceName}
-              onChange={(e) => change({ brandName: e.target.value })}
-            />
-          )}
-        </Field>
+        {(["ja", "en"] as const).map((l) => (
+          <Field
+            key={l}
+            label={t(`brandName.${l}`)}
+            hint={t("brandHint")}
+            error={errors.at(`settings.brandName.${l}`) ?? errors.at("settings.brandName")}
+          >
+            {(p) => (
+              <input
+                {...p}
+                lang={l}
+                value={draft.brandName[l]}
+                maxLength={100}
+                onChange={(e) => change({ brandName: { ...draft.brandName, [l]: e.target.value } })}
+              />
+            )}
+          </Field>
+        ))}
       </div>
     </Card>
   );

@@ -43,7 +43,8 @@ export interface SurveyDraft {
   reviewInvite: LinkDraft;
   askContactPreference: boolean;
   askTestimonial: boolean;
-  brandName: string;
+  /** The survey's own brand per language (a product's); empty: the workspace's brand. */
+  brandName: Texts;
   fatigueDays: string;
 }
 
@@ -67,8 +68,11 @@ export function defaultTexts(
   };
 }
 
-export function newDraft(kind: Kind, workspaceName: string, defaultLocale: "ja" | "en"): SurveyDraft {
-  const d = defaultTexts(kind, workspaceName);
+/** What the default wording names: the brand, filled in by the page and the email in their own language. */
+export const BRAND = "{brand}";
+
+export function newDraft(kind: Kind, defaultLocale: "ja" | "en"): SurveyDraft {
+  const d = defaultTexts(kind, BRAND);
   return {
     name: "",
     kind,
@@ -80,7 +84,7 @@ export function newDraft(kind: Kind, workspaceName: string, defaultLocale: "ja" 
     reviewInvite: emptyLink(),
     askContactPreference: true,
     askTestimonial: true,
-    brandName: "",
+    brandName: texts(undefined),
     fatigueDays: "",
   };
 }
@@ -100,7 +104,7 @@ export function fromSurvey(s: Survey): SurveyDraft {
     // The landing page asks both unless told not to.
     askContactPreference: s.settings.askContactPreference ?? true,
     askTestimonial: s.settings.askTestimonial ?? true,
-    brandName: s.settings.brandName ?? "",
+    brandName: texts(s.settings.brandName),
     fatigueDays: s.settings.fatigueDays === undefined ? "" : String(s.settings.fatigueDays),
   };
 }
@@ -125,7 +129,8 @@ export function toBody(d: SurveyDraft): SurveyInput {
     askContactPreference: d.askContactPreference,
     askTestimonial: d.askTestimonial,
   };
-  if (d.brandName.trim()) settings.brandName = d.brandName.trim();
+  const brandName = localeText(d.brandName);
+  if (brandName) settings.brandName = brandName;
   if (d.fatigueDays.trim() !== "") settings.fatigueDays = Number(d.fatigueDays);
   const review = linkBody(d.reviewInvite);
   if (review) settings.reviewInvite = review;

@@ -29,7 +29,7 @@ export default function SurveyEditorPage({ params }: PageProps) {
   if (!params.id) {
     const { name, defaultLocale } = session.workspace;
     const locale = defaultLocale === "en" ? "en" : "ja";
-    return <Editor initial={newDraft("nps", name, locale)} workspaceName={name} />;
+    return <Editor initial={newDraft("nps", locale)} workspaceName={name} />;
   }
   return (
     <Loaded {...loaded}>
@@ -169,8 +169,9 @@ function Editor({
           <BasicsCard
             {...props}
             storedKind={stored?.kind}
-            workspaceName={workspaceName}
-            onKind={(kind) => change(switchKind(draft, kind, draft.brandName.trim() || workspaceName))}
+            onKind={(kind) =>
+              change(switchKind(draft, kind, [draft.brandName.ja, draft.brandName.en, workspaceName]))
+            }
           />
           <QuestionsCard {...props} />
           <ThanksCard {...props} />

@@ -1,11 +1,13 @@
 // A claimed message turned into mail: the survey email with the send's personal links, the brand and
 // sender of its workspace, and the one-click unsubscribe headers (RFC 8058).
+import type { Locale } from "../../db/schema.ts";
 import type { ClaimedDelivery } from "../../domain/deliveries/claim.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import type { LinkSigner } from "../../domain/sends/send-schema.ts";
 import { signSendToken } from "../../domain/sends/token.ts";
 import { unsubscribeUrl } from "../../domain/suppressions/unsubscribe-token.ts";
-import { resolveWorkspaceSettings } from "../../domain/workspaces/workspace-settings.ts";
+import { resolveBrand } from "../../domain/workspaces/brand.ts";
+import { resolveWorkspaceSettings, senderNameOf } from "../../domain/workspaces/workspace-settings.ts";
 import type { OutgoingMail } from "./mailer.ts";
 import { renderSurveyEmail, type RenderedEmail } from "./survey-email.ts";
 
@@ -26,28 +28,28 @@ export interface SurveyMailLinks {
   unsubscribeUrl: string;
 }
 
-/** The survey email for these parts and links, with the workspace's brand and sender. */
+/** The language of the email: the contact's, else the survey's. */
+const mailLocaleOf = (parts: { contact: { locale: Locale | null }; survey: { defaultLocale: Locale } }) =>
+  parts.contact.locale ?? parts.survey.defaultLocale;
+
+/** The survey email for these parts and links, with the workspace's brand and sender in the email's language. */
 export function renderSurveyMail(parts: SurveyMailParts, links: SurveyMailLinks): RenderedEmail {
   const { survey, contact } = parts;
   const settings = resolveWorkspaceSettings({
     name: parts.workspace.name,
     settings: parts.workspace.settings,
   });
-  const locale = contact.locale ?? survey.defaultLocale;
+  const locale = mailLocaleOf(parts);
   const question = survey.question[locale] ?? survey.question[survey.defaultLocale] ?? "";
   const { min, max } = scaleOf(survey.kind);
-  const brandName = survey.settings.brandName ?? settings.brand.name;
+  const brand = resolveBrand(parts.workspace, locale, survey);
   return renderSurveyEmail({
     locale,
     kind: survey.kind,
     question,
-    brand: {
-      name: brandName,
-      ...(settings.brand.logoUrl && { logoUrl: settings.brand.logoUrl }),
-      color: settings.brand.color,
-    },
+    brand: { name: brand.name, ...(brand.logoUrl && { logoUrl: brand.logoUrl }), color: brand.color },
     sender: {
-      name: settings.sender.name,
+      name: senderNameOf(parts.workspace, locale),
       ...(settings.sender.address && { address: settings.sender.address }),
       ...(settings.sender.postalAddress && { postalAddress: settings.sender.postalAddress }),
     },
@@ -69,6 +71,7 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner, to?: st
   if (!contact?.email) throw new Error(`delivery ${d.id} has no address`);
   const recipient = to ?? contact.email;
   const settings = resolveWorkspaceSettings({ name: d.workspace.name, settings: d.workspace.settings });
+  const locale = mailLocaleOf({ survey: d.survey, contact });
   const token = signSendToken(links.secret, {
     workspaceId: d.workspaceId,
     sendId: d.sendId,
@@ -84,7 +87,7 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner, to?: st
     workspaceId: d.workspaceId,
     messageId: d.messageId,
     from: {
-      name: settings.sender.name,
+      name: senderNameOf(d.workspace, locale),
       address: settings.sender.address ?? `survey@${messageHostOf(links.baseUrl)}`,
     },
     to: recipient,

@@ -2,16 +2,16 @@
 import { sql } from "kysely";
 import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
-import type { Locale, SendRow, SurveyRow } from "../../db/schema.ts";
+import type { Locale, SendRow, SurveyRow, WorkspaceSettingsJson } from "../../db/schema.ts";
 import type { AnswerTarget } from "../responses/answer.ts";
-import { brandOf } from "../surveys/surveys.ts";
+import { resolveBrands, type Brands } from "../workspaces/brand.ts";
 import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 
 export interface SendContext {
   send: SendRow;
   survey: SurveyRow;
-  /** The survey's brand name, else the workspace's name. */
-  brand: string;
+  /** The brand the page shows, in each language (domain/workspaces/brand.ts). */
+  brand: Brands;
   /** The workspace's, for dates shown on the page. */
   timeZone: string;
   contactLocale: Locale | null;
@@ -82,6 +82,7 @@ type ContextRow = SendRow & {
   su_created_at: SurveyRow["created_at"];
   su_updated_at: SurveyRow["updated_at"];
   workspace_name: string;
+  workspace_brand: WorkspaceSettingsJson["brand"] | null;
   workspace_time_zone: string;
   workspace_embed_origins: unknown;
   contact_locale: Locale | null;
@@ -106,6 +107,7 @@ async function readContexts(db: Db, keys: SendKey[]): Promise<(ContextRow | unde
            su.follow_ups as su_follow_ups, su.default_locale as su_default_locale, su.status as su_status,
            su.settings as su_settings, su.created_at as su_created_at, su.updated_at as su_updated_at,
            w.name as workspace_name, w.time_zone as workspace_time_zone, co.locale as contact_locale,
+           w.settings -> 'brand' as workspace_brand,
            w.settings -> 'embed' -> 'origins' as workspace_embed_origins,
            re.id as re_id, re.score as re_score, re.segment as re_segment, re.comment as re_comment,
            re.contact_preference as re_contact_preference,
@@ -164,7 +166,7 @@ export async function loadSendContext(
   return {
     send,
     survey,
-    brand: brandOf(survey, r.workspace_name),
+    brand: resolveBrands({ name: r.workspace_name, settings: { brand: r.workspace_brand ?? {} } }, survey),
     timeZone: r.workspace_time_zone,
     contactLocale: r.contact_locale,
     frameAncestors: embedOriginsOf(r.workspace_embed_origins),

@@ -1,11 +1,12 @@
 // What the unsubscribe page needs about one address, read in one query.
 import type { Db } from "../../db/open.ts";
 import type { Locale, SuppressionReason } from "../../db/schema.ts";
+import { resolveBrands, type Brands } from "../workspaces/brand.ts";
 import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 
 export interface UnsubscribeContext {
-  /** The workspace's brand name, else its name: whom the person is unsubscribing from. */
-  brand: string;
+  /** The workspace's brand in each language: whom the person is unsubscribing from. */
+  brand: Brands;
   defaultLocale: Locale;
   /** The locale of the workspace's contact with this address, if there is one. */
   contactLocale: Locale | null;
@@ -29,7 +30,7 @@ export async function loadUnsubscribeContext(
     .executeTakeFirst();
   if (!r) return undefined;
   return {
-    brand: r.settings.brand?.name ?? r.name,
+    brand: resolveBrands({ name: r.name, settings: r.settings }),
     defaultLocale: r.default_locale,
     contactLocale: r.locale,
     suppressed: r.reason,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localeSchema, localeTextSchema } from "../fields.ts";
 import { segmentsOf, surveyKinds, type SurveyKind } from "../scores/scales.ts";
+import { brandNameSchema } from "../workspaces/brand.ts";
 
 export const surveyStatuses = ["draft", "active", "closed"] as const;
 
@@ -16,7 +17,8 @@ const linkSchema = z.object({
 /** Landing-page options: a call to action per segment, a review invitation shown to every respondent alike. */
 export const surveySettingsSchema = z
   .object({
-    brandName: z.string().trim().min(1).max(100).optional(),
+    /** The survey's own brand (a product's), a plain string or per language; else the workspace's brand. */
+    brandName: brandNameSchema.optional(),
     ctas: z.partialRecord(z.enum(segmentKeys), linkSchema).optional(),
     reviewInvite: linkSchema.optional(),
     askContactPreference: z.boolean().optional(),

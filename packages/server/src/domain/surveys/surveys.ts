@@ -6,8 +6,14 @@ import { newId } from "../ids.ts";
 import { deleteRow, getRow, listRows } from "../rows.ts";
 import type { Page } from "../fields.ts";
 import { segmentsOf } from "../scores/scales.ts";
+import { resolveBrands, storedBrandNames, type Brands } from "../workspaces/brand.ts";
 import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 import type { Survey, SurveyInput, SurveyPatch } from "./survey-schema.ts";
+
+/** A brand name stored as a plain string (before names per language) reads as that name in every language. */
+function settingsOf({ brandName, ...rest }: SurveyRow["settings"]): Survey["settings"] {
+  return brandName === undefined ? rest : { ...rest, brandName: storedBrandNames(brandName) };
+}
 
 export function toSurvey(r: SurveyRow): Survey {
   return {
@@ -18,7 +24,7 @@ export function toSurvey(r: SurveyRow): Survey {
     followUps: r.follow_ups,
     defaultLocale: r.default_locale,
     status: r.status,
-    settings: r.settings,
+    settings: settingsOf(r.settings),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -116,10 +122,6 @@ export function deleteSurvey(db: Db, workspaceId: string, id: string): Promise<v
   return deleteRow(db, "surveys", workspaceId, id, inUse);
 }
 
-/** The name a survey page shows: the survey's brand, else its workspace's name. */
-export const brandOf = (survey: SurveyRow, workspaceName: string): string =>
-  survey.settings.brandName ?? workspaceName;
-
 /**
  * A survey by id alone (link surveys are addressed by /s/:surveyId), with the brand its page shows and the
  * origins that may frame it.
@@ -127,18 +129,20 @@ export const brandOf = (survey: SurveyRow, workspaceName: string): string =>
 export async function findSurveyWithBrand(
   db: Db,
   id: string,
-): Promise<{ survey: SurveyRow; brand: string; frameAncestors: string[] } | undefined> {
+): Promise<{ survey: SurveyRow; brand: Brands; frameAncestors: string[] } | undefined> {
   const row = await db
     .selectFrom("surveys as s")
     .innerJoin("workspaces as w", "w.id", "s.workspace_id")
     .selectAll("s")
     .select([
       "w.name as workspace_name",
+      "w.settings as workspace_settings",
       sql<unknown>`w.settings -> 'embed' -> 'origins'`.as("embed_origins"),
     ])
     .where("s.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { workspace_name, embed_origins, ...survey } = row;
-  return { survey, brand: brandOf(survey, workspace_name), frameAncestors: embedOriginsOf(embed_origins) };
+  const { workspace_name, workspace_settings, embed_origins, ...survey } = row;
+  const brand = resolveBrands({ name: workspace_name, settings: workspace_settings }, survey);
+  return { survey, brand, frameAncestors: embedOriginsOf(embed_origins) };
 }

@@ -4,13 +4,14 @@
 import { sql, type Selectable } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
-import type { WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
+import type { Locale, WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
 import { changesNothing } from "../patch.ts";
 import { lockRollups } from "../reports/rollup-changes.ts";
 import { embedOrigins, embedOriginsOf } from "./embed-origins.ts";
+import { brandColorSchema, brandLogoSchema, brandNameSchema, resolveBrand, resolveBrands } from "./brand.ts";
 import { rebuildRollups } from "../responses/rebuild-rollups.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM (00:00–23:59)");
@@ -23,14 +24,8 @@ const oneLine = (max: number) =>
     // Goes into mail headers (From): a line break there could add headers.
     .regex(/^[^\r\n]*$/, "must be on one line");
 
-const brandFields = {
-  name: oneLine(100),
-  logoUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour #rrggbb")
-    .toLowerCase(),
-};
+// The name: a plain string (every language) or { ja, en }; stored as { ja?, en? } (brand.ts).
+const brandFields = { name: brandNameSchema, logoUrl: brandLogoSchema, color: brandColorSchema };
 const senderFields = {
   name: oneLine(100),
   address: z.email().max(320).toLowerCase(),
@@ -95,7 +90,8 @@ export interface FatigueSettings {
 }
 
 export interface WorkspaceSettings {
-  brand: { name: string; logoUrl: string | null; color: string };
+  /** The name in each language, each filled in (the other language's, else the workspace's name). */
+  brand: { name: Record<Locale, string>; logoUrl: string | null; color: string };
   sender: { name: string; address: string | null; postalAddress: string | null };
   fatigue: FatigueSettings;
   /** Origins whose pages may frame the survey pages; empty: none may. */
@@ -111,7 +107,6 @@ export interface Workspace {
 }
 
 export const defaultFatigue: FatigueSettings = { days: 90, quietStart: "21:00", quietEnd: "08:00" };
-export const defaultBrandColor = "#1a56db";
 
 /** Changing the workspace itself (name, time zone, brand, sender, fatigue) is for owners and admins. */
 export const canEditWorkspace = (actor: Actor): boolean => actor.role === "owner" || actor.role === "admin";
@@ -124,18 +119,19 @@ function valid<T extends z.ZodType>(field: T, value: unknown): z.output<T> | und
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Every setting with its default filled in: the brand is the workspace's name, the sender the brand. */
-export function resolveWorkspaceSettings(row: Pick<WorkspaceRow, "name" | "settings">): WorkspaceSettings {
-  const { brand = {}, sender = {}, fatigue = {}, embed = {} } = row.settings;
-  const brandName = valid(brandFields.name, brand.name) ?? row.name;
+/**
+ * Every setting with its default filled in: the brand is the workspace's name, the sender the brand (in the
+ * workspace's language; an email without a sender name is from the brand in its own language).
+ */
+export function resolveWorkspaceSettings(
+  row: Pick<WorkspaceRow, "name" | "settings"> & { default_locale?: Locale },
+): WorkspaceSettings {
+  const { sender = {}, fatigue = {}, embed = {} } = row.settings;
+  const { ja, en } = resolveBrands(row);
   return {
-    brand: {
-      name: brandName,
-      logoUrl: valid(brandFields.logoUrl, brand.logoUrl) ?? null,
-      color: valid(brandFields.color, brand.color) ?? defaultBrandColor,
-    },
+    brand: { name: { ja: ja.name, en: en.name }, logoUrl: ja.logoUrl, color: ja.color },
     sender: {
-      name: valid(senderFields.name, sender.name) ?? brandName,
+      name: valid(senderFields.name, sender.name) ?? (row.default_locale === "en" ? en : ja).name,
       address: valid(senderFields.address, sender.address) ?? null,
       postalAddress: valid(senderFields.postalAddress, sender.postalAddress) ?? null,
     },
@@ -147,6 +143,10 @@ export function resolveWorkspaceSettings(row: Pick<WorkspaceRow, "name" | "setti
     embed: { origins: embedOriginsOf(embed.origins) },
   };
 }
+
+/** Who an email in this language is from: the sender name set, else the brand in that language. */
+export const senderNameOf = (row: Pick<WorkspaceRow, "name" | "settings">, locale: Locale): string =>
+  valid(senderFields.name, row.settings.sender?.name) ?? resolveBrand(row, locale).name;
 
 /** The stored settings with a patch applied section by section: absent keeps, null clears, a value sets. */
 export function mergeWorkspaceSettings(

@@ -12,6 +12,7 @@ import { saveAnswer } from "../../domain/responses/answer.ts";
 import { findRow } from "../../domain/rows.ts";
 import { acceptsAnswers } from "../../domain/surveys/accepts-answers.ts";
 import { findSurveyWithBrand } from "../../domain/surveys/surveys.ts";
+import type { Brands } from "../../domain/workspaces/brand.ts";
 import { scaleOf } from "../../domain/scores/scales.ts";
 import { humanMark, signFormToken, verifyFormToken } from "../../domain/sends/token.ts";
 import { t } from "../../i18n/messages.ts";
@@ -44,7 +45,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
   }
 
   /** Only surveys that take answers are public; a draft is as good as absent, a closed one says so. */
-  const withSurvey = async (c: Context, handle: (s: SurveyRow, brand: string) => Promise<Response>) => {
+  const withSurvey = async (c: Context, handle: (s: SurveyRow, brand: Brands) => Promise<Response>) => {
     const id = c.req.param("surveyId") ?? "";
     const found = isId(id) ? await findSurveyWithBrand(db, id) : undefined;
     c.header("cache-control", "no-store");
@@ -86,7 +87,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
   const page = (
     c: Context,
     survey: SurveyRow,
-    brand: string,
+    brand: Brands,
     p: Pick<SurveyPageInput, "score" | "comment" | "error">,
   ) => {
     const formToken = signFormToken(secret, `link:${survey.id}`, pageNow(deps));

@@ -6,6 +6,7 @@ import type { PageAnswer } from "../../domain/responses/answer.ts";
 import { judgePagePost, NO_SCRIPT_MIN_MS, type PagePostVerdict } from "../../domain/responses/page-post.ts";
 import { MAX_COMMENT } from "../../domain/responses/response-schema.ts";
 import { longerThan, storableText } from "../../domain/storable-text.ts";
+import type { Brands } from "../../domain/workspaces/brand.ts";
 import { localeFromHeader, t, type Locale, type MessageKey } from "../../i18n/messages.ts";
 import { messagePage } from "../../pages/layout.ts";
 import { formFields } from "../body.ts";
@@ -21,7 +22,7 @@ export async function errorPage(
   status: 400 | 403 | 404 | 409 | 410 | 429,
   locale: Locale,
   kind: string,
-  brand?: string,
+  brand?: Brands,
 ) {
   const title = t(locale, `error.${kind}.title` as MessageKey);
   const body = t(locale, `error.${kind}.body` as MessageKey);
@@ -41,7 +42,7 @@ export interface PostedForm {
 }
 
 /** Reads the posted survey form; anything malformed becomes "absent", never an error page. */
-export async function readSurveyForm(c: Context, locale: Locale, brand: string): Promise<PostedForm> {
+export async function readSurveyForm(c: Context, locale: Locale, brand?: Brands): Promise<PostedForm> {
   const form = await formFields(c).catch(() => ({}) as Record<string, unknown>);
   const str = (k: string) => (typeof form[k] === "string" ? (form[k] as string) : "");
   const score = /^\d{1,2}$/.test(str("score")) ? Number(str("score")) : undefined;
@@ -58,7 +59,10 @@ export async function readSurveyForm(c: Context, locale: Locale, brand: string):
       comment: storableText(comment, MAX_COMMENT),
       contactPreference:
         contact === "email" || contact === "phone" || contact === "none" ? contact : undefined,
-      testimonialConsent: str("testimonial") === "yes" ? t(locale, "form.testimonial", { brand }) : undefined,
+      testimonialConsent:
+        str("testimonial") === "yes" && brand
+          ? t(locale, "form.testimonial", { brand: brand[locale].name })
+          : undefined,
     },
   };
 }

@@ -160,7 +160,7 @@ export function personalLinkRoutes(deps: AppDeps) {
     )
     .post("/:token/confirm", (c) =>
       withSend(c, async (l) => {
-        const form = await readSurveyForm(c, "en", "");
+        const form = await readSurveyForm(c, "en");
         // Only the page script sends this, after a person's interaction: with the form's mark.
         if (
           !verifyFormToken(secret, l.send.id, form.formToken, undefined, pageNow(deps)) ||

@@ -9,7 +9,7 @@ import {
   surveyPreviewInput,
   unsavedSurveyRow,
 } from "../../domain/surveys/survey-preview.ts";
-import { brandOf } from "../../domain/surveys/surveys.ts";
+import { resolveBrands } from "../../domain/workspaces/brand.ts";
 import { surveyPreviewPage } from "../../pages/survey-preview.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import type { RouteDoc } from "../route-doc.ts";
@@ -25,7 +25,7 @@ export function surveyPreviewRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs
       const workspace = await findPreviewWorkspace(deps.db, ws);
       const page = await surveyPreviewPage({
         survey,
-        brand: brandOf(survey, workspace.name),
+        brand: resolveBrands(workspace, survey),
         locale: input.locale,
         step: input.step,
         score: input.score,

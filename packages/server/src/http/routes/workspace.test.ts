@@ -23,7 +23,7 @@ describe("GET /api/v1/workspace", () => {
       defaultLocale: "ja",
       timeZone: "Asia/Tokyo",
       settings: {
-        brand: { name: "Test workspace", logoUrl: null, color: "#1a56db" },
+        brand: { name: { ja: "Test workspace", en: "Test workspace" }, logoUrl: null, color: "#1a56db" },
         sender: { name: "Test workspace", address: null, postalAddress: null },
         fatigue: { days: 90, quietStart: "21:00", quietEnd: "08:00" },
         embed: { origins: [] },
@@ -57,7 +57,8 @@ describe("PATCH /api/v1/workspace", () => {
       defaultLocale: "en",
       timeZone: "Europe/London",
       settings: {
-        brand: { name: "Acme Support", logoUrl: null, color: "#aabbcc" },
+        // A plain name is the name in every language.
+        brand: { name: { ja: "Acme Support", en: "Acme Support" }, logoUrl: null, color: "#aabbcc" },
         sender: { name: "Acme Support", address: "nps@acme.example", postalAddress: null },
         fatigue: { days: 30, quietStart: "22:30", quietEnd: "08:00" },
       },

@@ -35,7 +35,8 @@ export function workspaceRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Ro
       method: "patch",
       path: "/api/v1/workspace",
       summary:
-        "Change the workspace (owners and admins); settings are merged section by section, and a field set to null returns to its default",
+        "Change the workspace (owners and admins); settings are merged section by section, and a field set to null returns to its default. " +
+        'settings.brand.name is { "ja": …, "en": … } (a missing language follows the other), or a plain string for the same name in both',
       tag: "Workspace",
       body: workspacePatch,
       success: 200,
