@@ -13,7 +13,8 @@ export type CheckKey =
   | "check.color"
   | "check.days"
   | "check.time"
-  | "check.password";
+  | "check.password"
+  | "check.origin";
 
 export interface FormState {
   saving: boolean;
@@ -89,6 +90,11 @@ export const checkTime = (value: string): Check =>
   /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : { key: "check.time" };
 export const checkPassword = (value: string): Check =>
   value.length >= 8 ? undefined : { key: "check.password" };
+/** A site that may embed survey pages: https, a host (optionally `*.` and a domain), a port; no path. */
+export const checkOrigin = (value: string): Check => {
+  const m = /^https:\/\/(\*\.)?([^\s/?#@*:\\]+)(:\d{1,5})?\/?$/i.exec(value.trim());
+  return m && (!m[1] || m[2]!.includes(".")) ? undefined : { key: "check.origin" };
+};
 
 /**
  * The fields that differ from what was loaded, an emptied one as null (the server's default). Sending

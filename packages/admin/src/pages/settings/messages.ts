@@ -4,12 +4,13 @@ import { defineMessages } from "../../i18n/define.ts";
 export const settingsMessages = defineMessages(
   {
     title: "Settings",
-    subtitle: "Brand, survey fatigue and who may use this workspace",
+    subtitle: "Brand, survey fatigue, embedding and who may use this workspace",
     "tabs.label": "Settings sections",
     "tab.brand": "Branding",
     "tab.fatigue": "Fatigue rules",
     "tab.keys": "API keys",
     "tab.users": "Users and roles",
+    "tab.embed": "Embedding",
     "role.owner": "Owner",
     "role.admin": "Administrator",
     "role.member": "Member",
@@ -31,15 +32,17 @@ export const settingsMessages = defineMessages(
     "check.days": "Enter a whole number from 0 to 3650.",
     "check.time": "Enter a time as HH:MM.",
     "check.password": "Use at least 8 characters.",
+    "check.origin": "Enter a site as https://www.example.com: https, with no path.",
   },
   {
     title: "設定",
-    subtitle: "ブランド、アンケートの頻度制限、ワークスペースの利用者を管理します",
+    subtitle: "ブランド、アンケートの頻度制限、埋め込み、ワークスペースの利用者を管理します",
     "tabs.label": "設定の項目",
     "tab.brand": "ブランド",
     "tab.fatigue": "配信頻度",
     "tab.keys": "API キー",
     "tab.users": "ユーザーと権限",
+    "tab.embed": "埋め込み",
     "role.owner": "オーナー",
     "role.admin": "管理者",
     "role.member": "メンバー",
@@ -61,6 +64,7 @@ export const settingsMessages = defineMessages(
     "check.days": "0〜3650 の整数を入力してください。",
     "check.time": "HH:MM の形式で時刻を入力してください。",
     "check.password": "8文字以上で入力してください。",
+    "check.origin": "https://www.example.com の形式で入力してください（https のみ、パスは付けません）。",
   },
 );
 
@@ -146,6 +150,58 @@ export const brandMessages = defineMessages(
       "今後アンケートメールの受け取りを希望されない場合は、{link}からお手続きください。",
     "mail.unsubscribeLink": "配信停止ページ",
     "mail.noPostal": "所在地が未設定です。特定電子メール法に沿って入力してください。",
+  },
+);
+
+export const embedMessages = defineMessages(
+  {
+    "embed.title": "Sites that may embed survey pages",
+    "embed.lead":
+      "A survey can be shown inside a page of your own website, in a frame. Only the sites listed here may do so; while the list is empty, no site can.",
+    "embed.site": "Site {n}",
+    "embed.remove": "Remove {site}",
+    "embed.add": "Add a site",
+    "embed.none": "No site yet: survey pages cannot be embedded anywhere.",
+    "embed.hint":
+      "The address of the site as https://www.example.com, without a path. *.example.com allows every subdomain of example.com. Up to {max} sites.",
+    "embed.full": "That is the most sites there can be ({max}).",
+    "embed.saved": "Saved. Only these sites may embed survey pages now.",
+    "code.title": "How to embed a survey",
+    "code.lead":
+      "Paste this code into a page of a site listed here. People answer in the frame as on the survey's own page.",
+    "code.survey": "Survey",
+    "code.label": "Code for the page",
+    "code.copy": "Copy the code",
+    "code.copied": "Copied",
+    "code.copyFailed": "Could not copy: select the code and copy it yourself.",
+    "code.noSurvey": "No survey takes answers yet. Activate one in Surveys to embed it.",
+    "code.notAllowed": "Add the site that will show the survey first; until then the frame stays empty.",
+    "code.frameTitle": "Survey",
+  },
+  {
+    "embed.title": "アンケートを埋め込めるサイト",
+    "embed.lead":
+      "自社サイトのページ内（フレーム）にアンケートを表示できます。表示できるのはここに登録したサイトのみで、登録がない場合はどのサイトにも埋め込めません。",
+    "embed.site": "サイト {n}",
+    "embed.remove": "{site} を削除",
+    "embed.add": "サイトを追加",
+    "embed.none": "登録されたサイトはありません。アンケートページはどこにも埋め込めません。",
+    "embed.hint":
+      "https://www.example.com のように、パスを付けずにサイトのアドレスを入力します。*.example.com で example.com のすべてのサブドメインを許可します。最大 {max} 件です。",
+    "embed.full": "登録できるサイトは最大 {max} 件です。",
+    "embed.saved": "保存しました。アンケートページを埋め込めるのは、これらのサイトのみです。",
+    "code.title": "埋め込み方",
+    "code.lead":
+      "登録したサイトのページに、次のコードを貼り付けてください。フレーム内でも、アンケートページと同じように回答できます。",
+    "code.survey": "アンケート",
+    "code.label": "ページに貼り付けるコード",
+    "code.copy": "コードをコピー",
+    "code.copied": "コピーしました",
+    "code.copyFailed": "コピーできませんでした。コードを選択してコピーしてください。",
+    "code.noSurvey": "回答を受け付けているアンケートがありません。「アンケート」で有効にすると埋め込めます。",
+    "code.notAllowed":
+      "先に、アンケートを表示するサイトを登録してください。登録するまでフレームには何も表示されません。",
+    "code.frameTitle": "アンケート",
   },
 );
 

@@ -1,4 +1,4 @@
-// Settings: branding, fatigue rules, API keys and users, one tab each; the tab lives in the URL (?tab=…)
+// Settings: branding, fatigue rules, embedding, API keys and users, one tab each; the tab lives in the URL (?tab=…)
 // so a link can open the right one and a reload keeps it. A tab's panel is mounted on its first visit and
 // then only hidden, so switching tabs keeps what was typed in its forms.
 import { useState } from "react";
@@ -10,11 +10,12 @@ import { TabList } from "../../ui/tab-list.tsx";
 import { ApiKeysSection } from "./access/api-keys-section.tsx";
 import { UsersSection } from "./access/users-section.tsx";
 import { BrandSection } from "./brand-section.tsx";
+import { EmbedSection } from "./embed-section.tsx";
 import { FatigueSection } from "./fatigue-section.tsx";
 import { settingsMessages } from "./messages.ts";
 import "./settings.css";
 
-const tabs = ["brand", "fatigue", "keys", "users"] as const;
+const tabs = ["brand", "fatigue", "embed", "keys", "users"] as const;
 type Tab = (typeof tabs)[number];
 const isTab = (v: string | null): v is Tab => tabs.includes(v as Tab);
 const panelId = (tab: Tab) => `settings-panel-${tab}`;
@@ -22,6 +23,7 @@ const panelId = (tab: Tab) => `settings-panel-${tab}`;
 const panels: Record<Tab, () => React.JSX.Element> = {
   brand: BrandSection,
   fatigue: FatigueSection,
+  embed: EmbedSection,
   keys: ApiKeysSection,
   users: UsersSection,
 };
