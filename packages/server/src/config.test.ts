@@ -143,6 +143,16 @@ describe("loadConfig", () => {
     expect(loadConfig({ KOE_DATA_DIR: dir, KOE_PUBLIC_RATE_LIMIT: "5" }).publicRequestsPerMinute).toBe(5);
   });
 
+  it("reads how soon an answer without JavaScript may come, in seconds (0 takes it at once)", () => {
+    const dir = tempDir();
+    expect(loadConfig({ KOE_DATA_DIR: dir }).noScriptMinMs).toBe(3000);
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_NOSCRIPT_MIN_SECONDS: "0" }).noScriptMinMs).toBe(0);
+    expect(loadConfig({ KOE_DATA_DIR: dir, KOE_NOSCRIPT_MIN_SECONDS: "1.5" }).noScriptMinMs).toBe(1500);
+    expect(failure({ KOE_DATA_DIR: dir, KOE_NOSCRIPT_MIN_SECONDS: "-1" }).message).toContain(
+      "KOE_NOSCRIPT_MIN_SECONDS",
+    );
+  });
+
   it.each([
     ["KOE_TRUST_PROXY", "true"],
     ["KOE_TRUST_PROXY", "11"],

@@ -27,7 +27,7 @@ export function workspaceRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Ro
       method: "get",
       path: "/api/v1/workspace",
       summary:
-        "The caller's workspace: name, default locale, time zone and settings (brand, sender, fatigue) with defaults filled in",
+        "The caller's workspace: name, default locale, time zone and settings (brand, sender, fatigue, embed) with defaults filled in",
       tag: "Workspace",
       success: 200,
     },
@@ -36,7 +36,8 @@ export function workspaceRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Ro
       path: "/api/v1/workspace",
       summary:
         "Change the workspace (owners and admins); settings are merged section by section, and a field set to null returns to its default. " +
-        'settings.brand.name is { "ja": …, "en": … } (a missing language follows the other), or a plain string for the same name in both',
+        'settings.brand.name is { "ja": …, "en": … } (a missing language follows the other), or a plain string for the same name in both. ' +
+        "settings.embed.origins lists the https origins that may frame the survey pages (CSP frame-ancestors; empty: none)",
       tag: "Workspace",
       body: workspacePatch,
       success: 200,
