@@ -13,7 +13,9 @@ let open: OpenDatabase;
 let c: TestClient;
 let surveyId: string;
 let contactId: string;
-/** How far the app's clock is ahead of the machine's. */
+/** The app's clock: `base` + `ahead`, frozen between moves so a slow machine changes nothing. Each test
+ * starts it from the machine's time, since intents and trap follows are stamped by the database's clock. */
+let base = Date.now();
 let ahead = 0;
 
 const browser = {
@@ -75,7 +77,7 @@ function expectAskedAgain(res: { status: number; text: string }, score: number, 
 beforeAll(async () => {
   open = await openTestDatabase();
   c = await testClient(open.db, {
-    deps: { now: () => Date.now() + ahead, noScriptMinMs: 3_000, publicRequestsPerMinute: 100_000 },
+    deps: { now: () => base + ahead, noScriptMinMs: 3_000, publicRequestsPerMinute: 100_000 },
   });
   surveyId = (
     await c.call("POST", "/api/v1/surveys", {
@@ -96,12 +98,14 @@ afterAll(() => open.close());
 describe("a form posted with scripting on but without the page script's mark", () => {
   it("stores nothing on /r/ and shows the answer again; the person's next press answers", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     const landing = await get(send.scoreUrls[9]!);
     const fields = { ft: formTokenIn(landing.text), score: "9", comment: "とても便利です" };
     // form.submit(), requestSubmit() or a dispatched click before anyone touched the page: no mark.
     expectAskedAgain(await post(send.url, fields), 9, "とても便利です");
-    // Nor does another page's mark, or a made-up one, do.
+    // Nor does another page's mark (a page served a second later), or a made-up one, do.
+    ahead = 1_000;
     const other = await get(send.url);
     expectAskedAgain(await post(send.url, { ...fields, h: personFields(other.text).h }), 9);
     expectAskedAgain(await post(send.url, { ...fields, h: "x".repeat(22) }), 9);
@@ -123,6 +127,7 @@ describe("a form posted with scripting on but without the page script's mark", (
 
   it("stores nothing on /s/", async () => {
     ahead = 0;
+    base = Date.now();
     const before = await responseCount();
     const landing = await get(`/s/${surveyId}?score=9`);
     expectAskedAgain(await post(`/s/${surveyId}`, { ft: formTokenIn(landing.text), score: "9" }), 9);
@@ -137,6 +142,7 @@ describe("a form posted with scripting on but without the page script's mark", (
 describe("a person with JavaScript off", () => {
   it("answers when the post comes 3 seconds or more after the page; sooner, is asked to press again", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     const landing = await get(send.scoreUrls[8]!);
     const fields = { ft: formTokenIn(landing.text), nojs: "1", score: "8", comment: "画面が見やすい" };
@@ -157,6 +163,7 @@ describe("a person with JavaScript off", () => {
 
   it("goes score first with Next, then the follow-up, each post after the minimum time", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     const landing = await get(send.url);
     ahead = 5_000;
@@ -182,6 +189,7 @@ describe("a person with JavaScript off", () => {
 
   it("is refused during a scanner's burst on the send, and answers on a page served well after it", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     for (const url of send.scoreUrls) await get(url); // all eleven within seconds: a burst
     const page = await get(send.scoreUrls[10]!);
@@ -198,6 +206,7 @@ describe("a person with JavaScript off", () => {
 
   it("is refused from a page whose hidden trap link was followed, not on another send", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     const page = await get(send.scoreUrls[6]!);
     expect((await get(`${send.url}/t`)).status).toBe(204);
@@ -206,6 +215,8 @@ describe("a person with JavaScript off", () => {
     expect(await storedFor(send.id)).toEqual([]);
 
     ahead = 0;
+
+    base = Date.now();
     const other = await newSend();
     const otherPage = await get(other.scoreUrls[6]!);
     ahead = 5_000;
@@ -222,6 +233,7 @@ describe("a person with JavaScript off", () => {
 
   it("is refused from a scanner's user agent", async () => {
     ahead = 0;
+    base = Date.now();
     const send = await newSend();
     const page = await get(send.url);
     ahead = 5_000;
@@ -235,6 +247,7 @@ describe("a person with JavaScript off", () => {
 
   it("answers a link survey after the minimum time, and not sooner", async () => {
     ahead = 0;
+    base = Date.now();
     const before = await responseCount();
     const landing = await get(`/s/${surveyId}`);
     const fields = { ft: formTokenIn(landing.text), nojs: "1", score: "3" };
@@ -249,6 +262,7 @@ describe("a person with JavaScript off", () => {
 
 it("the page carries the no-script field only inside <noscript>, and an empty mark field", async () => {
   ahead = 0;
+  base = Date.now();
   const send = await newSend();
   const { text } = await get(send.url);
   expect(text).toContain('<noscript><input type="hidden" name="nojs" value="1" /></noscript>');
