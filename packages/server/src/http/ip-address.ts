@@ -24,6 +24,8 @@ export function parseIp(raw: string): IpAddress | undefined {
   const zone = s.indexOf("%");
   if (zone >= 0) s = s.slice(0, zone);
   if (isIPv4(s)) return { text: s, family: "ipv4" };
+  // A dual-stack socket's usual spelling, without the cost of parsing a URL (every request has one).
+  if (/^::ffff:/i.test(s) && isIPv4(s.slice(7))) return { text: s.slice(7), family: "ipv4" };
   if (!isIPv6(s)) return undefined;
   const canonical = new URL(`http://[${s}]/`).hostname.slice(1, -1);
   const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
