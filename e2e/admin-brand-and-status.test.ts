@@ -2,48 +2,26 @@
 // way to the survey, and launches once it is active; Settings › Branding takes the brand name in Japanese and
 // in English, and the survey page shows the name of its language in the brand's colour.
 // SCREENSHOTS_DIR=/tmp saves the pages there.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api } from "./api.ts";
-import { launchChromium } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn, useAdminSession, type AdminLocale } from "./admin-session.ts";
 import { npsSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
 
-const owner = { email: "owner@example.com", password: "e2e-password-1" };
 const shots = process.env.SCREENSHOTS_DIR;
+const s = useAdminSession();
 
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
-    launchChromium(),
-  ]);
-  api = new Api(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(locale: "en-US" | "ja-JP", path: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
+async function signedIn(locale: AdminLocale, path: string): Promise<Page> {
+  const context = await s.browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/`);
-  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(owner.email);
-  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(owner.password);
-  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
-  await page.getByRole("navigation").waitFor();
-  await page.goto(`${server.baseUrl}/admin${path}`);
+  await signIn(page, `${s.server.baseUrl}/admin/`, { locale });
+  await page.goto(`${s.server.baseUrl}/admin${path}`);
   return page;
 }
 
 describe("a campaign on a draft survey", () => {
   it("cannot be launched from the Campaigns page, which says why and links to the survey", async () => {
-    const survey = await api.createSurvey({ ...npsSurvey, name: "下書きのアンケート", status: "draft" });
-    await api.call("POST", "/campaigns", {
+    const survey = await s.api.createSurvey({ ...npsSurvey, name: "下書きのアンケート", status: "draft" });
+    await s.api.call("POST", "/campaigns", {
       name: "Draft survey campaign",
       surveyId: survey.id,
       audience: { kind: "all" },
@@ -57,8 +35,8 @@ describe("a campaign on a draft survey", () => {
     await note.getByRole("link", { name: "Open the survey" }).click();
     await page.waitForURL(new RegExp(`/admin/surveys/${survey.id}$`));
 
-    await api.call("PATCH", `/surveys/${survey.id}`, { status: "active" });
-    await page.goto(`${server.baseUrl}/admin/campaigns`);
+    await s.api.call("PATCH", `/surveys/${survey.id}`, { status: "active" });
+    await page.goto(`${s.server.baseUrl}/admin/campaigns`);
     const launch = row.getByRole("button", { name: "Launch" });
     await expect.poll(() => launch.isEnabled()).toBe(true);
     await launch.click();
@@ -77,7 +55,7 @@ describe("the brand", () => {
     await page.getByRole("button", { name: "保存" }).first().click();
     await page.getByRole("status").getByText("保存しました").first().waitFor();
     if (shots) await page.screenshot({ path: `${shots}/settings-brand-ja.png`, fullPage: true });
-    const ws = await api.call<{ settings: { brand: { name: Record<string, string>; color: string } } }>(
+    const ws = await s.api.call<{ settings: { brand: { name: Record<string, string>; color: string } } }>(
       "GET",
       "/workspace",
     );
@@ -88,14 +66,14 @@ describe("the brand", () => {
     await page.context().close();
 
     const { brandName: _, ...settings } = npsSurvey.settings;
-    const survey = await api.createSurvey({ ...npsSurvey, settings });
+    const survey = await s.api.createSurvey({ ...npsSurvey, settings });
     for (const [locale, name, question] of [
       ["ja-JP", "ひかりクラウド", "ひかりクラウドを友人や同僚に薦める可能性"],
       ["en-US", "Hikari Cloud", "recommend Hikari Cloud to a friend"],
     ] as const) {
-      const context = await browser.newContext({ locale, viewport: { width: 480, height: 900 } });
+      const context = await s.browser.newContext({ locale, viewport: { width: 480, height: 900 } });
       const shown = await context.newPage();
-      await shown.goto(`${server.baseUrl}/s/${survey.id}`);
+      await shown.goto(`${s.server.baseUrl}/s/${survey.id}`);
       expect(await shown.locator(".brand").innerText()).toBe(name);
       expect(await shown.locator("h1").innerText()).toContain(question);
       const edge = await shown.locator(".card").evaluate((el) => getComputedStyle(el).borderTopColor);

@@ -5,22 +5,14 @@
 // unsubscribed), messages held in quiet hours with until when.
 // SCREENSHOTS_DIR=/tmp saves the page in Japanese and English there.
 import iconv from "iconv-lite";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api, type SendLinks } from "./api.ts";
-import { launchChromium } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAgent, signIn, useAdminSession, type AdminLocale } from "./admin-session.ts";
+import type { SendLinks } from "./api.ts";
 import { npsSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
 
-const owner = { email: "owner@example.com", password: "e2e-password-1" };
 const shots = process.env.SCREENSHOTS_DIR;
-const browserAgent = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36",
-};
-
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
+const s = useAdminSession();
 let surveyId: string;
 
 interface Progress {
@@ -30,14 +22,14 @@ interface Progress {
   reminders: { queued: number; willSkip: number };
 }
 
-const progress = (id: string) => api.call<Progress>("GET", `/campaigns/${id}/progress`);
+const progress = (id: string) => s.api.call<Progress>("GET", `/campaigns/${id}/progress`);
 const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
 
 async function contacts(prefix: string, n: number): Promise<{ id: string; email: string }[]> {
   const made = [];
   for (let i = 1; i <= n; i++) {
     const email = `${prefix}${i}@example.jp`;
-    const c = await api.createContact({ email, name: `顧客 ${prefix}${i}`, locale: "ja", timeZone: "UTC" });
+    const c = await s.api.createContact({ email, name: `顧客 ${prefix}${i}`, locale: "ja", timeZone: "UTC" });
     made.push({ id: c.id, email });
   }
   return made;
@@ -45,36 +37,31 @@ async function contacts(prefix: string, n: number): Promise<{ id: string; email:
 
 /** The contact answers 9 through the email's link, as the worker sent it (confirmed by an admin). */
 async function answer(contactId: string) {
-  const timeline = await api.call<{ data: { type: string; id: string }[] }>(
+  const timeline = await s.api.call<{ data: { type: string; id: string }[] }>(
     "GET",
     `/contacts/${contactId}/timeline`,
   );
   const sendId = timeline.data.find((e) => e.type === "send")!.id;
-  const send = await api.call<SendLinks & { intents: { id: string }[] }>("GET", `/sends/${sendId}`);
+  const send = await s.api.call<SendLinks & { intents: { id: string }[] }>("GET", `/sends/${sendId}`);
   await (await fetch(send.scoreUrls[9]!, { headers: browserAgent })).text();
-  const clicked = await api.call<{ intents: { id: string }[] }>("GET", `/sends/${sendId}`);
-  await api.call("POST", `/sends/${sendId}/intents/${clicked.intents[0]!.id}/accept`);
+  const clicked = await s.api.call<{ intents: { id: string }[] }>("GET", `/sends/${sendId}`);
+  await s.api.call("POST", `/sends/${sendId}/intents/${clicked.intents[0]!.id}/accept`);
 }
 
 async function launch(name: string, contactIds: string[], reminders = { count: 0, afterDays: 3 }) {
-  const c = await api.call<{ id: string }>("POST", "/campaigns", {
+  const c = await s.api.call<{ id: string }>("POST", "/campaigns", {
     name,
     surveyId,
     audience: { kind: "ids", contactIds },
     reminders,
   });
-  await api.call("POST", `/campaigns/${c.id}/launch`);
+  await s.api.call("POST", `/campaigns/${c.id}/launch`);
   return c.id;
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
-    launchChromium(),
-  ]);
-  api = new Api(server);
-  surveyId = (await api.createSurvey(npsSurvey)).id;
-  await api.call("PATCH", "/workspace", {
+  surveyId = (await s.api.createSurvey(npsSurvey)).id;
+  await s.api.call("PATCH", "/workspace", {
     settings: { fatigue: { quietStart: "00:00", quietEnd: "00:00" } },
   });
   // Drafts whose audience is a CSV file, uploaded on the page.
@@ -84,22 +71,14 @@ beforeAll(async () => {
     "展示会 来場者フォロー",
     "ウェビナー参加者",
   ])
-    await api.call("POST", "/campaigns", { name, surveyId, audience: { kind: "csv" } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+    await s.api.call("POST", "/campaigns", { name, surveyId, audience: { kind: "csv" } });
 });
 
-async function signedIn(locale: "en-US" | "ja-JP"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
+async function signedIn(locale: AdminLocale): Promise<Page> {
+  const context = await s.browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/`);
-  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(owner.email);
-  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(owner.password);
-  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
-  await page.getByRole("navigation").waitFor();
-  await page.goto(`${server.baseUrl}/admin/campaigns`);
+  await signIn(page, `${s.server.baseUrl}/admin/`, { locale });
+  await page.goto(`${s.server.baseUrl}/admin/campaigns`);
   return page;
 }
 
@@ -144,15 +123,15 @@ describe("the Campaigns page", () => {
     );
     await expect.poll(async () => (await progress(id)).sent, { timeout: 60_000, interval: 250 }).toBe(8);
     for (const p of people.slice(0, 3)) await answer(p.id);
-    await api.call("POST", "/suppressions", { email: people[3]!.email, reason: "unsubscribed" });
+    await s.api.call("POST", "/suppressions", { email: people[3]!.email, reason: "unsubscribed" });
     expect((await progress(id)).reminders).toMatchObject({ queued: 4, willSkip: 4 });
   });
 
   it("holds a campaign's messages in quiet hours, saying until when", async () => {
     const people = await contacts("q", 5);
-    await api.call("POST", "/suppressions", { email: people[4]!.email, reason: "bounced" });
+    await s.api.call("POST", "/suppressions", { email: people[4]!.email, reason: "bounced" });
     const now = Date.now();
-    await api.call("PATCH", "/workspace", {
+    await s.api.call("PATCH", "/workspace", {
       settings: { fatigue: { quietStart: hhmm(now - 3_600_000), quietEnd: hhmm(now + 2 * 3_600_000) } },
     });
     const id = await launch(
@@ -174,7 +153,7 @@ describe("the Campaigns page", () => {
       .waitFor();
     expect(await ok.innerText()).toContain("Line 5: same address as line 2 (en-yamada@example.jp)");
     expect(await ok.innerText()).toMatch(/Line 4:\s*email/);
-    const stored = await api.call<{ data: { name: string; attributes: Record<string, string> }[] }>(
+    const stored = await s.api.call<{ data: { name: string; attributes: Record<string, string> }[] }>(
       "GET",
       "/contacts?q=en-yamada",
     );
@@ -186,7 +165,7 @@ describe("the Campaigns page", () => {
       .getByRole("alert")
       .getByText(/“attendees\.csv” could not be read: line 3 holds characters/)
       .waitFor();
-    expect((await api.call<{ data: unknown[] }>("GET", "/contacts?q=en-sato")).data).toEqual([]);
+    expect((await s.api.call<{ data: unknown[] }>("GET", "/contacts?q=en-sato")).data).toEqual([]);
 
     const running = row(page, "2026年12月 リレーションシップNPS");
     await expect

@@ -1,52 +1,33 @@
 // Settings › Embedding in a real browser: the sites that may frame survey pages are entered, checked
 // (here, then by the server), saved as the server spells them and sent in the pages' CSP; the code that
 // embeds a survey is there to copy. SCREENSHOTS_DIR=/tmp saves the tab in English and Japanese there.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api } from "./api.ts";
-import { launchChromium } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signIn, useAdminSession, type AdminLocale } from "./admin-session.ts";
 import { npsSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
 
-const owner = { email: "owner@example.com", password: "e2e-password-1" };
 const shots = process.env.SCREENSHOTS_DIR;
-
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
+const s = useAdminSession();
 let surveyId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
-    launchChromium(),
-  ]);
-  api = new Api(server);
-  surveyId = (await api.createSurvey(npsSurvey)).id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  surveyId = (await s.api.createSurvey(npsSurvey)).id;
 });
 
-async function embeddingTab(locale: "en-US" | "ja-JP"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.baseUrl });
+async function embeddingTab(locale: AdminLocale): Promise<Page> {
+  const context = await s.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: s.server.baseUrl });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/settings?tab=embed`);
-  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(owner.email);
-  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(owner.password);
-  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
-  await page.getByRole("navigation").waitFor();
-  await page.goto(`${server.baseUrl}/admin/settings?tab=embed`);
+  await signIn(page, `${s.server.baseUrl}/admin/settings?tab=embed`, { locale });
+  await page.goto(`${s.server.baseUrl}/admin/settings?tab=embed`);
   return page;
 }
 
 const savedOrigins = async () =>
-  (await api.call<{ settings: { embed: { origins: string[] } } }>("GET", "/workspace")).settings.embed
+  (await s.api.call<{ settings: { embed: { origins: string[] } } }>("GET", "/workspace")).settings.embed
     .origins;
 const framers = async () => {
-  const res = await fetch(`${server.baseUrl}/s/${surveyId}`);
+  const res = await fetch(`${s.server.baseUrl}/s/${surveyId}`);
   return /frame-ancestors ([^;]+)/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
 };
 
@@ -89,7 +70,7 @@ describe("Settings › Embedding", () => {
     // The code for the survey: its link survey in an iframe on this server, ready to copy.
     expect(await page.getByLabel("Survey", { exact: true }).inputValue()).toBe(surveyId);
     const code = await page.getByLabel("Code for the page").inputValue();
-    expect(code).toContain(`<iframe src="${server.baseUrl}/s/${surveyId}"`);
+    expect(code).toContain(`<iframe src="${s.server.baseUrl}/s/${surveyId}"`);
     await page.getByRole("button", { name: "Copy the code" }).click();
     await page.getByRole("button", { name: "✓ Copied" }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
@@ -98,7 +79,7 @@ describe("Settings › Embedding", () => {
   });
 
   it("reads in Japanese, and warns while no site may embed", async () => {
-    await api.call("PATCH", "/workspace", { settings: { embed: { origins: null } } });
+    await s.api.call("PATCH", "/workspace", { settings: { embed: { origins: null } } });
     const page = await embeddingTab("ja-JP");
     await page.getByRole("tab", { name: "埋め込み" }).waitFor();
     await page.getByRole("heading", { name: "アンケートを埋め込めるサイト" }).waitFor();

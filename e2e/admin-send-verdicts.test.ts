@@ -2,60 +2,46 @@
 // its verdict and reason, the send's details list them all, an owner accepts one as the answer (after a
 // confirmation) and the timeline then shows the response; a member sees the clicks but no button.
 // SCREENSHOTS_DIR=/tmp also saves the timeline and the send's details in Japanese and English there.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Api, type Intent } from "./api.ts";
-import { launchChromium } from "./browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  browserAgent,
+  owner,
+  signIn,
+  useAdminSession,
+  type AdminLocale,
+  type Credentials,
+} from "./admin-session.ts";
+import type { Intent } from "./api.ts";
 import { seedSurvey } from "./fixtures.ts";
-import { startServer, type KoeServer } from "./server.ts";
 
-const owner = { email: "owner@example.com", password: "e2e-password-1" };
 const member = { email: "member@example.com", password: "e2e-password-2" };
 const shots = process.env.SCREENSHOTS_DIR;
-const browserAgent = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36",
-};
-
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
+const s = useAdminSession();
 let surveyId: string;
 let contactId: string;
 let sendId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
-    launchChromium(),
-  ]);
-  api = new Api(server);
-  const seeded = await seedSurvey(api);
+  const seeded = await seedSurvey(s.api);
   surveyId = seeded.surveyId;
   contactId = seeded.contactIds.ja;
-  await api.call("POST", "/users", { ...member, name: "Member", role: "member" });
-  const send = await api.createSend(seeded.surveyId, contactId);
+  await s.api.call("POST", "/users", { ...member, name: "Member", role: "member" });
+  const send = await s.api.createSend(seeded.surveyId, contactId);
   sendId = send.id;
   // A scanner opens all eleven score links of the email at once, with a browser's user agent (only the
   // burst gives it away), and checks one link with HEAD.
   await Promise.all(send.scoreUrls.map(async (url) => (await fetch(url, { headers: browserAgent })).text()));
   await fetch(send.scoreUrls[9]!, { method: "HEAD", headers: browserAgent });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signedIn(
-  who: { email: string; password: string },
-  locale: "en-US" | "ja-JP" = "en-US",
+  who: Credentials,
+  locale: AdminLocale = "en-US",
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await s.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/`);
-  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(who.email);
-  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(who.password);
-  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
-  await page.getByRole("navigation").waitFor();
+  await signIn(page, `${s.server.baseUrl}/admin/`, { who, locale });
   return { context, page };
 }
 
@@ -68,16 +54,16 @@ async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
 
 describe("a send's score clicks in the admin app", () => {
   it("were all judged bots by the server: eleven for the burst, one for the HEAD request", async () => {
-    const intents = await api.intents(sendId);
+    const intents = await s.api.intents(sendId);
     expect(intents).toHaveLength(12);
     const reasons = (i: Intent[]) => i.map((x) => `${x.verdict} ${x.reason}`).sort();
     expect(new Set(reasons(intents))).toEqual(new Set(["bot burst", "bot head request"]));
-    expect(await api.responses(surveyId)).toEqual([]);
+    expect(await s.api.responses(surveyId)).toEqual([]);
   });
 
   it("shows the verdicts on the timeline; an owner accepts one click and the timeline shows the answer", async () => {
     const { context, page } = await signedIn(owner);
-    await page.goto(`${server.baseUrl}/admin/contacts/${contactId}`);
+    await page.goto(`${s.server.baseUrl}/admin/contacts/${contactId}`);
     // The timeline: the clicks' summary names the verdicts and reasons, unfolded each has its time.
     const clicks = page.locator(".tl-intents");
     await clicks.getByText("Score clicks (12)").waitFor();
@@ -128,7 +114,7 @@ describe("a send's score clicks in the admin app", () => {
     await expect.poll(() => first.innerText()).toContain("Answered");
     expect(await first.locator(".chip").innerText()).toBe("9");
     await screenshot(page, "send-verdicts-en-answered");
-    const stored = await api.call<{ data: { score: number; contactId: string }[] }>(
+    const stored = await s.api.call<{ data: { score: number; contactId: string }[] }>(
       "GET",
       `/responses?contactId=${contactId}`,
     );
@@ -138,7 +124,7 @@ describe("a send's score clicks in the admin app", () => {
 
   it("shows a member the clicks and verdicts but no button to accept one", async () => {
     const { context, page } = await signedIn(member);
-    await page.goto(`${server.baseUrl}/admin/contacts/${contactId}?send=${sendId}`);
+    await page.goto(`${s.server.baseUrl}/admin/contacts/${contactId}?send=${sendId}`);
     const dialog = page.getByRole("dialog", { name: /^Survey sent:/ });
     await expect.poll(() => dialog.locator("tbody tr").count()).toBe(12);
     expect(await dialog.getByText("Bot", { exact: true }).count()).toBe(11);
@@ -150,7 +136,7 @@ describe("a send's score clicks in the admin app", () => {
 
   it("says it all in Japanese", async () => {
     const { context, page } = await signedIn(owner, "ja-JP");
-    await page.goto(`${server.baseUrl}/admin/contacts/${contactId}`);
+    await page.goto(`${s.server.baseUrl}/admin/contacts/${contactId}`);
     const clicks = page.locator(".tl-intents");
     await clicks.getByText("スコアのクリック（12 件）").waitFor();
     const summary = await clicks.locator("summary").innerText();

@@ -2,57 +2,34 @@
 // same filter, a touchpoint filter, Japanese with no English left, a contact's timeline, a new survey
 // with its preview, and the CSV export.
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { englishIn, englishUiStrings } from "./admin-catalogue.ts";
-import { Api } from "./api.ts";
-import { launchChromium } from "./browser.ts";
-import { startServer, type KoeServer } from "./server.ts";
+import { owner, signIn, useAdminSession, type AdminLocale } from "./admin-session.ts";
 
-const owner = { email: "owner@example.com", password: "e2e-password-1" };
-let server: KoeServer;
-let browser: Browser;
-let api: Api;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ demo: true, env: { KOE_ADMIN_EMAIL: owner.email, KOE_ADMIN_PASSWORD: owner.password } }),
-    launchChromium(),
-  ]);
-  api = new Api(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const s = useAdminSession({ demo: true });
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** NPS as the app writes it beside an interval: one decimal, a true minus sign. */
 const npsText = (nps: number) =>
   nps > 0 ? `+${nps.toFixed(1)}` : nps < 0 ? `\u2212${(-nps).toFixed(1)}` : "0.0";
 
-async function signedIn(
-  locale: "en-US" | "ja-JP" = "en-US",
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+async function signedIn(locale: AdminLocale = "en-US"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await s.browser.newContext({
     locale,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/`);
-  await page.getByLabel(locale === "ja-JP" ? "メールアドレス" : "Email").fill(owner.email);
-  await page.getByLabel(locale === "ja-JP" ? "パスワード" : "Password").fill(owner.password);
-  await page.getByRole("button", { name: locale === "ja-JP" ? "ログイン" : "Sign in" }).click();
-  await page.getByRole("navigation").waitFor();
+  await signIn(page, `${s.server.baseUrl}/admin/`, { locale });
   return { context, page };
 }
 
 describe("admin app", () => {
   it("refuses a wrong password and signs in with the right one", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await s.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/admin/`);
+    await page.goto(`${s.server.baseUrl}/admin/`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -67,8 +44,8 @@ describe("admin app", () => {
     const { context, page } = await signedIn();
     const to = new Date();
     const from = new Date(to.getTime() - 180 * 86_400_000);
-    await page.goto(`${server.baseUrl}/admin/?range=custom&from=${iso(from)}&to=${iso(to)}`);
-    const report = await api.call<{ nps: number; n: number }>(
+    await page.goto(`${s.server.baseUrl}/admin/?range=custom&from=${iso(from)}&to=${iso(to)}`);
+    const report = await s.api.call<{ nps: number; n: number }>(
       "GET",
       `/reports/nps?from=${iso(from)}&to=${iso(to)}`,
     );
@@ -76,11 +53,11 @@ describe("admin app", () => {
     const value = page.getByTestId("nps-value").first();
     await expect.poll(() => value.textContent()).toBe(npsText(report.nps));
 
-    const touchpoints = await api.call<{ data: { id: string; name: string }[] }>("GET", "/touchpoints");
+    const touchpoints = await s.api.call<{ data: { id: string; name: string }[] }>("GET", "/touchpoints");
     const phone = touchpoints.data[1]!;
     await page.getByLabel("Touchpoint").selectOption(phone.id);
     await expect.poll(() => new URL(page.url()).searchParams.get("touchpoint")).toBe(phone.id);
-    const one = await api.call<{ nps: number }>(
+    const one = await s.api.call<{ nps: number }>(
       "GET",
       `/reports/nps?from=${iso(from)}&to=${iso(to)}&touchpoint=${phone.id}`,
     );
@@ -109,7 +86,7 @@ describe("admin app", () => {
       "/settings",
     ];
     for (const path of paths) {
-      await page.goto(`${server.baseUrl}/admin${path}`);
+      await page.goto(`${s.server.baseUrl}/admin${path}`);
       await page.waitForLoadState("networkidle");
       await page.waitForTimeout(300);
       // The language switch names English in English, on purpose: leave it out.
@@ -131,14 +108,14 @@ describe("admin app", () => {
 describe("admin app: contacts, surveys, export", () => {
   it("finds a contact, opens the timeline with their answers, and adds a note", async () => {
     const { context, page } = await signedIn();
-    const answers = await api.call<{ data: { contactId: string | null; comment: string | null }[] }>(
+    const answers = await s.api.call<{ data: { contactId: string | null; comment: string | null }[] }>(
       "GET",
       "/responses?limit=200",
     );
     const answer = answers.data.find((r) => r.contactId && r.comment);
     expect(answer).toBeDefined();
-    const contact = await api.call<{ id: string; name: string }>("GET", `/contacts/${answer!.contactId}`);
-    await page.goto(`${server.baseUrl}/admin/contacts`);
+    const contact = await s.api.call<{ id: string; name: string }>("GET", `/contacts/${answer!.contactId}`);
+    await page.goto(`${s.server.baseUrl}/admin/contacts`);
     await page.getByLabel("Search contacts").fill(contact.name);
     await page.getByLabel("Search contacts").press("Enter");
     await page.getByRole("link", { name: contact.name }).first().click();
@@ -151,7 +128,7 @@ describe("admin app: contacts, surveys, export", () => {
     await page.getByLabel("Note on this contact").fill(note);
     await page.getByRole("button", { name: "Save note" }).click();
     await page.getByText(note).waitFor();
-    const timeline = await api.call<{ data: { type: string; body?: string }[] }>(
+    const timeline = await s.api.call<{ data: { type: string; body?: string }[] }>(
       "GET",
       `/contacts/${contact.id}/timeline`,
     );
@@ -161,7 +138,7 @@ describe("admin app: contacts, surveys, export", () => {
 
   it("creates an NPS survey with its live preview", async () => {
     const { context, page } = await signedIn();
-    await page.goto(`${server.baseUrl}/admin/surveys/new`);
+    await page.goto(`${s.server.baseUrl}/admin/surveys/new`);
     const name = `E2E relationship NPS ${Date.now()}`;
     await page.getByPlaceholder("e.g. Relationship NPS 2026").fill(name);
     // The preview is the real landing page, rendered by the server for the unsaved survey.
@@ -177,20 +154,23 @@ describe("admin app: contacts, surveys, export", () => {
       .waitFor({ timeout: 20_000 })
       .catch(async (err: unknown) => {
         const shown = await panel.innerText().catch(() => "(panel gone)");
-        throw new Error(`${String(err)}\npanel: ${shown}\nserver log:\n${server.log().slice(-4000)}`);
+        throw new Error(`${String(err)}\npanel: ${shown}\nserver log:\n${s.server.log().slice(-4000)}`);
       });
     await page.getByRole("button", { name: "Create survey" }).first().click();
     await page.waitForURL(/\/admin\/surveys\/[0-9a-f-]{36}/);
-    const surveys = await api.call<{ data: { name: string; kind: string }[] }>("GET", "/surveys?limit=1000");
+    const surveys = await s.api.call<{ data: { name: string; kind: string }[] }>(
+      "GET",
+      "/surveys?limit=1000",
+    );
     expect(surveys.data.find((s) => s.name === name)).toMatchObject({ kind: "nps" });
     await context.close();
   });
 
   it("exports the filtered responses as CSV with every row, Japanese intact and formulas neutralised", async () => {
     const { context, page } = await signedIn();
-    const touchpoints = await api.call<{ data: { id: string }[] }>("GET", "/touchpoints");
+    const touchpoints = await s.api.call<{ data: { id: string }[] }>("GET", "/touchpoints");
     const tp = touchpoints.data[0]!.id;
-    await page.goto(`${server.baseUrl}/admin/responses?range=30&touchpointId=${tp}`);
+    await page.goto(`${s.server.baseUrl}/admin/responses?range=30&touchpointId=${tp}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Export CSV" }).click(),
@@ -201,8 +181,8 @@ describe("admin app: contacts, surveys, export", () => {
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
     // The same filter as a JSON list: the export's own query.
     const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
-    const query = new URL(href!, server.baseUrl).search.slice(1);
-    const listed = await api.call<{ data: unknown[]; nextCursor: string | null }>(
+    const query = new URL(href!, s.server.baseUrl).search.slice(1);
+    const listed = await s.api.call<{ data: unknown[]; nextCursor: string | null }>(
       "GET",
       `/responses?${query}&limit=1000`,
     );
