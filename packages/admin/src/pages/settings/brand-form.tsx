@@ -11,6 +11,7 @@ import { mergeMessages } from "./merge-messages.ts";
 import { brandMessages, settingsMessages } from "./messages.ts";
 import { PreviewedForm } from "./previewed-form.tsx";
 import { useWorkspaceForm } from "./workspace-form.ts";
+import type { WorkspaceFormProps } from "./workspace-section.tsx";
 
 const messages = mergeMessages(settingsMessages, brandMessages);
 const DEFAULT_COLOR = "#1a56db";
@@ -26,15 +27,7 @@ const valuesOf = (ws: Workspace): Values => ({
 });
 const nameKey = { ja: "nameJa", en: "nameEn" } as const;
 
-export function BrandForm({
-  workspace,
-  editable,
-  onSaved,
-}: {
-  workspace: Workspace;
-  editable: boolean;
-  onSaved: (ws: Workspace) => void;
-}) {
+export function BrandForm({ workspace, editable, onSaved }: WorkspaceFormProps) {
   const t = useT(messages);
   const { locale } = useLocale();
   const { form, values, set, save } = useWorkspaceForm(workspace, valuesOf);

@@ -1,21 +1,12 @@
 // How a survey page's header will look with the brand being edited: the colour bar, logo or initial,
 // the brand name and the NPS question with its eleven numbers, redrawn as the person types.
 import { useState } from "react";
+import { textOn } from "../../../../server/src/domain/workspaces/text-on.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { mergeMessages } from "./merge-messages.ts";
 import { brandMessages, settingsMessages } from "./messages.ts";
 
 const messages = mergeMessages(settingsMessages, brandMessages);
-
-/** Black or white text, whichever reads better on the colour (WCAG relative luminance). */
-export function textOn(hex: string): string {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const lum = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#111827";
-}
 
 export function BrandPreview({ name, logoUrl, color }: { name: string; logoUrl: string; color: string }) {
   const t = useT(messages);

@@ -9,21 +9,14 @@ import { errorFor, FormNote, SaveButton } from "./field.tsx";
 import { checkOrigin, useForm, type Check } from "./form-state.ts";
 import { mergeMessages } from "./merge-messages.ts";
 import { embedMessages, settingsMessages } from "./messages.ts";
+import type { WorkspaceFormProps } from "./workspace-section.tsx";
 
 const messages = mergeMessages(settingsMessages, embedMessages);
 /** As the server allows (MAX_EMBED_ORIGINS). */
 const MAX = 20;
 const path = (i: number) => `settings.embed.origins.${i}`;
 
-export function EmbedForm({
-  workspace,
-  editable,
-  onSaved,
-}: {
-  workspace: Workspace;
-  editable: boolean;
-  onSaved: (ws: Workspace) => void;
-}) {
+export function EmbedForm({ workspace, editable, onSaved }: WorkspaceFormProps) {
   const t = useT(messages);
   const form = useForm();
   const [rows, setRows] = useState<string[]>(() => rowsOf(workspace));

@@ -10,6 +10,7 @@ import { mergeMessages } from "./merge-messages.ts";
 import { brandMessages, settingsMessages } from "./messages.ts";
 import { PreviewedForm } from "./previewed-form.tsx";
 import { useWorkspaceForm } from "./workspace-form.ts";
+import type { WorkspaceFormProps } from "./workspace-section.tsx";
 
 const messages = mergeMessages(settingsMessages, brandMessages);
 const fields = ["settings.sender.name", "settings.sender.address", "settings.sender.postalAddress"];
@@ -21,15 +22,7 @@ const valuesOf = (ws: Workspace): Values => ({
   postalAddress: ws.settings.sender.postalAddress ?? "",
 });
 
-export function SenderForm({
-  workspace,
-  editable,
-  onSaved,
-}: {
-  workspace: Workspace;
-  editable: boolean;
-  onSaved: (ws: Workspace) => void;
-}) {
+export function SenderForm({ workspace, editable, onSaved }: WorkspaceFormProps) {
   const t = useT(messages);
   const { form, values, set, save } = useWorkspaceForm(workspace, valuesOf);
   // Unset, an email is from the brand in its own language; the workspace's language stands for it here.

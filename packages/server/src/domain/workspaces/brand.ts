@@ -4,6 +4,7 @@
 // name in every language, so old settings keep working without a data migration.
 import { z } from "zod";
 import type { Locale, SurveySettingsJson, WorkspaceSettingsJson } from "../../db/schema.ts";
+import { textOn } from "./text-on.ts";
 
 export const defaultBrandColor = "#1a56db";
 
@@ -57,16 +58,6 @@ export function storedBrandNames(stored: unknown): Partial<Record<Locale, string
 }
 
 const other = (locale: Locale): Locale => (locale === "ja" ? "en" : "ja");
-
-/** Black or white text, whichever reads better on the colour (WCAG relative luminance). */
-export function textOn(hex: string): string {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const lum = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#111827";
-}
 
 export interface BrandSource {
   /** The workspace's (legal) name: the name when no brand name is set. */
