@@ -92,7 +92,7 @@ export interface SurveyTable {
   question: Json<Partial<Record<Locale, string>>>;
   follow_ups: Json<Partial<Record<string, Partial<Record<Locale, string>>>>>;
   default_locale: Locale;
-  status: Generated<"draft" | "active" | "closed">;
+  status: Generated<SurveyStatus>;
   settings: ColumnType<SurveySettingsJson, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -186,6 +186,8 @@ export interface DeliveryTable {
   created_at: CreatedAt;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
+
+export type SurveyStatus = "draft" | "active" | "closed";
 
 export type CampaignStatus = "draft" | "scheduled" | "running" | "paused" | "cancelled" | "done";
 

@@ -3,7 +3,13 @@
 // worker died, and `recoverExpiredLeases` settles those rows.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import type { Attributes, Locale, SurveySettingsJson, WorkspaceSettingsJson } from "../../db/schema.ts";
+import type {
+  Attributes,
+  Locale,
+  SurveySettingsJson,
+  SurveyStatus,
+  WorkspaceSettingsJson,
+} from "../../db/schema.ts";
 
 export interface ClaimedDelivery {
   workspaceId: string;
@@ -21,7 +27,7 @@ export interface ClaimedDelivery {
     kind: "nps" | "csat" | "ces";
     question: Partial<Record<Locale, string>>;
     defaultLocale: Locale;
-    status: "draft" | "active" | "closed";
+    status: SurveyStatus;
     settings: SurveySettingsJson;
   };
   contact: {
@@ -90,7 +96,7 @@ interface ContextRow {
   kind: "nps" | "csat" | "ces";
   question: Partial<Record<Locale, string>>;
   default_locale: Locale;
-  survey_status: "draft" | "active" | "closed";
+  survey_status: SurveyStatus;
   survey_settings: SurveySettingsJson;
   contact_id: string | null;
   email: string | null;

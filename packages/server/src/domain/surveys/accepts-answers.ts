@@ -1,9 +1,8 @@
 // The one rule for when a survey takes answers, and so when anything may invite people to it: only an
 // active survey does. A draft is still being written; a closed one has ended. Launching or resuming a
 // campaign, creating a send, an active trigger firing, a personal link and a link survey all ask here.
+import type { SurveyStatus } from "../../db/schema.ts";
 import { ConflictError } from "../errors.ts";
-
-export type SurveyStatus = "draft" | "active" | "closed";
 
 export const acceptsAnswers = (survey: { status: SurveyStatus }): boolean => survey.status === "active";
 
