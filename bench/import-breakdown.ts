@@ -10,7 +10,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { newId } from "../packages/server/src/domain/ids.ts";
 import { newBatchId } from "../packages/server/src/domain/responses/batch-ids.ts";
-import { copyData } from "../packages/server/src/domain/responses/copy-responses.ts";
+import { copyData } from "../packages/server/src/db/copy-responses.ts";
 import { responseInput } from "../packages/server/src/domain/responses/response-schema.ts";
 import type { PreparedResponse } from "../packages/server/src/domain/responses/store-responses.ts";
 import { isWellFormedRow } from "../packages/server/src/domain/responses/well-formed-row.ts";

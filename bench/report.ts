@@ -6,7 +6,7 @@ import pg from "pg";
 import { createApiKey } from "../packages/server/src/domain/auth/api-keys.ts";
 import { getReport } from "../packages/server/src/domain/reports/report.ts";
 import { reportQuery } from "../packages/server/src/domain/reports/report-query.ts";
-import { NO_TOUCHPOINT } from "../packages/server/src/domain/responses/rollups.ts";
+import { NO_TOUCHPOINT } from "../packages/server/src/domain/rollups/rollups.ts";
 import { summariseNps } from "../packages/server/src/domain/scores/nps.ts";
 import { createSurvey } from "../packages/server/src/domain/surveys/surveys.ts";
 import { createTouchpoint } from "../packages/server/src/domain/touchpoints/touchpoints.ts";

@@ -2,8 +2,8 @@
 // contacts with attributes, responses, sends), generated in SQL with the indexes rebuilt afterwards, and the
 // rollup job run once, or an earlier load reused (BENCH_OVERVIEW_REUSE=1).
 import { sql, type Kysely } from "kysely";
-import { refreshRollupsFully } from "../../packages/server/src/domain/reports/refresh-rollups.ts";
-import { rebuildRollups } from "../../packages/server/src/domain/responses/rebuild-rollups.ts";
+import { refreshRollupsFully } from "../../packages/server/src/domain/rollups/refresh-rollups.ts";
+import { rebuildRollups } from "../../packages/server/src/domain/rollups/rebuild-rollups.ts";
 import { createSurvey } from "../../packages/server/src/domain/surveys/surveys.ts";
 import { createTouchpoint } from "../../packages/server/src/domain/touchpoints/touchpoints.ts";
 import { createWorkspace } from "../../packages/server/src/domain/workspaces/workspaces.ts";

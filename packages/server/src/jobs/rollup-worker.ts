@@ -3,7 +3,7 @@
 // is work and polls every few seconds otherwise, which bounds how long a changed day is read from the raw
 // rows (only the speed of those reports depends on it).
 import type { Db } from "../db/open.ts";
-import { refreshRollups } from "../domain/reports/refresh-rollups.ts";
+import { refreshRollups } from "../domain/rollups/refresh-rollups.ts";
 
 export interface RollupWorkerOptions {
   db: Db;

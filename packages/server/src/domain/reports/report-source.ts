@@ -6,11 +6,11 @@
 // (nil id for none) and channel columns and counts c0…c10 — so that the grouping and the results are the same.
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/open.ts";
-import { NO_TOUCHPOINT } from "../responses/rollups.ts";
+import { NO_TOUCHPOINT } from "../rollups/rollups.ts";
 import type { SurveyKind } from "../scores/scales.ts";
 import { localDay, timeBounds } from "./day-range.ts";
 import type { ReportQuery } from "./report-query.ts";
-import { changedDays, isRolledUp, onLocalDay } from "./rollup-changes.ts";
+import { changedDays, isRolledUp, onLocalDay } from "../rollups/rollup-changes.ts";
 
 export interface ReportSource {
   /** A relation with columns day, survey_id, touchpoint_id, channel. */

@@ -6,7 +6,7 @@ import { csatFromCounts, type CsatSummary } from "../scores/csat.ts";
 import { npsFromCounts, type NpsSummary } from "../scores/nps.ts";
 import { npsChange, type Change } from "../scores/stats.ts";
 import { segmentOf, segmentsOf, type SurveyKind } from "../scores/scales.ts";
-import { NO_TOUCHPOINT } from "../responses/rollups.ts";
+import { NO_TOUCHPOINT } from "../rollups/rollups.ts";
 import type { GroupDimension, ReportQuery } from "./report-query.ts";
 import { reportSource } from "./report-source.ts";
 

@@ -6,7 +6,7 @@ import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
 import type { channelSchema } from "../fields.ts";
-import { NO_TOUCHPOINT } from "../responses/rollups.ts";
+import { NO_TOUCHPOINT } from "../rollups/rollups.ts";
 import { proportion, type Proportion } from "../scores/proportion.ts";
 import { dayRange } from "./day-range.ts";
 import {
@@ -15,7 +15,7 @@ import {
   reportFilterFields,
   withAttributeFilters,
 } from "./report-query.ts";
-import { changedDays, isRolledUp, onLocalDay } from "./rollup-changes.ts";
+import { changedDays, isRolledUp, onLocalDay } from "../rollups/rollup-changes.ts";
 
 const fields = z.object(reportFilterFields);
 

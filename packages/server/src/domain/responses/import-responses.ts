@@ -1,11 +1,11 @@
 // Stores responses (one or a batch), validated row by row, with the rollups in the same transaction.
 import { sql } from "kysely";
-import { poolOf, type Db } from "../../db/open.ts";
+import type { Db } from "../../db/open.ts";
 import type { EventBus } from "../events/bus.ts";
 import { ValidationError } from "../errors.ts";
 import { newBatchId } from "./batch-ids.ts";
 import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
-import { copyResponses } from "./copy-responses.ts";
+import { responseCopier } from "../../db/copy-responses.ts";
 import {
   responseInput,
   type ImportResult,
@@ -128,9 +128,9 @@ export async function importResponses(
     );
   }
   if (prepared.length > 0) {
-    const pool = poolOf(db);
+    const copy = responseCopier(db);
     // One row keeps insertResponses' single-row statement (and its spread over rollup slots).
-    if (pool && prepared.length > 1) await copyResponses(db, pool, workspaceId, prepared);
+    if (copy && prepared.length > 1) await copy(workspaceId, prepared);
     else await db.transaction().execute((tx) => insertResponses(tx, workspaceId, prepared));
     await events.emit("response.created", {
       workspaceId,

@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
-import { addOneToRollups, addToRollups, slotFor } from "./rollups.ts";
+import { addOneToRollups, addToRollups, slotFor } from "../rollups/rollups.ts";
 
 const CHUNK = 10_000; // = MAX_BATCH: one rollup upsert per batch, so two imports cannot deadlock
 

@@ -9,10 +9,10 @@ import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
 import { changesNothing } from "../patch.ts";
-import { lockRollups } from "../reports/rollup-changes.ts";
+import { lockRollups } from "../rollups/rollup-changes.ts";
 import { embedOrigins, embedOriginsOf } from "./embed-origins.ts";
 import { brandColorSchema, brandLogoSchema, brandNameSchema, resolveBrand, resolveBrands } from "./brand.ts";
-import { rebuildRollups } from "../responses/rebuild-rollups.ts";
+import { rebuildRollups } from "../rollups/rebuild-rollups.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM (00:00–23:59)");
 const oneLine = (max: number) =>

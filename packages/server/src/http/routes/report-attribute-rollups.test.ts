@@ -9,7 +9,7 @@ import { openTestDatabase } from "../../../test/database.ts";
 import { campaignTestSend } from "../../../test/test-send.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
-import { refreshRollupsFully } from "../../domain/reports/refresh-rollups.ts";
+import { refreshRollupsFully } from "../../domain/rollups/refresh-rollups.ts";
 import { personFields } from "../../../test/page-form.ts";
 
 let open: OpenDatabase;

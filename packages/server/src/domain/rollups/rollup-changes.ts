@@ -3,7 +3,7 @@
 // the raw rows for these, in one statement, so it always equals the raw rows.
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/open.ts";
-import { workspaceTimeZone } from "./day-range.ts";
+import { workspaceTimeZone } from "../reports/day-range.ts";
 
 export type ChangedRollup = "attribute" | "send";
 

@@ -4,7 +4,7 @@
 // speed, never correctness.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import { NO_TOUCHPOINT } from "../responses/rollups.ts";
+import { NO_TOUCHPOINT } from "./rollups.ts";
 import { noteAllDaysChanged, onLocalDay, tryLockRollups, type ChangedRollup } from "./rollup-changes.ts";
 
 /** An attribute is chosen for rolling up when it has at most this many values across the workspace's contacts… */

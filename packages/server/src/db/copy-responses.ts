@@ -4,16 +4,17 @@
 // costs PostgreSQL less to read than jsonb_to_recordset and Node less to write than JSON. The rollup
 // statement reads the time zone under a key-share lock after the rows are in: a zone change either
 // committed before it (the new zone is read) or waits for this import's commit (its rebuild sees the rows).
-// PGlite keeps insertResponses' statement.
+// PGlite has no COPY from a stream: responseCopier says so by giving nothing, and the import keeps
+// insertResponses' statement.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { isInsufficientPrivilege } from "../../db/errors.ts";
-import type { Db } from "../../db/open.ts";
-import { addToRollups, slotFor } from "./rollups.ts";
-import type { PreparedResponse } from "./store-responses.ts";
+import { isInsufficientPrivilege } from "./errors.ts";
+import { poolOf, type Db } from "./open.ts";
+import { addToRollups, slotFor } from "../domain/rollups/rollups.ts";
+import type { PreparedResponse } from "../domain/responses/store-responses.ts";
 
 const copyRows = `copy responses (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, score, segment,
   comment, locale, metadata, source, created_at) from stdin`;
@@ -155,4 +156,12 @@ export async function copyResponses(
   } finally {
     client.release(broken);
   }
+}
+
+/** The bulk path for an import batch where the database has one (PostgreSQL); undefined on PGlite. */
+export function responseCopier(
+  db: Db,
+): ((workspaceId: string, rows: readonly PreparedResponse[]) => Promise<void>) | undefined {
+  const pool = poolOf(db);
+  return pool && ((workspaceId, rows) => copyResponses(db, pool, workspaceId, rows));
 }

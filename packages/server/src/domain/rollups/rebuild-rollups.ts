@@ -3,7 +3,7 @@
 // never see the rollups half rebuilt.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import { lockRollups, noteAllDaysChanged } from "../reports/rollup-changes.ts";
+import { lockRollups, noteAllDaysChanged } from "./rollup-changes.ts";
 import { addToRollups } from "./rollups.ts";
 
 export async function rebuildRollups(tx: Db, workspaceId: string): Promise<void> {
