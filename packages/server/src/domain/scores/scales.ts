@@ -1,56 +1,12 @@
-// Rating scales and the segment each score falls in (DESIGN.md "Domain facts").
+// Counting a score histogram into segments; the scales themselves live in shared/scales.ts (the admin app
+// reads them too) and are re-exported here for the score modules.
+import { segmentOf, scaleOf, type Segment, type SurveyKind } from "../../shared/scales.ts";
 import { assertCount } from "./numeric.ts";
 
-export const surveyKinds = ["nps", "csat", "ces"] as const;
-export type SurveyKind = (typeof surveyKinds)[number];
-
-export type Segment = "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
+export * from "../../shared/scales.ts";
 
 /** Histogram indexed by score: hist[s] = responses scoring s (indexes 0..10; unused low indexes are 0). */
 export type ScoreCounts = readonly number[];
-
-interface ScaleDef {
-  min: number;
-  max: number;
-  /** Low, middle and high segment, in that order. */
-  segments: readonly [Segment, Segment, Segment];
-  /** Highest score in the low segment and in the middle segment. */
-  lowMax: number;
-  midMax: number;
-}
-
-const defs: Record<SurveyKind, ScaleDef> = {
-  nps: { min: 0, max: 10, segments: ["detractor", "passive", "promoter"], lowMax: 6, midMax: 8 },
-  csat: { min: 1, max: 5, segments: ["unhappy", "neutral", "happy"], lowMax: 2, midMax: 3 },
-  ces: { min: 1, max: 7, segments: ["unhappy", "neutral", "happy"], lowMax: 3, midMax: 4 },
-};
-
-export function isSurveyKind(x: unknown): x is SurveyKind {
-  return typeof x === "string" && (surveyKinds as readonly string[]).includes(x);
-}
-
-export function scaleOf(kind: SurveyKind): { min: number; max: number } {
-  const { min, max } = defs[kind];
-  return { min, max };
-}
-
-export function segmentsOf(kind: SurveyKind): readonly Segment[] {
-  return defs[kind].segments;
-}
-
-/** The low segment of a kind: asked how to follow up (contact preference). */
-export const isUnhappy = (s: Segment): boolean => s === "detractor" || s === "unhappy";
-/** The high segment of a kind: asked for a testimonial. */
-export const isHappy = (s: Segment): boolean => s === "promoter" || s === "happy";
-
-export function segmentOf(kind: SurveyKind, score: number): Segment {
-  const d = defs[kind];
-  if (!Number.isInteger(score) || score < d.min || score > d.max) {
-    throw new RangeError(`${kind} score must be an integer from ${d.min} to ${d.max}, got ${score}`);
-  }
-  const [low, mid, high] = d.segments;
-  return score <= d.lowMax ? low : score <= d.midMax ? mid : high;
-}
 
 /**
  * Sum a histogram into segments (segments of other kinds stay 0). Rejects negative or fractional
@@ -65,7 +21,7 @@ export function countSegments(kind: SurveyKind, hist: ScoreCounts): Record<Segme
     neutral: 0,
     happy: 0,
   };
-  const { min, max } = defs[kind];
+  const { min, max } = scaleOf(kind);
   for (let s = 0; s < hist.length; s++) {
     const count = hist[s] ?? 0;
     assertCount(count, `count for score ${s}`);
