@@ -1,11 +1,11 @@
-// The roles, highest first, and what the settings page lets each of them do: the server's own table
-// (@koe/server/shared roles.ts), so a tab is hidden exactly when the server would refuse it.
-import { roleMay, roles, type Role } from "@koe/server/shared";
+// The four roles, highest first, and what the settings page lets each of them do.
+import type { Role } from "../../../../server/src/db/schema.ts";
 
-export { roles, type Role };
+export type { Role };
+export const roles: readonly Role[] = ["owner", "admin", "member", "viewer"];
 
-/** The workspace itself (brand, sender, fatigue, zone) is for owners and admins. */
-export const canEditWorkspace = (role: Role) => roleMay(role, "editWorkspace");
+/** The workspace itself (brand, sender, fatigue, zone) is for owners and admins, as on the server. */
+export const canEditWorkspace = (role: Role) => role === "owner" || role === "admin";
 
 /** API keys and users are for owners only. */
-export const canManageAccess = (role: Role) => roleMay(role, "manageAccess");
+export const canManageAccess = (role: Role) => role === "owner";

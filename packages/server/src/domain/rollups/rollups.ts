@@ -1,8 +1,7 @@
 // The daily rollups: counts per score per day (workspace time zone) × survey × touchpoint × channel.
 import { sql, type RawBuilder } from "kysely";
-import { NO_TOUCHPOINT } from "../../shared/vocabulary.ts";
 
-export { NO_TOUCHPOINT };
+export const NO_TOUCHPOINT = "00000000-0000-0000-0000-000000000000";
 
 const scores = Array.from({ length: 11 }, (_, s) => s);
 

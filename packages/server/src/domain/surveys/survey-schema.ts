@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { idOut, localeSchema, localeTextOut, localeTextSchema, timeOut } from "../fields.ts";
-import { segments, segmentsOf, surveyKinds, type SurveyKind } from "../../shared/scales.ts";
-import { surveyStatuses } from "../../shared/vocabulary.ts";
+import { localeSchema, localeTextSchema } from "../fields.ts";
+import { segmentsOf, surveyKinds, type SurveyKind } from "../scores/scales.ts";
 import { brandNameSchema } from "../workspaces/brand.ts";
 
-export { surveyStatuses };
+export const surveyStatuses = ["draft", "active", "closed"] as const;
 
-const followUpsSchema = z.partialRecord(z.enum(segments), localeTextSchema(1000));
+const segmentKeys = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"] as const;
+
+const followUpsSchema = z.partialRecord(z.enum(segmentKeys), localeTextSchema(1000));
 
 const linkSchema = z.object({
   label: localeTextSchema(100),
@@ -18,7 +19,7 @@ export const surveySettingsSchema = z
   .object({
     /** The survey's own brand (a product's), a plain string or per language; else the workspace's brand. */
     brandName: brandNameSchema.optional(),
-    ctas: z.partialRecord(z.enum(segments), linkSchema).optional(),
+    ctas: z.partialRecord(z.enum(segmentKeys), linkSchema).optional(),
     reviewInvite: linkSchema.optional(),
     askContactPreference: z.boolean().optional(),
     askTestimonial: z.boolean().optional(),
@@ -72,18 +73,17 @@ export type SurveySettings = z.infer<typeof surveySettingsSchema>;
 export type SurveyInput = Omit<z.infer<typeof surveyInput>, "settings"> & { settings?: SurveySettings };
 export type SurveyPatch = z.infer<typeof surveyPatch>;
 
-export const surveySchema = z
-  .object({
-    id: idOut,
-    name: z.string(),
-    kind: z.enum(surveyKinds),
-    question: localeTextOut,
-    followUps: z.partialRecord(z.enum(segments), localeTextOut),
-    defaultLocale: localeSchema,
-    status: z.enum(surveyStatuses),
-    settings: surveySettingsSchema,
-    createdAt: timeOut,
-    updatedAt: timeOut,
-  })
-  .meta({ id: "Survey" });
-export type Survey = z.output<typeof surveySchema>;
+export interface Survey {
+  id: string;
+  name: string;
+  kind: SurveyKind;
+  question: { ja?: string | undefined; en?: string | undefined };
+  followUps: Partial<
+    Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>
+  >;
+  defaultLocale: "ja" | "en";
+  status: (typeof surveyStatuses)[number];
+  settings: z.infer<typeof surveySettingsSchema>;
+  createdAt: string;
+  updatedAt: string;
+}
