@@ -17,8 +17,8 @@ import { createApp } from "./http/app.ts";
 import { listen, PortError, type Listener } from "./http/listen.ts";
 import { sharedHitCounter } from "./domain/rate-limits/shared-hit-counter.ts";
 import { createMailer } from "./channels/email/mailer.ts";
-import { runMailWorker } from "./jobs/mail-worker.ts";
-import { runRollupWorker } from "./jobs/rollup-worker.ts";
+import { jobRegistry } from "./jobs/registry.ts";
+import { startRunner } from "./jobs/runner.ts";
 import { sendCampaignFromCli } from "./cli/campaign-send.ts";
 import { log, setLogLevel } from "./log.ts";
 import { serverPackageRoot } from "./package-paths.ts";
@@ -51,16 +51,25 @@ async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promi
   }
 }
 
-function startWorker(config: Config, open: OpenDatabase, secret: string) {
+/** The job runner with every job of the registry (mail, campaign clock, rollups); stopping it closes the mailer. */
+async function startWorker(config: Config, open: OpenDatabase, secret: string) {
   const mailer = createMailer(open.db, config.smtpUrl);
-  const worker = runMailWorker({
-    db: open.db,
-    mailer,
-    links: { secret, baseUrl: config.baseUrl },
-    leaseSeconds: config.mailLeaseSeconds,
-    parallelExpansion: !open.embedded,
-    onError: (e) => log.error("mail worker:", e),
+  const runner = await startRunner({
+    jobs: jobRegistry,
+    services: {
+      db: open.db,
+      mailer,
+      links: { secret, baseUrl: config.baseUrl },
+      config: { mailLeaseSeconds: config.mailLeaseSeconds, parallelExpansion: !open.embedded },
+    },
+    onError: (e) => log.error("jobs:", e),
   });
+  const worker = {
+    async stop() {
+      await runner.stop();
+      await mailer.close();
+    },
+  };
   return { mailer, worker };
 }
 
@@ -71,8 +80,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   const open = await openDatabase(config);
   const events = new EventBus();
   const { secret } = await bootstrap(open.db, events, config, { demo });
-  const { mailer, worker } = startWorker(config, open, secret);
-  const rollups = runRollupWorker({ db: open.db, onError: (e) => log.error("rollup job:", e) });
+  const { mailer, worker } = await startWorker(config, open, secret);
   // The public pages' rate limit counts every process's requests (shared-hit-counter.ts).
   const publicHits = sharedHitCounter(open.db, "public");
   publicHits.start(1_000, (e) => log.warn("rate limit counts not shared this second:", e));
@@ -80,7 +88,6 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
     log.info("shutting down");
     listener?.close();
     await worker.stop();
-    await rollups.stop();
     await publicHits.stop().catch(() => {});
     await open.close();
     process.exit(0);
@@ -138,7 +145,7 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== "send" || !id) throw new ConfigError("usage: koe campaign send <campaign id>");
       return withDatabase(config, async (open) => {
         const { secret } = await bootstrap(open.db, new EventBus(), config, { demo: false });
-        const { mailer, worker } = startWorker(config, open, secret);
+        const { mailer, worker } = await startWorker(config, open, secret);
         await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
       });
     }

@@ -8,7 +8,8 @@ import { Kysely } from "kysely";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { openPostgres } from "../src/db/open.ts";
+import { openPostgres, wrapPGlite } from "../src/db/open.ts";
+import { installJobSchema } from "../src/jobs/boss.ts";
 import { PGliteDialect } from "../src/db/pglite-dialect.ts";
 
 declare module "vitest" {
@@ -29,6 +30,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url.pathname = `/${name}`;
     const { db, close } = await openPostgres(url.toString(), 2);
     await migrateToLatest(db as Kysely<unknown>);
+    // pg-boss's tables once for the run, not once per test file that opens the job runner.
+    await installJobSchema(db);
     await close();
     project.provide("testDatabaseUrl", url.toString());
     project.provide("embeddedSnapshot", null);
@@ -40,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pglite = await PGlite.create();
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
+  await installJobSchema(wrapPGlite(pglite).db);
   const file = join(tmpdir(), `koe-test-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
   await db.destroy();

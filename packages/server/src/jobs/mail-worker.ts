@@ -1,6 +1,9 @@
 // The mail worker: takes due messages off the delivery ledger, applies the fatigue rule, composes and
-// sends them, and records each step so that a crash neither loses nor duplicates a message. Runs in
-// `koe serve` and `koe worker`; several processes may run it over one database.
+// sends them, and records each step so that a crash neither loses nor duplicates a message. The job
+// runner drives it as the `mail.step` job (one step at a time across processes, every second and at
+// once while there is more); the ledger's claim and commit steps keep sending at most once.
+import { z } from "zod";
+import { systemClock, type Clock } from "../clock.ts";
 import type { Db } from "../db/open.ts";
 import { composeSurveyMail, messageHostOf } from "../channels/email/compose-survey-mail.ts";
 import { MailError, type Mailer } from "../channels/email/mailer.ts";
@@ -18,6 +21,7 @@ import { decideFatigue, type FatigueDecision } from "../domain/fatigue/fatigue.t
 import type { LinkSigner } from "../domain/sends/send-schema.ts";
 import { acceptsAnswers } from "../domain/surveys/accepts-answers.ts";
 import { log } from "../log.ts";
+import { defineJob, type JobServices } from "./define.ts";
 
 export interface MailWorkerOptions {
   db: Db;
@@ -31,13 +35,15 @@ export interface MailWorkerOptions {
   leaseSeconds?: number;
   /** Only this workspace's messages and campaigns (a dedicated worker for one tenant; tests). */
   workspaceId?: string;
-  /** Pause between polls when nothing is due. */
-  idleMs?: number;
   onError?: (e: unknown) => void;
   /** Expand a campaign's audience on two connections at once (PostgreSQL; the embedded database has one). */
   parallelExpansion?: boolean;
   /** The clock (tests move it instead of sleeping). */
+  clock?: Clock;
+  /** The time alone, for tests that only move a number. */
   now?: () => number;
+  /** Run the campaign clock in each round's housekeeping (the job runner runs it as its own job). */
+  campaignClock?: boolean;
 }
 
 /** The fatigue rule's decision, or a wait while another first message to the same person goes out. */
@@ -58,7 +64,8 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const batch = opts.batch ?? 50;
   const concurrency = opts.concurrency ?? 5;
   const leaseSeconds = opts.leaseSeconds ?? 120;
-  const now = opts.now ?? Date.now;
+  const clock = opts.clock ?? systemClock;
+  const now = opts.now ?? (() => clock.now());
   let lastHousekeeping = -Infinity;
 
   type Sent = { workspaceId: string; id: string; attempts: number; reason?: string };
@@ -143,10 +150,12 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
         log.warn(
           `mail worker: ${reconciled} message(s) of unknown fate after a crash taken as sent, not resent`,
         );
-      await runDueCampaigns(db, host, {
-        workspaceId: opts.workspaceId,
-        parallel: opts.parallelExpansion ? 2 : 1,
-      });
+      if (opts.campaignClock ?? true)
+        await runDueCampaigns(db, host, {
+          workspaceId: opts.workspaceId,
+          parallel: opts.parallelExpansion ? 2 : 1,
+          clock,
+        });
     }
     const claimed = await claimDueDeliveries(db, {
       limit: batch,
@@ -173,31 +182,50 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   return { tick };
 }
 
-/** Runs the worker until stopped: back to back while there is work, else every `idleMs`. */
-export function runMailWorker(opts: MailWorkerOptions): { stop(): Promise<void> } {
-  const worker = createMailWorker(opts);
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (!stopped) {
-      const handled = await worker.tick().catch((e: unknown) => {
-        opts.onError?.(e);
-        return 0;
-      });
-      if (handled === 0 && !stopped) {
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, opts.idleMs ?? 1_000);
-        });
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-      await opts.mailer.close();
-    },
-  };
+/** One mail worker per process and mailer: its housekeeping pace is kept between steps. */
+const workers = new WeakMap<object, MailWorker>();
+
+function workerFor(services: JobServices): MailWorker {
+  let worker = workers.get(services.mailer);
+  if (!worker) {
+    worker = createMailWorker({
+      db: services.db,
+      mailer: services.mailer,
+      links: services.links,
+      leaseSeconds: services.config.mailLeaseSeconds,
+      workspaceId: services.config.workspaceId,
+      parallelExpansion: services.config.parallelExpansion,
+      clock: services.clock,
+      campaignClock: false,
+      onError: (e) => log.error("mail worker:", e),
+    });
+    workers.set(services.mailer, worker);
+  }
+  return worker;
 }
+
+/** How long one step sends before handing over to its next run (so a stop or expiry never waits long). */
+const STEP_BUDGET_MS = 5_000;
+
+/**
+ * The mail step: claimed batches sent back to back until nothing is due or the budget is spent, then
+ * again in a second (at once if there was more). One at a time across processes; a step a killed
+ * process left is taken as dead after a minute, and its claims return to the ledger after their lease.
+ */
+export const mailStepJob = defineJob({
+  name: "mail.step",
+  schema: z.object({}),
+  singletonKey: "mail",
+  schedule: { everySeconds: 1 },
+  retry: { limit: 0, delaySeconds: 0, backoff: false },
+  expireInSeconds: 60,
+  keepSeconds: 600,
+  async handler(_payload, ctx) {
+    const worker = workerFor(ctx);
+    const stopAt = ctx.clock.now() + STEP_BUDGET_MS;
+    let handled = 0;
+    do handled = await worker.tick();
+    while (handled > 0 && ctx.clock.now() < stopAt && !ctx.job.signal.aborted);
+    return { again: handled > 0 };
+  },
+});

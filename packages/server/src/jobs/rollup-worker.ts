@@ -1,39 +1,27 @@
-// The rollup job (domain/reports/refresh-rollups.ts) in a loop: runs in `koe serve` and `koe worker`, next
-// to the mail worker; several processes may run it over one database. It steps again at once while there
-// is work and polls every few seconds otherwise, which bounds how long a changed day is read from the raw
-// rows (only the speed of those reports depends on it).
-import type { Db } from "../db/open.ts";
+// The rollup job (domain/rollups/refresh-rollups.ts) on the job runner: recomputes the changed days of
+// the attribute and send rollups, one run at a time across processes, every few seconds and at once
+// again while days remain. That bounds how long a changed day is read from the raw rows (only the
+// speed of those reports depends on it).
+import { z } from "zod";
 import { refreshRollups } from "../domain/rollups/refresh-rollups.ts";
+import { defineJob } from "./define.ts";
 
-export interface RollupWorkerOptions {
-  db: Db;
-  /** Pause between polls when nothing changed. */
-  idleMs?: number;
-  onError?: (e: unknown) => void;
-}
+/** How long one run refreshes before handing over to its next run. */
+const BUDGET_MS = 5_000;
 
-export function runRollupWorker(opts: RollupWorkerOptions): { stop(): Promise<void> } {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (!stopped) {
-      const days = await refreshRollups(opts.db).catch((e: unknown) => {
-        opts.onError?.(e);
-        return 0;
-      });
-      if (days === 0 && !stopped) {
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, opts.idleMs ?? 5_000);
-        });
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
-}
+export const rollupRefreshJob = defineJob({
+  name: "rollups.refresh",
+  schema: z.object({}),
+  singletonKey: "rollups",
+  schedule: { everySeconds: 5 },
+  retry: { limit: 0, delaySeconds: 0, backoff: false },
+  expireInSeconds: 120,
+  keepSeconds: 600,
+  async handler(_payload, ctx) {
+    const stopAt = ctx.clock.now() + BUDGET_MS;
+    let days = 0;
+    do days = await refreshRollups(ctx.db, { workspaceId: ctx.config.workspaceId });
+    while (days > 0 && ctx.clock.now() < stopAt && !ctx.job.signal.aborted);
+    return { again: days > 0 };
+  },
+});

@@ -1,34 +1,36 @@
 // The campaign clock, run by the worker: expand what is due, start the next round of recurring
 // campaigns, and mark finished ones done.
 import { sql } from "kysely";
+import { dateOf, systemClock, type Clock } from "../../clock.ts";
 import type { Db } from "../../db/open.ts";
 import { expandNextChunk } from "./expand.ts";
 
 export async function runDueCampaigns(
   db: Db,
   messageHost: string,
-  opts: { budgetMs?: number; workspaceId?: string | undefined; parallel?: 1 | 2 } = {},
+  opts: { budgetMs?: number; workspaceId?: string | undefined; parallel?: 1 | 2; clock?: Clock } = {},
 ): Promise<number> {
-  const stopAt = Date.now() + (opts.budgetMs ?? 2_000);
+  const clock = opts.clock ?? systemClock;
+  const stopAt = clock.now() + (opts.budgetMs ?? 2_000);
   const only = (col: string) => (opts.workspaceId ? sql`and ${sql.ref(col)} = ${opts.workspaceId}` : sql``);
   // A new round for recurring campaigns whose period came round again.
   await sql`
     update campaigns set round = round + 1, expanded = false, expand_after = null, updated_at = now()
-    where status = 'running' and expanded and next_run_at <= now() and schedule->>'kind' = 'recurring'
+    where status = 'running' and expanded and next_run_at <= ${dateOf(clock)} and schedule->>'kind' = 'recurring'
       ${only("workspace_id")}`.execute(db);
   let dueQuery = db
     .selectFrom("campaigns")
     .select(["workspace_id", "id"])
     .where("status", "in", ["scheduled", "running"])
     .where("expanded", "=", false)
-    .where("next_run_at", "<=", new Date())
+    .where("next_run_at", "<=", dateOf(clock))
     .orderBy("next_run_at")
     .limit(20);
   if (opts.workspaceId) dueQuery = dueQuery.where("workspace_id", "=", opts.workspaceId);
   const due = await dueQuery.execute();
   let queued = 0;
   for (const c of due) {
-    while (Date.now() < stopAt) {
+    while (clock.now() < stopAt) {
       const r = await expandNextChunk(db, c.workspace_id, c.id, messageHost, undefined, opts.parallel);
       if (!r) break;
       queued += r.queued;
