@@ -14,8 +14,6 @@ export function checkResponsesWith(report: ((v: Violation) => void) | undefined)
   onViolation = report;
 }
 
-parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
-
 function checker(doc: Json) {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
   // Each schema checked alone, with the components as its $defs (refs rewritten to point there).
