@@ -4,25 +4,20 @@
 // the others are reported; the good rows are kept.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
+import type { z } from "zod";
 import { contactInput } from "../contacts/contact-schema.ts";
-import { firstRowPerEmail, type DuplicateRow } from "../contacts/first-row-per-email.ts";
+import type { audienceUploadSchema } from "./campaign-schema.ts";
+import { firstRowPerEmail } from "../contacts/first-row-per-email.ts";
 import { csvRecords } from "../csv/csv-records.ts";
 import { decodeCsv } from "../csv/decode-csv.ts";
-import { ConflictError, ValidationError } from "../errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 
 const MAX_ROWS = 100_000;
 const known = new Set(["email", "name", "locale", "timeZone", "externalId"]);
 
-export interface CsvImportResult {
-  /** Contacts added to the campaign's audience by this upload. */
-  added: number;
-  /** How the file was read: utf-8, utf-16le, utf-16be, cp932 or the declared charset. */
-  encoding: string;
-  errors: { line: number; message: string }[];
-  /** Rows left out because an earlier row has the same address (compared trimmed, in any case). */
-  duplicates: DuplicateRow[];
-}
+/** What an upload did: the API's AudienceUpload (campaign-schema.ts). */
+export type CsvImportResult = z.output<typeof audienceUploadSchema>;
 
 interface ContactRow {
   line: number;
@@ -132,7 +127,8 @@ async function mustBeDraft(db: Db, workspaceId: string, campaignId: string, lock
     .where("id", "=", campaignId);
   if (lock) q = q.forUpdate();
   const campaign = await q.executeTakeFirst();
-  if (!campaign) throw new ValidationError([{ path: "id", message: "no such campaign" }]);
+  // Another workspace's campaign is not found, as it is on every other campaign operation.
+  if (!campaign) throw new NotFoundError(`campaign ${campaignId} not found`);
   if (campaign.status !== "draft") throw new ConflictError("the audience of a launched campaign is fixed");
 }
 
@@ -158,7 +154,13 @@ async function insertRows(
           name = coalesce(excluded.name, contacts.name), locale = coalesce(excluded.locale, contacts.locale),
           time_zone = coalesce(excluded.time_zone, contacts.time_zone),
           attributes = contacts.attributes || excluded.attributes, updated_at = now()
-        returning id
+        returning id, email, external_id, xmax = 0 as inserted
+      ),
+      created as (
+        insert into domain_events (workspace_id, type, subject_id, payload)
+        select ${workspaceId}::uuid, 'contact.created', u.id,
+               jsonb_build_object('email', u.email, 'externalId', u.external_id, 'via', 'audience')
+        from upserted u where u.inserted
       ),
       added as (
         insert into campaign_contacts (workspace_id, campaign_id, contact_id)

@@ -119,6 +119,17 @@ describe("POST /api/v1/campaigns/:id/audience, encodings", () => {
     expect(declared.body.errors[0]).toMatchObject({ line: 2 });
     expect(await contacts(api)).toEqual([]);
   });
+
+  it("takes only text/csv: a file sent as another type is a 415, storing nothing", async () => {
+    const { api, id } = await draft();
+    const res = await upload(api, id, new TextEncoder().encode(csv), "application/x-www-form-urlencoded");
+    expect(res.status).toBe(415);
+    expect(res.body.detail).toBe("send the file as text/csv");
+    expect(await contacts(api)).toEqual([]);
+    expect((await upload(api, id, new TextEncoder().encode(csv), "Text/CSV; charset=utf-8")).status).toBe(
+      200,
+    );
+  });
 });
 
 describe("POST /api/v1/campaigns/:id/audience, an address given twice", () => {
