@@ -112,7 +112,7 @@ describe("times in bodies go through the same field", () => {
       { surveyId, score: 9, createdAt },
       { surveyId, score: 8, createdAt: "2024-01-01T00:00:00+14:00" },
     ]);
-    expect(batch.status).toBe(200);
+    expect(batch.status).toBe(201);
     expect(batch.body.inserted).toBe(1);
     expect(batch.body.errors).toEqual([expect.objectContaining({ index: 0, path: "createdAt" })]);
   });

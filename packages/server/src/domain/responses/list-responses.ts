@@ -4,15 +4,10 @@ import type { Page } from "../fields.ts";
 import { toPage } from "../paging.ts";
 import { decodeCursor, encodeCursor, type ResponseFilter } from "./response-filter.ts";
 import { selectResponseRows, type ResponseListRow } from "./response-rows.ts";
-import type { Response } from "./response-schema.ts";
+import type { Response, ResponseWithContext } from "./response-schema.ts";
 
 export { responseFilter, type ResponseFilter } from "./response-filter.ts";
-
-/** With `include=contact`: who answered and where, for a feed that shows names rather than ids. */
-export type ResponseWithContext = Response & {
-  contact: { id: string; name: string | null; email: string | null } | null;
-  touchpoint: { id: string; name: string } | null;
-};
+export type { ResponseWithContext };
 
 export function toResponse(r: ResponseRow): Response {
   return {
@@ -20,9 +15,10 @@ export function toResponse(r: ResponseRow): Response {
     surveyId: r.survey_id,
     contactId: r.contact_id,
     touchpointId: r.touchpoint_id,
-    channel: r.channel,
+    // Written only from validated input (channelSchema, segmentOf), so the text columns hold these words.
+    channel: r.channel as Response["channel"],
     score: r.score,
-    segment: r.segment,
+    segment: r.segment as Response["segment"],
     comment: r.comment,
     contactPreference: r.contact_preference,
     locale: r.locale,

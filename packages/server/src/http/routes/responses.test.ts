@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
-import type { DomainEvents } from "../../domain/events/bus.ts";
 
 let open: OpenDatabase;
 beforeAll(async () => {
@@ -218,7 +217,7 @@ describe("POST /api/v1/responses, a batch", () => {
     s = await setup();
   });
 
-  it("stores the good rows and reports each bad row by index, path and reason (200)", async () => {
+  it("stores the good rows and reports each bad row by index, path and reason (201)", async () => {
     const nBefore = await reportN(s.c);
     const rows = [
       { surveyId: s.nps, score: 9, createdAt: ago(3) }, // 0 good
@@ -234,7 +233,7 @@ describe("POST /api/v1/responses, a batch", () => {
       { surveyId: s.nps, score: 8, mood: "happy" }, // 10 unknown field
     ];
     const res = await s.c.call("POST", "/api/v1/responses", rows);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body.inserted).toBe(3);
     expect(res.body.ids).toHaveLength(3);
     const errors = res.body.errors as { index: number; path: string; message: string }[];
@@ -564,39 +563,33 @@ describe("GET /api/v1/responses by day", () => {
 });
 
 describe("the response.created event", () => {
-  it("fires after storing, with the new ids; not for refused calls", async () => {
+  it("is recorded with each stored response; not for refused calls", async () => {
     const s = await setup();
-    const seen: DomainEvents["response.created"][] = [];
-    const off = s.c.events.on("response.created", (e) => {
-      seen.push(e);
-    });
-    try {
-      const one = await s.c.call("POST", "/api/v1/responses", {
-        surveyId: s.nps,
-        score: 9,
-        source: "widget",
-      });
-      expect(seen).toEqual([{ workspaceId: s.c.workspaceId, responseIds: [one.body.id], source: "widget" }]);
+    const recorded = async () =>
+      (
+        await sql<{ subject_id: string; payload: { source: string; score: number } }>`
+          select subject_id, payload from domain_events
+          where workspace_id = ${s.c.workspaceId} and type = 'response.created' order by id`.execute(open.db)
+      ).rows;
+    const one = await s.c.call("POST", "/api/v1/responses", { surveyId: s.nps, score: 9, source: "widget" });
+    expect(await recorded()).toEqual([
+      { subject_id: one.body.id, payload: expect.objectContaining({ source: "widget", score: 9 }) },
+    ]);
 
-      const batch = await s.c.call("POST", "/api/v1/responses", [
-        { surveyId: s.nps, score: 1 },
-        { surveyId: s.nps, score: 99 },
-        { surveyId: s.nps, score: 2 },
-      ]);
-      expect(batch.status).toBe(200);
-      expect(seen).toHaveLength(2);
-      expect(seen[1]?.responseIds).toEqual(batch.body.ids);
-      expect(seen[1]?.responseIds).toHaveLength(2);
+    const batch = await s.c.call("POST", "/api/v1/responses", [
+      { surveyId: s.nps, score: 1 },
+      { surveyId: s.nps, score: 99 },
+      { surveyId: s.nps, score: 2 },
+    ]);
+    expect(batch.status).toBe(201);
+    expect((await recorded()).map((e) => e.subject_id)).toEqual([one.body.id, ...batch.body.ids]);
 
-      await s.c.call("POST", "/api/v1/responses?atomic=true", [
-        { surveyId: s.nps, score: 1 },
-        { surveyId: s.nps, score: 99 },
-      ]);
-      await s.c.call("POST", "/api/v1/responses", { surveyId: s.nps, score: 99 });
-      await s.c.call("POST", "/api/v1/responses", [{ surveyId: randomUUID(), score: 5 }]);
-      expect(seen).toHaveLength(2);
-    } finally {
-      off();
-    }
+    await s.c.call("POST", "/api/v1/responses?atomic=true", [
+      { surveyId: s.nps, score: 1 },
+      { surveyId: s.nps, score: 99 },
+    ]);
+    await s.c.call("POST", "/api/v1/responses", { surveyId: s.nps, score: 99 });
+    await s.c.call("POST", "/api/v1/responses", [{ surveyId: randomUUID(), score: 5 }]);
+    expect(await recorded()).toHaveLength(3);
   });
 });
