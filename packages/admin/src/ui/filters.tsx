@@ -1,5 +1,6 @@
 // The filter bar of the analytics pages. Every filter lives in the URL (?range=90&touchpoint=…), so a view
 // can be bookmarked and shared; reportQuery() turns it into the query of the /reports endpoints.
+import { channels } from "@koe/server/shared";
 import { useState, type FormEvent } from "react";
 import { useT } from "../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../router.tsx";
@@ -8,7 +9,6 @@ import { useSurveys, useTouchpoints } from "../workspace-data.ts";
 import type { Query } from "../api.ts";
 
 export const RANGES = ["30", "90", "365"] as const;
-const CHANNELS = ["email", "chat", "phone", "web", "in_app", "in_person", "other"] as const;
 const DAY = 86_400_000;
 /** Today in the workspace's time zone (the reports' days are the workspace's days), as YYYY-MM-DD. */
 const today = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
@@ -167,7 +167,7 @@ export function FilterBar({
           <span>{t("filter.channel")}</span>
           <select value={f.channel ?? ""} onChange={(e) => select("channel", e.target.value)}>
             <option value="">{t("filter.all")}</option>
-            {CHANNELS.map((c) => (
+            {channels.map((c) => (
               <option key={c} value={c}>
                 {t(`channel.${c}`)}
               </option>

@@ -3,8 +3,10 @@
 import { signed, formatNumber } from "../i18n/format.ts";
 import { useLocale, useT } from "../i18n/i18n.tsx";
 
-export type Kind = "nps" | "csat" | "ces";
-export type Segment = "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
+import type { Segment, SurveyKind } from "@koe/server/shared";
+
+export type { Segment };
+export type Kind = SurveyKind;
 
 /** A segment's colour: the chips, the labels and the feed's segment toggles agree. */
 export const segmentTone: Record<Segment, "bad" | "mid" | "good"> = {

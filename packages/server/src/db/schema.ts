@@ -1,12 +1,12 @@
 // Row types of every table, as Kysely sees them.
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { IntentVerdict, Locale, Role, SurveyStatus } from "../shared/index.ts";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type Role = "owner" | "admin" | "member" | "viewer";
-export type Locale = "ja" | "en";
+export type { Locale, Role, SurveyStatus };
 type LocaleText = Partial<Record<Locale, string>>;
 /** Per-survey landing-page options (see domain/surveys/survey-schema.ts). */
 export interface SurveySettingsJson {
@@ -187,8 +187,6 @@ export interface DeliveryTable {
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
-export type SurveyStatus = "draft" | "active" | "closed";
-
 export type CampaignStatus = "draft" | "scheduled" | "running" | "paused" | "cancelled" | "done";
 
 export interface CampaignTable {
@@ -277,7 +275,7 @@ export interface IntentTable {
   id: string;
   send_id: string;
   score: number;
-  verdict: "pending" | "bot" | "confirmed";
+  verdict: IntentVerdict;
   reason: string | null;
   user_agent: string | null;
   created_at: CreatedAt;

@@ -1,10 +1,10 @@
 // Field schemas shared by several resources. Every public string has a maximum length.
 import { z } from "zod";
+import { channels, locales } from "../shared/vocabulary.ts";
 
-export const locales = ["ja", "en"] as const;
+export { channels, locales };
 export const localeSchema = z.enum(locales);
 
-export const channels = ["email", "chat", "phone", "web", "in_app", "in_person", "other"] as const;
 export const channelSchema = z.enum(channels);
 
 export const idSchema = z.uuid({ error: "must be an id (UUID)" });

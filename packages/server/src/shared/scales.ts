@@ -1,13 +1,12 @@
-// Rating scales and the segment each score falls in (DESIGN.md "Domain facts").
-import { assertCount } from "./numeric.ts";
+// Rating scales and the segment each score falls in (DESIGN.md "Domain facts"): the server's rules and the
+// admin app's editor and chips read the same definitions.
 
 export const surveyKinds = ["nps", "csat", "ces"] as const;
 export type SurveyKind = (typeof surveyKinds)[number];
 
-export type Segment = "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
-
-/** Histogram indexed by score: hist[s] = responses scoring s (indexes 0..10; unused low indexes are 0). */
-export type ScoreCounts = readonly number[];
+/** Every segment of every kind: NPS's three, then the rating scales' three. */
+export const segments = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"] as const;
+export type Segment = (typeof segments)[number];
 
 interface ScaleDef {
   min: number;
@@ -50,30 +49,4 @@ export function segmentOf(kind: SurveyKind, score: number): Segment {
   }
   const [low, mid, high] = d.segments;
   return score <= d.lowMax ? low : score <= d.midMax ? mid : high;
-}
-
-/**
- * Sum a histogram into segments (segments of other kinds stay 0). Rejects negative or fractional
- * counts and any responses at a score outside the kind's scale, rather than silently dropping them.
- */
-export function countSegments(kind: SurveyKind, hist: ScoreCounts): Record<Segment, number> {
-  const out: Record<Segment, number> = {
-    detractor: 0,
-    passive: 0,
-    promoter: 0,
-    unhappy: 0,
-    neutral: 0,
-    happy: 0,
-  };
-  const { min, max } = defs[kind];
-  for (let s = 0; s < hist.length; s++) {
-    const count = hist[s] ?? 0;
-    assertCount(count, `count for score ${s}`);
-    if (count === 0) continue;
-    if (s < min || s > max) {
-      throw new RangeError(`${kind} histogram has ${count} responses at score ${s}, outside ${min}–${max}`);
-    }
-    out[segmentOf(kind, s)] += count;
-  }
-  return out;
 }

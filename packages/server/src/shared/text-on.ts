@@ -1,5 +1,5 @@
-// The text colour for a brand colour. Pure and free of imports, so the admin app's brand preview takes it
-// from here and shows the same white or near-black the survey pages will.
+// The text colour for a brand colour: the survey pages and email use it, and the admin app's brand preview
+// takes it from here (@koe/server/shared) so it shows the same white or near-black.
 
 /** Black or white text, whichever reads better on the colour (WCAG relative luminance). */
 export function textOn(hex: string): string {

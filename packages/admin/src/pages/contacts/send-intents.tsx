@@ -1,15 +1,14 @@
 // A send's score clicks on the contact's timeline: how many, judged how and why, then each click with its
 // time. A long list (a scanner clicks all eleven scores) starts folded, its summary still naming verdicts
 // and reasons; the send details (send-dialog.tsx) list every click and let an admin accept one.
-import type { Intent } from "../../../../server/src/domain/sends/intents.ts";
 import type { IntentCounts, TimelineIntent } from "../../../../server/src/domain/contacts/timeline.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import { intentVerdicts as verdicts } from "@koe/server/shared";
 import { IntentReasonText, IntentScore, IntentTime, VerdictBadge } from "./intent-words.tsx";
 import { contactsMessages } from "./messages.ts";
 
 /** Clicks shown unfolded; more start folded behind their summary. */
 const OPEN_UP_TO = 3;
-const verdicts: Intent["verdict"][] = ["bot", "pending", "confirmed"];
 
 export function SendIntents({ intents, counts }: { intents: TimelineIntent[]; counts: IntentCounts }) {
   const t = useT(contactsMessages);

@@ -1,6 +1,7 @@
 // One answer in the feed: its score and segment, who gave it (a link to the contact) and when, the comment
 // with the search term marked, and where it came from (survey, touchpoint, channel, how it was collected).
 import type { ResponseWithContext } from "../../../../server/src/domain/responses/list-responses.ts";
+import { scaleOf, segmentsOf } from "@koe/server/shared";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
@@ -12,8 +13,7 @@ import { responsesMessages } from "./messages.ts";
 
 export type FeedItem = ResponseWithContext;
 
-const SCALE_MAX = { nps: 10, csat: 5, ces: 7 } as const;
-const NPS_SEGMENTS = new Set(["detractor", "passive", "promoter"]);
+const NPS_SEGMENTS = new Set<string>(segmentsOf("nps"));
 
 export function ResponseCard({
   response: r,
@@ -28,7 +28,7 @@ export function ResponseCard({
   const { locale } = useLocale();
   const segment = r.segment as Segment;
   const kind = survey?.kind ?? (NPS_SEGMENTS.has(r.segment) ? "nps" : undefined);
-  const max = kind ? SCALE_MAX[kind] : undefined;
+  const max = kind ? scaleOf(kind).max : undefined;
   const who = r.contact ? r.contact.name || r.contact.email || t("contactLabel") : null;
   return (
     <article className={`resp-card resp-${segment}`}>

@@ -1,12 +1,9 @@
 // The feed's segment toggles follow the chosen survey's kind: CSAT and CES answers are unhappy / neutral /
 // happy, NPS answers (and all surveys together) detractors / passives / promoters.
+import { segmentsOf } from "@koe/server/shared";
 import type { Kind, Segment } from "../../ui/score.tsx";
 
-const NPS: readonly Segment[] = ["detractor", "passive", "promoter"];
-const RATING: readonly Segment[] = ["unhappy", "neutral", "happy"];
-
-export const segmentsFor = (kind: Kind | undefined): readonly Segment[] =>
-  kind === "csat" || kind === "ces" ? RATING : NPS;
+export const segmentsFor = (kind: Kind | undefined): readonly Segment[] => segmentsOf(kind ?? "nps");
 
 /**
  * The segment filter kept under this kind, else "": a detractor filter left over from an NPS survey

@@ -1,5 +1,6 @@
 // The brand: its name in Japanese and in English, logo URL and colour, beside a preview of the survey
 // page's header in the reader's language.
+import { locales } from "@koe/server/shared";
 import type { FormEvent } from "react";
 import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -16,7 +17,6 @@ import type { WorkspaceFormProps } from "./workspace-section.tsx";
 const messages = mergeMessages(settingsMessages, brandMessages);
 const DEFAULT_COLOR = "#1a56db";
 const fields = ["settings.brand.name", "settings.brand.logoUrl", "settings.brand.color"];
-const locales = ["ja", "en"] as const;
 
 type Values = { nameJa: string; nameEn: string; logoUrl: string; color: string };
 const valuesOf = (ws: Workspace): Values => ({

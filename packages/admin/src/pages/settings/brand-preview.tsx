@@ -1,7 +1,7 @@
 // How a survey page's header will look with the brand being edited: the colour bar, logo or initial,
 // the brand name and the NPS question with its eleven numbers, redrawn as the person types.
 import { useState } from "react";
-import { textOn } from "../../../../server/src/domain/workspaces/text-on.ts";
+import { textOn } from "@koe/server/shared";
 import { useT } from "../../i18n/i18n.tsx";
 import { mergeMessages } from "./merge-messages.ts";
 import { brandMessages, settingsMessages } from "./messages.ts";

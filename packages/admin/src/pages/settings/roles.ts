@@ -1,11 +1,11 @@
-// The four roles, highest first, and what the settings page lets each of them do.
-import type { Role } from "../../../../server/src/db/schema.ts";
+// The roles, highest first, and what the settings page lets each of them do: the server's own table
+// (@koe/server/shared roles.ts), so a tab is hidden exactly when the server would refuse it.
+import { roleMay, roles, type Role } from "@koe/server/shared";
 
-export type { Role };
-export const roles: readonly Role[] = ["owner", "admin", "member", "viewer"];
+export { roles, type Role };
 
-/** The workspace itself (brand, sender, fatigue, zone) is for owners and admins, as on the server. */
-export const canEditWorkspace = (role: Role) => role === "owner" || role === "admin";
+/** The workspace itself (brand, sender, fatigue, zone) is for owners and admins. */
+export const canEditWorkspace = (role: Role) => roleMay(role, "editWorkspace");
 
 /** API keys and users are for owners only. */
-export const canManageAccess = (role: Role) => role === "owner";
+export const canManageAccess = (role: Role) => roleMay(role, "manageAccess");

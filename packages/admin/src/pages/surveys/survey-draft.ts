@@ -2,26 +2,16 @@
 // keeps every segment's texts (all six) so switching the kind back and forth loses nothing typed; the
 // body carries only the kind's own segments, and leaves out what is empty.
 import type { Survey, SurveyInput } from "../../../../server/src/domain/surveys/survey-schema.ts";
+import { scaleOf, segmentOf, segments, segmentsOf, surveyKinds, surveyStatuses } from "@koe/server/shared";
 import { interpolate } from "../../i18n/i18n.tsx";
 import type { Kind, Segment } from "../../ui/score.tsx";
 import { surveyDefaults } from "./defaults/messages.ts";
 
-export const kinds: Kind[] = ["nps", "csat", "ces"];
-export const statuses = ["draft", "active", "closed"] as const;
-export const allSegments: Segment[] = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"];
-
-export const segmentsOf = (kind: Kind): Segment[] =>
-  kind === "nps" ? ["detractor", "passive", "promoter"] : ["unhappy", "neutral", "happy"];
-
-export const scaleOf = (kind: Kind) =>
-  kind === "nps" ? { min: 0, max: 10 } : kind === "csat" ? { min: 1, max: 5 } : { min: 1, max: 7 };
-
-/** The segment a score falls in (DESIGN.md: NPS 0–6 / 7–8 / 9–10; CSAT 1–2 / 3 / 4–5; CES 1–3 / 4 / 5–7). */
-export function segmentOf(kind: Kind, score: number): Segment {
-  const [low, mid, high] = segmentsOf(kind) as [Segment, Segment, Segment];
-  const [lowMax, midMax] = kind === "nps" ? [6, 8] : kind === "csat" ? [2, 3] : [3, 4];
-  return score <= lowMax ? low : score <= midMax ? mid : high;
-}
+// The scales are the server's (DESIGN.md: NPS 0–6 / 7–8 / 9–10; CSAT 1–2 / 3 / 4–5; CES 1–3 / 4 / 5–7).
+export { scaleOf, segmentOf, segmentsOf };
+export const kinds = surveyKinds;
+export const statuses = surveyStatuses;
+export const allSegments = segments;
 
 export interface Texts {
   ja: string;

@@ -1,23 +1,14 @@
 // The touchpoints table as data: one row per touchpoint × channel from the report's groups, touchpoints
 // without responses as empty rows (so a silent touchpoint is seen, not hidden), and the sort orders.
+import { journeyStages, NO_TOUCHPOINT } from "@koe/server/shared";
 import type { NpsReport, NpsSummary, ReportGroup } from "../../report-types.ts";
 import type { Touchpoint } from "../../workspace-data.ts";
 
-/** The touchpoint key of responses given at no touchpoint (the server's NO_TOUCHPOINT). */
-export const NO_TOUCHPOINT = "00000000-0000-0000-0000-000000000000";
 /** Below this many responses a score is shown as a rough one (the server's SMALL_N). */
 export const SMALL_SAMPLE = 30;
 
-export const stageOrder = [
-  "awareness",
-  "consideration",
-  "purchase",
-  "onboarding",
-  "adoption",
-  "support",
-  "renewal",
-  "advocacy",
-] as const satisfies readonly NonNullable<Touchpoint["journeyStage"]>[];
+/** The journey's stages in the order a customer meets them. */
+export const stageOrder = journeyStages;
 
 export interface TouchpointRow {
   key: string;

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema.ts";
+import { roles, type Role } from "../../shared/roles.ts";
 
 /** Who is asking: an API key or a signed-in user, always inside one workspace. */
 export interface Actor {
@@ -8,4 +8,4 @@ export interface Actor {
   role: Role;
 }
 
-export const roles = ["owner", "admin", "member", "viewer"] as const satisfies readonly Role[];
+export { roles };

@@ -1,9 +1,16 @@
 // The outbox: mail kept instead of sent when no SMTP server is configured, newest first.
 import type { Db } from "../../db/open.ts";
 import { NotFoundError } from "../errors.ts";
-import type { OutboxMessage } from "./outbox-schema.ts";
 
-export type { OutboxMessage };
+export interface OutboxMessage {
+  id: string;
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+  createdAt: string;
+}
 
 type Row = {
   id: string;

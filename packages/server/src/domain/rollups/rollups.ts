@@ -1,7 +1,8 @@
 // The daily rollups: counts per score per day (workspace time zone) × survey × touchpoint × channel.
 import { sql, type RawBuilder } from "kysely";
+import { NO_TOUCHPOINT } from "../../shared/vocabulary.ts";
 
-export const NO_TOUCHPOINT = "00000000-0000-0000-0000-000000000000";
+export { NO_TOUCHPOINT };
 
 const scores = Array.from({ length: 11 }, (_, s) => s);
 

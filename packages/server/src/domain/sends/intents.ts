@@ -2,6 +2,7 @@
 // docs/SCANNERS.md for the whole rule.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
+import { intentReasons, type IntentReason } from "../../shared/vocabulary.ts";
 import { newId } from "../ids.ts";
 
 /** Within this window, clicks on two different scores of one send are a scanner's burst. */
@@ -17,20 +18,7 @@ export interface RequestSignals {
 const scannerAgents =
   /(bot|crawler|spider|preview|scanner|safelinks|barracuda|mimecast|proofpoint|symantec|trendmicro|fortiguard|microsoft office|ms-office|outlook-ios|googleimageproxy|curl|wget|python|go-http|java\/|headlesschrome)/i;
 
-/**
- * Why a click got its verdict, as stored in intents.reason. A closed list: the admin app words each one
- * for the reader (pages/contacts/messages.ts), so a new reason must be added here and there.
- */
-export const intentReasons = [
-  "head request",
-  "prefetch header",
-  "no user agent",
-  "scanner user agent",
-  "burst",
-  "trap link",
-  "accepted by an admin",
-] as const;
-export type IntentReason = (typeof intentReasons)[number];
+export { intentReasons, type IntentReason };
 
 /** A reason when the request itself looks automated; null when it could be a person. */
 export function scannerReason(s: RequestSignals): IntentReason | null {

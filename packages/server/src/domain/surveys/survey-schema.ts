@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { localeSchema, localeTextSchema } from "../fields.ts";
-import { segmentsOf, surveyKinds, type SurveyKind } from "../scores/scales.ts";
+import { segments, segmentsOf, surveyKinds, type SurveyKind } from "../../shared/scales.ts";
+import { surveyStatuses } from "../../shared/vocabulary.ts";
 import { brandNameSchema } from "../workspaces/brand.ts";
 
-export const surveyStatuses = ["draft", "active", "closed"] as const;
+export { surveyStatuses };
 
-const segmentKeys = ["detractor", "passive", "promoter", "unhappy", "neutral", "happy"] as const;
-
-const followUpsSchema = z.partialRecord(z.enum(segmentKeys), localeTextSchema(1000));
+const followUpsSchema = z.partialRecord(z.enum(segments), localeTextSchema(1000));
 
 const linkSchema = z.object({
   label: localeTextSchema(100),
@@ -19,7 +18,7 @@ export const surveySettingsSchema = z
   .object({
     /** The survey's own brand (a product's), a plain string or per language; else the workspace's brand. */
     brandName: brandNameSchema.optional(),
-    ctas: z.partialRecord(z.enum(segmentKeys), linkSchema).optional(),
+    ctas: z.partialRecord(z.enum(segments), linkSchema).optional(),
     reviewInvite: linkSchema.optional(),
     askContactPreference: z.boolean().optional(),
     askTestimonial: z.boolean().optional(),
@@ -78,9 +77,7 @@ export interface Survey {
   name: string;
   kind: SurveyKind;
   question: { ja?: string | undefined; en?: string | undefined };
-  followUps: Partial<
-    Record<(typeof segmentKeys)[number], { ja?: string | undefined; en?: string | undefined }>
-  >;
+  followUps: Partial<Record<(typeof segments)[number], { ja?: string | undefined; en?: string | undefined }>>;
   defaultLocale: "ja" | "en";
   status: (typeof surveyStatuses)[number];
   settings: z.infer<typeof surveySettingsSchema>;

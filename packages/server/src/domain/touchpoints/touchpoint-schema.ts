@@ -1,25 +1,8 @@
 import { z } from "zod";
+import { journeyStages, touchpointKinds } from "../../shared/vocabulary.ts";
 import { channelSchema } from "../fields.ts";
 
-export const touchpointKinds = [
-  "product",
-  "support",
-  "sales",
-  "marketing",
-  "onboarding",
-  "billing",
-  "other",
-] as const;
-export const journeyStages = [
-  "awareness",
-  "consideration",
-  "purchase",
-  "onboarding",
-  "adoption",
-  "support",
-  "renewal",
-  "advocacy",
-] as const;
+export { journeyStages, touchpointKinds };
 
 export const touchpointInput = z
   .object({

@@ -4,7 +4,7 @@
 // name in every language, so old settings keep working without a data migration.
 import { z } from "zod";
 import type { Locale, SurveySettingsJson, WorkspaceSettingsJson } from "../../db/schema.ts";
-import { textOn } from "./text-on.ts";
+import { textOn } from "../../shared/text-on.ts";
 
 export const defaultBrandColor = "#1a56db";
 

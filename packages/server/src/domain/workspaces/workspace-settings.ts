@@ -5,6 +5,7 @@ import { sql, type Selectable } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
 import type { Locale, WorkspaceSettingsJson, WorkspaceTable } from "../../db/schema.ts";
+import { roleMay } from "../../shared/roles.ts";
 import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { localeSchema, timeZoneSchema } from "../fields.ts";
@@ -109,7 +110,7 @@ export interface Workspace {
 export const defaultFatigue: FatigueSettings = { days: 90, quietStart: "21:00", quietEnd: "08:00" };
 
 /** Changing the workspace itself (name, time zone, brand, sender, fatigue) is for owners and admins. */
-export const canEditWorkspace = (actor: Actor): boolean => actor.role === "owner" || actor.role === "admin";
+export const canEditWorkspace = (actor: Actor): boolean => roleMay(actor.role, "editWorkspace");
 
 type WorkspaceRow = Selectable<WorkspaceTable>;
 
