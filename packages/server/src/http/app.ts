@@ -27,6 +27,7 @@ import { eventRoutes } from "./routes/events.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { userRoutes } from "./routes/users.ts";
 import { workspacesRoutes } from "./routes/workspaces.ts";
+import { jobRoutes } from "./routes/jobs.ts";
 import { contactActivityRoutes } from "./routes/contact-activity.ts";
 import { benchmarkRoutes } from "./routes/benchmarks.ts";
 import { responseExportRoutes } from "./routes/response-export.ts";
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   const apiKeys = apiKeyRoutes(deps);
   const users = userRoutes(deps);
   const instance = workspacesRoutes(deps);
+  const jobs = jobRoutes(deps);
   const contactActivity = contactActivityRoutes(deps);
   const benchmarks = benchmarkRoutes();
   const responseExport = responseExportRoutes(deps);
@@ -63,17 +65,14 @@ export function createApp(deps: AppDeps) {
   const legacy: RouteDoc[] = [
     ...reports.docs,
     ...sends.docs,
-    ...suppressions.docs,
     ...workspace.docs,
     ...session.docs,
-    ...outbox.docs,
     ...triggers.docs,
     ...events.docs,
     ...apiKeys.docs,
     ...users.docs,
     ...contactActivity.docs,
     ...benchmarks.docs,
-    ...responseExport.docs,
     ...surveyPreviews.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
@@ -83,11 +82,15 @@ export function createApp(deps: AppDeps) {
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
     ...responses.operations,
+    ...responseExport.operations,
     ...campaigns.operations,
+    ...outbox.operations,
+    ...suppressions.operations,
     ...health.operations,
     ...instance.workspaces.operations,
     ...instance.demo.operations,
     ...instance.sessionWorkspace.operations,
+    ...jobs.operations,
     ...document.operations,
   ];
 
@@ -122,7 +125,8 @@ export function createApp(deps: AppDeps) {
     .route("/users", users.routes)
     .route("/workspaces", instance.workspaces.routes)
     .route("/demo-workspaces", instance.demo.routes)
-    .route("/session/workspace", instance.sessionWorkspace.routes);
+    .route("/session/workspace", instance.sessionWorkspace.routes)
+    .route("/jobs", jobs.routes);
 
   // Public pages: generous enough for a person and a scanner's burst, not for a flood.
   const limited = rateLimit({

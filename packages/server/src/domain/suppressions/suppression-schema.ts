@@ -1,7 +1,7 @@
 // What a suppression is: an email address a workspace must not send survey email to, and why.
 import { z } from "zod";
 import type { SuppressionReason } from "../../db/schema.ts";
-import { pageSchema } from "../fields.ts";
+import { pageSchema, timeOut } from "../fields.ts";
 
 export const suppressionReasons = [
   "complained",
@@ -49,12 +49,15 @@ export const suppressionFilter = pageSchema
   .strict();
 export type SuppressionFilter = z.output<typeof suppressionFilter>;
 
-export interface Suppression {
-  email: string;
-  reason: SuppressionReason;
-  source: string | null;
-  createdAt: string;
-}
+export const suppressionSchema = z
+  .object({
+    email: z.string().meta({ format: "email", description: "In lower case, as stored" }),
+    reason: z.enum(suppressionReasons),
+    source: z.string().nullable().meta({ description: "Where it came from: api, webhook:ses, page, …" }),
+    createdAt: timeOut,
+  })
+  .meta({ id: "Suppression", description: "An address no survey email is sent to, and why" });
+export type Suppression = z.output<typeof suppressionSchema>;
 
 /** The address in its stored spelling, or undefined when it is not an email address. */
 export function normaliseEmail(raw: string): string | undefined {
