@@ -14,14 +14,22 @@ const fields = {
   channel: channelSchema.optional(),
   segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
   source: z.enum(responseSources).optional(),
-  from: dayOrTimeSchema.optional(),
-  to: dayOrTimeSchema.optional(),
-  /** Responses at touchpoints of this team. */
-  team: z.string().trim().min(1).max(200).optional(),
-  /** Case-insensitive substring of the comment, taken literally (% and _ are plain characters). */
-  q: z.string().trim().min(1).max(200).optional(),
-  scoreMin: score.optional(),
-  scoreMax: score.optional(),
+  from: dayOrTimeSchema
+    .optional()
+    .describe("A day (YYYY-MM-DD: from its start in the workspace's time zone) or an ISO 8601 time"),
+  to: dayOrTimeSchema
+    .optional()
+    .describe("A day (YYYY-MM-DD: to its end in the workspace's time zone, included) or an ISO 8601 time"),
+  team: z.string().trim().min(1).max(200).optional().describe("Responses at touchpoints of this team"),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("A part of the comment, in any case, taken literally (% and _ are plain characters)"),
+  scoreMin: score.optional().describe("The lowest score kept"),
+  scoreMax: score.optional().describe("The highest score kept"),
 };
 
 const scoresInOrder = {

@@ -40,7 +40,9 @@ export const responseInput = z
       .refine((t) => Date.parse(t) >= Date.parse("2000-01-01T00:00:00Z"), "must be after 2000-01-01")
       .optional(),
   })
-  .strict();
+  .strict()
+  // Named for the document: NewResponseInput (http/contract/document.ts adds "Input" to request schemas).
+  .meta({ id: "NewResponse" });
 
 export type ResponseInput = z.infer<typeof responseInput>;
 /** A row as `responseInput` accepts it (source may be left out). */

@@ -27,12 +27,16 @@ function checker(doc: Json) {
     if (!v) compiled.set(key, (v = ajv.compile({ ...local(schema), $defs: defs })));
     return v;
   };
-  const paths = Object.keys(doc.paths as Json).map((p) => ({
-    path: p,
-    pattern: new RegExp(
-      "^" + p.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "[^/]+") + "$",
-    ),
-  }));
+  // Concrete paths before templated ones, as OpenAPI matches them: /responses/export.csv is not /responses/{id}.
+  const templates = (p: string) => p.split("{").length;
+  const paths = Object.keys(doc.paths as Json)
+    .sort((a, b) => templates(a) - templates(b))
+    .map((p) => ({
+      path: p,
+      pattern: new RegExp(
+        "^" + p.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, "[^/]+") + "$",
+      ),
+    }));
   return (
     method: string,
     path: string,
