@@ -4,7 +4,6 @@
 import { fork } from "node:child_process";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { EventBus } from "../packages/server/src/domain/events/bus.ts";
 import { saveAnswer } from "../packages/server/src/domain/responses/answer.ts";
 import { answerTargetOf, loadSendContext } from "../packages/server/src/domain/sends/send-context.ts";
 import { humanMark, signFormToken, signSendToken } from "../packages/server/src/domain/sends/token.ts";
@@ -101,7 +100,6 @@ async function main(): Promise<void> {
   // The confirm's database work and the Node code around it, without HTTP: what the server could reach
   // if HTTP cost nothing, on the same pool size as the baseline.
   log("the confirm's own code called in process (no HTTP)");
-  const events = new EventBus();
   const stopDirect = Date.now() + DURATION_S * 1000;
   let direct = 0;
   await Promise.all(
@@ -109,7 +107,7 @@ async function main(): Promise<void> {
       for (let id = directSends.pop(); id && Date.now() < stopDirect; id = directSends.pop()) {
         const context = await loadSendContext(db, ws, id);
         const answer = { score: direct % 11, comment: `bench comment ${direct}`, locale: "en" as const };
-        await saveAnswer(db, events, ws, answerTargetOf(context!), answer);
+        await saveAnswer(db, ws, answerTargetOf(context!), answer);
         direct++;
       }
     }),

@@ -9,7 +9,6 @@ import type { Db } from "./db/open.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { ensureApiKey } from "./domain/auth/api-keys.ts";
 import { ensureAdmin } from "./domain/auth/users.ts";
-import type { EventBus } from "./domain/events/bus.ts";
 import { instanceSecret } from "./domain/instance/instance-secret.ts";
 import { createWorkspace, ensureDefaultWorkspace } from "./domain/workspaces/workspaces.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
@@ -17,7 +16,6 @@ import { log } from "./log.ts";
 
 export async function bootstrap(
   db: Db,
-  events: EventBus,
   config: Config,
   opts: { demo: boolean },
 ): Promise<{ workspaceId: string; secret: string }> {
@@ -29,7 +27,7 @@ export async function bootstrap(
   if (config.adminEmail && config.adminPassword) {
     await ensureAdmin(db, workspaceId, config.adminEmail, config.adminPassword);
   }
-  if (opts.demo && (await isEmpty(db))) await seedDemoWorkspaces(db, events, workspaceId);
+  if (opts.demo && (await isEmpty(db))) await seedDemoWorkspaces(db, workspaceId);
   return { workspaceId, secret };
 }
 
@@ -65,11 +63,7 @@ async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** The Japanese demo fills the default workspace (if it has no surveys); an English one gets its own. */
-export async function seedDemoWorkspaces(
-  db: Db,
-  events: EventBus,
-  defaultWorkspaceId: string,
-): Promise<void> {
+export async function seedDemoWorkspaces(db: Db, defaultWorkspaceId: string): Promise<void> {
   const started = Date.now();
   const hasSurveys = await db
     .selectFrom("surveys")
@@ -91,13 +85,13 @@ export async function seedDemoWorkspaces(
       .where("id", "=", jaWorkspace)
       .execute();
   }
-  const ja = await seedDemo(db, events, { workspaceId: jaWorkspace, locale: "ja" });
+  const ja = await seedDemo(db, { workspaceId: jaWorkspace, locale: "ja" });
   const enWorkspace = await createWorkspace(db, {
     name: "Northwind Cloud (demo)",
     defaultLocale: "en",
     timeZone: "America/New_York",
   });
-  const en = await seedDemo(db, events, { workspaceId: enWorkspace, locale: "en" });
+  const en = await seedDemo(db, { workspaceId: enWorkspace, locale: "en" });
   log.info(
     `seeded the demo: ${ja.responses} responses (ja, workspace ${jaWorkspace}) and ${en.responses} (en, workspace ${enWorkspace}) in ${Date.now() - started} ms`,
   );

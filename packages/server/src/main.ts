@@ -11,7 +11,6 @@ import { openDatabase, type OpenDatabase } from "./db/open.ts";
 import { roles } from "./domain/auth/actor.ts";
 import { createApiKey } from "./domain/auth/api-keys.ts";
 import { createUser } from "./domain/auth/users.ts";
-import { EventBus } from "./domain/events/bus.ts";
 import { DomainError } from "./domain/errors.ts";
 import { createApp } from "./http/app.ts";
 import { listen, PortError, type Listener } from "./http/listen.ts";
@@ -78,8 +77,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   // The port before the database: a busy one stops the start with one line, nothing opened or migrated.
   const listener: Listener | undefined = http ? await listen(config.port) : undefined;
   const open = await openDatabase(config);
-  const events = new EventBus();
-  const { secret } = await bootstrap(open.db, events, config, { demo });
+  const { secret } = await bootstrap(open.db, config, { demo });
   const { mailer, worker } = await startWorker(config, open, secret);
   // The public pages' rate limit counts every process's requests (shared-hit-counter.ts).
   const publicHits = sharedHitCounter(open.db, "public");
@@ -100,7 +98,6 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   }
   const app = createApp({
     db: open.db,
-    events,
     version,
     secret,
     baseUrl: config.baseUrl,
@@ -144,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
       const id = positionals[2];
       if (sub !== "send" || !id) throw new ConfigError("usage: koe campaign send <campaign id>");
       return withDatabase(config, async (open) => {
-        const { secret } = await bootstrap(open.db, new EventBus(), config, { demo: false });
+        const { secret } = await bootstrap(open.db, config, { demo: false });
         const { mailer, worker } = await startWorker(config, open, secret);
         await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
       });
@@ -156,15 +153,14 @@ async function main(argv: string[]): Promise<void> {
       });
     case "seed-demo":
       return withDatabase(config, async ({ db }) => {
-        const events = new EventBus();
-        const { workspaceId } = await bootstrap(db, events, config, { demo: false });
-        await seedDemoWorkspaces(db, events, workspaceId);
+        const { workspaceId } = await bootstrap(db, config, { demo: false });
+        await seedDemoWorkspaces(db, workspaceId);
       });
     case "apikey":
     case "admin": {
       if (sub !== "create") throw new ConfigError(`usage: koe ${command} create …`);
       return withDatabase(config, async ({ db }) => {
-        const { workspaceId } = await bootstrap(db, new EventBus(), config, { demo: false });
+        const { workspaceId } = await bootstrap(db, config, { demo: false });
         if (command === "apikey") {
           const role = values.role as Role;
           if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);

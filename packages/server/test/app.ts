@@ -1,6 +1,5 @@
 // An in-process app on the test database, with an API key of a fresh workspace: no ports.
 import { createApiKey } from "../src/domain/auth/api-keys.ts";
-import { EventBus } from "../src/domain/events/bus.ts";
 import type { Role } from "../src/db/schema.ts";
 import type { Db } from "../src/db/open.ts";
 import { createApp, type App } from "../src/http/app.ts";
@@ -12,7 +11,6 @@ export const TEST_SECRET = "test-secret-".padEnd(40, "x");
 export interface TestClient {
   app: App;
   db: Db;
-  events: EventBus;
   workspaceId: string;
   key: string;
   /** JSON request with this client's key; returns status and parsed body. */
@@ -31,17 +29,14 @@ export async function testClient(
   opts: {
     role?: Role;
     workspaceId?: string;
-    events?: EventBus;
     /** More of the app's dependencies, e.g. a clock (`now`). */
     deps?: Partial<AppDeps>;
   } = {},
 ): Promise<TestClient> {
-  const events = opts.events ?? new EventBus();
   const workspaceId = opts.workspaceId ?? (await newWorkspace(db));
   const { key } = await createApiKey(db, workspaceId, { role: opts.role ?? "owner" });
   const app = createApp({
     db,
-    events,
     version: "test",
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",
@@ -50,7 +45,6 @@ export async function testClient(
   const client: TestClient = {
     app,
     db,
-    events,
     workspaceId,
     key,
     async call(method, path, body, headers = {}) {
@@ -72,7 +66,7 @@ export async function testClient(
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },
-    as: (role) => testClient(db, { role, workspaceId, events, deps: opts.deps }),
+    as: (role) => testClient(db, { role, workspaceId, deps: opts.deps }),
   };
   return client;
 }

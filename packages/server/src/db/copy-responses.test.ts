@@ -8,7 +8,6 @@ import { newNpsSurvey, onPostgres } from "../../test/database.ts";
 import { openPrivateDatabase } from "../../test/private-database.ts";
 import { openPostgres, poolOf, type Db, type OpenDatabase } from "./open.ts";
 import { createContact } from "../domain/contacts/contacts.ts";
-import { EventBus } from "../domain/events/bus.ts";
 import { createWorkspace } from "../domain/workspaces/workspaces.ts";
 import { copyResponses } from "./copy-responses.ts";
 import { importResponses } from "../domain/responses/import-responses.ts";
@@ -109,7 +108,7 @@ describe.runIf(onPostgres())("importing a batch on PostgreSQL", () => {
   it("imports the same way for a role that may not skip the checks", async () => {
     const { ws, surveyId, contactId } = await workspace(open.db);
     const input = Array.from({ length: 300 }, (_, i) => ({ surveyId, contactId, score: i % 11 }));
-    const result = await importResponses(plain.db, new EventBus(), ws, input);
+    const result = await importResponses(plain.db, ws, input);
     expect(result).toMatchObject({ inserted: 300, errors: [] });
     expect(await stored(open.db, ws)).toEqual({ responses: 300, rolled: 300 });
     const bad = await copyResponses(plain.db, poolOf(plain.db)!, ws, [row(surveyId, randomUUID(), 1)]).catch(

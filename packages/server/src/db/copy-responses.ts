@@ -127,6 +127,17 @@ export async function copyResponses(
       join keys k on k.k = r.k
     )
     ${addToRollups(workspaceId, slotFor(rows.length))}`.compile(db);
+  // Their response.created events (domain/events/record.ts), in this transaction too, after the rows.
+  const recordEvents = sql`
+    insert into domain_events (workspace_id, type, subject_id, payload)
+    select ${workspaceId}::uuid, 'response.created', r.id,
+           jsonb_build_object('surveyId', r.survey_id, 'contactId', r.contact_id, 'sendId', null, 'score', r.score,
+                              'segment', r.segment, 'source', r.source)
+    from unnest(${array(rows.map((r) => r.id))}::uuid[], ${array(rows.map((r) => r.survey_id))}::uuid[],
+                ${array(rows.map((r) => r.contact_id))}::uuid[], ${array(rows.map((r) => r.score))}::smallint[],
+                ${array(rows.map((r) => r.segment))}::text[], ${array(rows.map((r) => r.source))}::text[])
+           with ordinality as r (id, survey_id, contact_id, score, segment, source, n)
+    order by r.n`.compile(db);
 
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -142,6 +153,7 @@ export async function copyResponses(
       await pipeline(Readable.from([data]), client.query(copyFrom(copyRows)));
       if (skipped) await client.query("set local session_replication_role = origin");
       await client.query(rollUp.sql, [...rollUp.parameters]);
+      await client.query(recordEvents.sql, [...recordEvents.parameters]);
       await client.query("commit");
     } catch (e) {
       await client.query("rollback").catch((rollbackError: unknown) => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newWorkspace, openTestDatabase } from "../../test/database.ts";
 import type { Db, OpenDatabase } from "../db/open.ts";
 import { ConflictError } from "../domain/errors.ts";
-import { EventBus } from "../domain/events/bus.ts";
 import { getReport, type Report } from "../domain/reports/report.ts";
 import { getResponseRate } from "../domain/reports/response-rate.ts";
 import type { CesSummary } from "../domain/scores/ces.ts";
@@ -15,7 +14,6 @@ import { seedDemo, type SeedDemoResult } from "./seed-demo.ts";
 
 let open: OpenDatabase;
 let db: Db;
-const events = new EventBus();
 // A fixed "now" (never in the future), so the data, and these assertions, are the same on every run.
 const now = new Date(Math.min(Date.parse("2026-11-20T12:00:00+09:00"), Date.now()));
 const ws = { ja: "", en: "" };
@@ -50,8 +48,8 @@ beforeAll(async () => {
   db = open.db;
   ws.ja = await newWorkspace(db, "Koe demo");
   ws.en = await newWorkspace(db, "Northwind Cloud");
-  seeded.ja = await seedDemo(db, events, { workspaceId: ws.ja, locale: "ja", now });
-  seeded.en = await seedDemo(db, events, { workspaceId: ws.en, locale: "en", now });
+  seeded.ja = await seedDemo(db, { workspaceId: ws.ja, locale: "ja", now });
+  seeded.en = await seedDemo(db, { workspaceId: ws.en, locale: "en", now });
 });
 
 afterAll(() => open?.close());
@@ -171,7 +169,7 @@ describe("seedDemo", () => {
 
   it("gives the same scores for the same seed and different ones for another seed", async () => {
     const again = await newWorkspace(db, "Koe demo again");
-    await seedDemo(db, events, { workspaceId: again, locale: "ja", now });
+    await seedDemo(db, { workspaceId: again, locale: "ja", now });
     const shape = async (workspaceId: string) =>
       ((await nps(workspaceId, { groupBy: ["month", "touchpoint"] })).groups ?? []).map((g) => [
         g.keys.month,
@@ -184,12 +182,12 @@ describe("seedDemo", () => {
     expect(await comments(again)).toEqual(await comments(ws.ja));
 
     const other = await newWorkspace(db, "Koe demo, other seed");
-    await seedDemo(db, events, { workspaceId: other, locale: "ja", now, seed: 7 });
+    await seedDemo(db, { workspaceId: other, locale: "ja", now, seed: 7 });
     expect(await shape(other)).not.toEqual(await shape(ws.ja));
   }, 120_000); // two more demos seeded: ~10 s on a quiet machine, much more on a busy one
 
   it("refuses to seed a workspace that already has surveys", async () => {
-    await expect(seedDemo(db, events, { workspaceId: ws.ja, locale: "ja", now })).rejects.toBeInstanceOf(
+    await expect(seedDemo(db, { workspaceId: ws.ja, locale: "ja", now })).rejects.toBeInstanceOf(
       ConflictError,
     );
     expect(await countRows("surveys", ws.ja)).toBe(4);

@@ -2,7 +2,6 @@
 // `koe serve --demo`): touchpoints, surveys, companies, contacts, ~5,000 responses and the email invitations behind them, in ja or en.
 import type { Db } from "../db/open.ts";
 import { ConflictError, ValidationError } from "../domain/errors.ts";
-import type { EventBus } from "../domain/events/bus.ts";
 import { importResponses } from "../domain/responses/import-responses.ts";
 import { MAX_BATCH } from "../domain/responses/response-schema.ts";
 import { surveyInput } from "../domain/surveys/survey-schema.ts";
@@ -68,7 +67,7 @@ async function createStructure(db: Db, workspaceId: string, content: DemoContent
  * Seeds one existing, empty workspace (the caller creates it). Not atomic: on failure, delete the
  * workspace and seed a fresh one.
  */
-export async function seedDemo(db: Db, events: EventBus, opts: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const content = contentOf[opts.locale];
   const now = opts.now ?? new Date();
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
@@ -82,7 +81,7 @@ export async function seedDemo(db: Db, events: EventBus, opts: SeedDemoOptions):
 
   let responses = 0;
   for (let i = 0; i < rows.length; i += MAX_BATCH) {
-    const result = await importResponses(db, events, opts.workspaceId, rows.slice(i, i + MAX_BATCH), {
+    const result = await importResponses(db, opts.workspaceId, rows.slice(i, i + MAX_BATCH), {
       atomic: true,
     });
     responses += result.inserted;

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import { TEST_SECRET, testClient, type TestClient } from "../../test/app.ts";
 import type { OpenDatabase } from "../db/open.ts";
-import { EventBus } from "../domain/events/bus.ts";
 import { createApp, type App } from "./app.ts";
 
 let open: OpenDatabase;
@@ -19,7 +18,6 @@ beforeAll(async () => {
   const now = Date.parse("2026-06-01T12:00:30Z");
   app = createApp({
     db: open.db,
-    events: new EventBus(),
     version: "test",
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",

@@ -1,14 +1,12 @@
 import type { Mailer } from "../channels/email/mailer.ts";
 import type { Db } from "../db/open.ts";
 import type { Actor } from "../domain/auth/actor.ts";
-import type { EventBus } from "../domain/events/bus.ts";
 import type { HitCounter } from "../domain/rate-limits/hit-counter.ts";
 import type { ProxySettings } from "./client-address.ts";
 
 /** What the HTTP layer needs from the process: handed in, so tests build an app per database. */
 export interface AppDeps {
   db: Db;
-  events: EventBus;
   version: string;
   /** Signs personal links and public form tokens. */
   secret: string;

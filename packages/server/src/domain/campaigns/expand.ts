@@ -141,7 +141,14 @@ async function insertRange(
              ${row.round}
       from batch b
       on conflict (workspace_id, campaign_id, round, contact_id) where campaign_id is not null do nothing
-      returning workspace_id, id
+      returning workspace_id, id, contact_id
+    ),
+    created as (
+      insert into domain_events (workspace_id, type, subject_id, payload)
+      select s.workspace_id, 'send.created', s.id,
+             jsonb_build_object('surveyId', ${row.survey_id}::uuid, 'contactId', s.contact_id,
+                                'campaignId', ${r.campaignId}::uuid, 'channel', 'email')
+      from s order by s.id
     ),
     d as (
       insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)

@@ -38,12 +38,20 @@ export async function runDueCampaigns(
     }
   }
   // One-off campaigns are done once their audience is queued and no message is still on its way.
+  // Each with its campaign.finished event, in the same statement.
   await sql`
-    update campaigns c set status = 'done', updated_at = now()
-    where c.status = 'running' and c.expanded and c.schedule->>'kind' <> 'recurring' ${only("c.workspace_id")}
-      and not exists (
-        select 1 from sends s join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
-        where s.workspace_id = c.workspace_id and s.campaign_id = c.id
-          and d.status in ('queued', 'sending', 'committing'))`.execute(db);
+    with finished as (
+      update campaigns c set status = 'done', updated_at = now()
+      where c.status = 'running' and c.expanded and c.schedule->>'kind' <> 'recurring' ${only("c.workspace_id")}
+        and not exists (
+          select 1 from sends s join deliveries d on d.workspace_id = s.workspace_id and d.send_id = s.id
+          where s.workspace_id = c.workspace_id and s.campaign_id = c.id
+            and d.status in ('queued', 'sending', 'committing'))
+      returning c.workspace_id, c.id, c.round
+    )
+    insert into domain_events (workspace_id, type, subject_id, payload)
+    select workspace_id, 'campaign.finished', id, jsonb_build_object('round', round) from finished`.execute(
+    db,
+  );
   return queued;
 }

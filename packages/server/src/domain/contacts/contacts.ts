@@ -4,6 +4,7 @@ import type { ContactRow } from "../../db/schema.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { recordEvent, type EventPayloads, type NewEvent } from "../events/record.ts";
 import { containsPattern } from "../like-pattern.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
 import type { Page } from "../fields.ts";
@@ -32,23 +33,39 @@ function rejected(e: unknown): never {
   throw e;
 }
 
+/** A new contact's contact.created event (domain/events/record.ts). */
+export const contactCreated = (
+  workspaceId: string,
+  r: { id: string; email: string | null; external_id: string | null },
+  via: EventPayloads["contact.created"]["via"],
+): NewEvent<"contact.created"> => ({
+  workspaceId,
+  type: "contact.created",
+  subjectId: r.id,
+  payload: { email: r.email, externalId: r.external_id, via },
+});
+
 export async function createContact(db: Db, workspaceId: string, input: ContactInput): Promise<Contact> {
-  const row = await db
-    .insertInto("contacts")
-    .values({
-      workspace_id: workspaceId,
-      id: newId(),
-      email: input.email ?? null,
-      name: input.name ?? null,
-      locale: input.locale ?? null,
-      time_zone: input.timeZone ?? null,
-      external_id: input.externalId ?? null,
-      company_id: input.companyId ?? null,
-      attributes: JSON.stringify(input.attributes ?? {}),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .catch(rejected);
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("contacts")
+      .values({
+        workspace_id: workspaceId,
+        id: newId(),
+        email: input.email ?? null,
+        name: input.name ?? null,
+        locale: input.locale ?? null,
+        time_zone: input.timeZone ?? null,
+        external_id: input.externalId ?? null,
+        company_id: input.companyId ?? null,
+        attributes: JSON.stringify(input.attributes ?? {}),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+      .catch(rejected);
+    await recordEvent(trx, contactCreated(workspaceId, inserted, "api"));
+    return inserted;
+  });
   return toContact(row);
 }
 

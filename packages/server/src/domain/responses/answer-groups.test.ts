@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newNpsSurvey, newWorkspace, openTestDatabase } from "../../../test/database.ts";
 import type { Db, OpenDatabase } from "../../db/open.ts";
 import { createContact } from "../contacts/contacts.ts";
-import { EventBus } from "../events/bus.ts";
 import { recordIntent } from "../sends/intents.ts";
 import { answerTargetOf, loadSendContext } from "../sends/send-context.ts";
 import { createSend } from "../sends/sends.ts";
@@ -15,7 +14,6 @@ let open: OpenDatabase;
 let db: Db;
 let ws: string;
 let surveyId: string;
-const events = new EventBus();
 const links = { secret: "answer-groups-secret-0123456789abcdef", baseUrl: "" };
 const browser = { method: "GET", userAgent: "Mozilla/5.0 Chrome/130", purpose: "" };
 
@@ -49,7 +47,7 @@ describe("answers given at the same moment", () => {
     const contexts = await Promise.all(sends.map((s) => loadSendContext(db, ws, s.sendId)));
     expect(contexts.map((c) => c?.send.contact_id)).toEqual(sends.map((s) => s.contactId));
     const results = await Promise.all(
-      contexts.map((c, i) => saveAnswer(db, events, ws, answerTargetOf(c!), answer(i % 11))),
+      contexts.map((c, i) => saveAnswer(db, ws, answerTargetOf(c!), answer(i % 11))),
     );
     expect(results.every((r) => r.created)).toBe(true);
     const ids = sends.map((s) => s.sendId);
@@ -79,8 +77,8 @@ describe("answers given at the same moment", () => {
     const s = await newSend("twice@example.com");
     const context = await loadSendContext(db, ws, s.sendId);
     const both = await Promise.all([
-      saveAnswer(db, events, ws, answerTargetOf(context!), answer(2)),
-      saveAnswer(db, events, ws, answerTargetOf(context!), answer(10)),
+      saveAnswer(db, ws, answerTargetOf(context!), answer(2)),
+      saveAnswer(db, ws, answerTargetOf(context!), answer(10)),
     ]);
     expect(both.map((r) => r.created).sort()).toEqual([false, true]);
     const rows = await db
@@ -105,7 +103,7 @@ describe("answers given at the same moment", () => {
       .where("id", "=", sends[4]!.contactId)
       .execute();
     const settled = await Promise.allSettled(
-      contexts.map((c) => saveAnswer(db, events, ws, answerTargetOf(c!), answer(9))),
+      contexts.map((c) => saveAnswer(db, ws, answerTargetOf(c!), answer(9))),
     );
     expect(settled.filter((r) => r.status === "rejected")).toHaveLength(1);
     expect(settled[4]?.status).toBe("rejected");

@@ -1,7 +1,7 @@
 // A respondent's own answer from a survey page: one response per send (or per browser session for a
 // link survey); answering again edits it within the edit window instead of adding a second.
 import type { Db } from "../../db/open.ts";
-import type { EventBus } from "../events/bus.ts";
+import { recordEvent } from "../events/record.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { isHappy, isUnhappy, scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
@@ -63,7 +63,6 @@ export function answerChange(kind: SurveyKind, answer: PageAnswer, now: string) 
 
 export async function saveAnswer(
   db: Db,
-  events: EventBus,
   workspaceId: string,
   target: AnswerTarget,
   answer: PageAnswer,
@@ -93,11 +92,12 @@ export async function saveAnswer(
     db.transaction().execute(async (tx) => {
       let q = tx
         .selectFrom("responses")
-        .select(["id", "created_at", "testimonial_consent_text", "testimonial_consent_at"])
+        .select(["id", "score", "created_at", "testimonial_consent_text", "testimonial_consent_at"])
         .where("workspace_id", "=", workspaceId);
       if (target.sendId) q = q.where("send_id", "=", target.sendId);
       else q = q.where("id", "=", target.previousResponseId ?? "").where("survey_id", "=", target.surveyId);
-      const existing = await q.executeTakeFirst();
+      // Locked as read: the score replaced is the one this edit's response.updated reports.
+      const existing = await q.forUpdate().executeTakeFirst();
       if (!existing) return undefined;
       assertEditable(existing.created_at);
       if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
@@ -107,6 +107,18 @@ export async function saveAnswer(
         ? (existing.testimonial_consent_at?.toISOString() ?? now)
         : change.testimonial_consent_at;
       await updateResponse(tx, workspaceId, existing.id, { ...change, testimonial_consent_at: at });
+      // After the update, which holds the response's row lock: its events stay in commit order.
+      await recordEvent(tx, {
+        workspaceId,
+        type: "response.updated",
+        subjectId: existing.id,
+        payload: {
+          surveyId: target.surveyId,
+          score: change.score,
+          segment: change.segment,
+          previousScore: existing.score,
+        },
+      });
       return { responseId: existing.id, created: false };
     });
   let result: { responseId: string; created: boolean } | undefined;
@@ -115,11 +127,5 @@ export async function saveAnswer(
   else if (target.previousResponseId) result = await edit();
   result ??= await insert();
   if (!result) throw new ConflictError("the answer changed while it was being saved; try again");
-  if (result.created)
-    await events.emit("response.created", {
-      workspaceId,
-      responseIds: [result.responseId],
-      source: target.source,
-    });
   return result;
 }

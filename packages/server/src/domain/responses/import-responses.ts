@@ -1,7 +1,7 @@
-// Stores responses (one or a batch), validated row by row, with the rollups in the same transaction.
+// Stores responses (one or a batch), validated row by row, with the rollups and response.created events in
+// the same transaction.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import type { EventBus } from "../events/bus.ts";
 import { ValidationError } from "../errors.ts";
 import { newBatchId } from "./batch-ids.ts";
 import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
@@ -40,7 +40,6 @@ function issuePath(path: PropertyKey[]): string {
 
 export async function importResponses(
   db: Db,
-  events: EventBus,
   workspaceId: string,
   input: unknown[],
   opts: { atomic?: boolean } = {},
@@ -132,11 +131,6 @@ export async function importResponses(
     // One row keeps insertResponses' single-row statement (and its spread over rollup slots).
     if (copy && prepared.length > 1) await copy(workspaceId, prepared);
     else await db.transaction().execute((tx) => insertResponses(tx, workspaceId, prepared));
-    await events.emit("response.created", {
-      workspaceId,
-      responseIds: prepared.map((p) => p.id),
-      source: prepared[0]?.source ?? "api",
-    });
   }
   return { inserted: prepared.length, ids: prepared.map((p) => p.id), errors };
 }

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
 import { addOneToRollups, addToRollups, slotFor } from "../rollups/rollups.ts";
+import { insertEventsFrom } from "../events/record.ts";
 
 const CHUNK = 10_000; // = MAX_BATCH: one rollup upsert per batch, so two imports cannot deadlock
 
@@ -29,6 +30,10 @@ export interface PreparedResponse {
 const COLUMNS = sql.raw(`id, survey_id, contact_id, touchpoint_id, channel, score, segment, comment, locale,
   metadata, source, created_at, send_id, contact_preference, testimonial_consent_text, testimonial_consent_at`);
 
+/** response.created's payload (record.ts) from a stored row `r`. */
+const createdPayload = sql`jsonb_build_object('surveyId', r.survey_id, 'contactId', r.contact_id,
+  'sendId', r.send_id, 'score', r.score, 'segment', r.segment, 'source', r.source)`;
+
 /** The insert of rows given as one JSON array; the caller adds its conflict rule and what it returns. */
 const insertFromJson = (workspaceId: string, rows: PreparedResponse[]) => sql`
   insert into responses (workspace_id, ${COLUMNS})
@@ -47,8 +52,10 @@ export async function insertResponses(tx: Db, workspaceId: string, rows: Prepare
     await sql`
       with rows as (
         ${insertFromJson(workspaceId, rows.slice(i, i + CHUNK))}
-        returning survey_id, touchpoint_id, channel, score, created_at, 1 as w
-      )
+        returning id, survey_id, touchpoint_id, channel, score, created_at, 1 as w, contact_id, send_id, segment,
+          source
+      ),
+      recorded as (${insertEventsFrom(workspaceId, "response.created", "rows", "id", createdPayload)})
       ${addToRollups(workspaceId, slotFor(rows.length))}`.execute(tx);
   }
 }
@@ -64,8 +71,10 @@ async function insertAnswers(db: Db, workspaceId: string, answers: PreparedRespo
     with rows as (
       ${insertFromJson(workspaceId, sorted)}
       on conflict (workspace_id, send_id) where send_id is not null do nothing
-      returning id, send_id, survey_id, touchpoint_id, channel, score, created_at, 1 as w
+      returning id, send_id, survey_id, touchpoint_id, channel, score, created_at, 1 as w, contact_id, segment,
+        source
     ),
+    recorded as (${insertEventsFrom(workspaceId, "response.created", "rows", "id", createdPayload)}),
     confirmed as (
       update intents set verdict = 'confirmed'
       where workspace_id = ${workspaceId} and verdict = 'pending' and send_id in (select send_id from rows)
@@ -98,8 +107,9 @@ async function insertOne(tx: Db, workspaceId: string, r: PreparedResponse): Prom
              ${r.score}, ${r.segment}, ${r.comment}, ${r.locale}, ${JSON.stringify(r.metadata)}, ${r.source},
              ${r.created_at}, ${r.send_id ?? null}, ${r.contact_preference ?? null},
              ${r.testimonial_consent_text ?? null}, ${r.testimonial_consent_at ?? null})
-      returning survey_id, touchpoint_id, channel, created_at
-    )
+      returning id, survey_id, touchpoint_id, channel, created_at, contact_id, send_id, score, segment, source
+    ),
+    recorded as (${insertEventsFrom(workspaceId, "response.created", "rows", "id", createdPayload)})
     ${addOneToRollups(workspaceId, r.score, slotFor(1))}`.execute(tx);
 }
 

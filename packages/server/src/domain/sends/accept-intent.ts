@@ -1,7 +1,6 @@
 // An admin's override: accept a recorded click as the contact's answer (e.g. a person who clicked a
 // score in the email and was wrongly taken for a scanner).
 import type { Db } from "../../db/open.ts";
-import type { EventBus } from "../events/bus.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { saveAnswer } from "../responses/answer.ts";
 import type { IntentReason } from "./intents.ts";
@@ -9,7 +8,6 @@ import { answerTargetOf, isTestSend, keptAnswer, loadSendContext } from "./send-
 
 export async function acceptIntent(
   db: Db,
-  events: EventBus,
   workspaceId: string,
   sendId: string,
   intentId: string,
@@ -31,7 +29,6 @@ export async function acceptIntent(
   // An answer the person already gave keeps its words; only the score is the accepted click's.
   const saved = await saveAnswer(
     db,
-    events,
     workspaceId,
     { ...target, metadata: { ...target.metadata, acceptedIntent: intentId } },
     {

@@ -2,13 +2,12 @@
 // its answer stays on the send, not among the responses: it counts in no report, opens no case and fires
 // no alert, even when the test showed a customer's data.
 import type { Db } from "../../db/open.ts";
-import type { EventBus } from "../events/bus.ts";
 import { answerChange, assertEditable, saveAnswer, type PageAnswer } from "../responses/answer.ts";
 import { answerTargetOf, isTestSend, type SendContext, type SendResponse } from "./send-context.ts";
 
-export async function answerSend(db: Db, events: EventBus, context: SendContext, answer: PageAnswer) {
+export async function answerSend(db: Db, context: SendContext, answer: PageAnswer) {
   const { send, survey } = context;
-  if (!isTestSend(send)) return saveAnswer(db, events, send.workspace_id, answerTargetOf(context), answer);
+  if (!isTestSend(send)) return saveAnswer(db, send.workspace_id, answerTargetOf(context), answer);
   const previous = context.response;
   if (previous) assertEditable(previous.createdAt);
   const change = answerChange(survey.kind, answer, new Date().toISOString());

@@ -3,6 +3,7 @@ import type { SendRow } from "../../db/schema.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
+import { recordEvent, type NewEvent } from "../events/record.ts";
 import { scaleOf } from "../scores/scales.ts";
 import { assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
 import { sendInput, type LinkSigner, type Send, type SendInput } from "./send-schema.ts";
@@ -50,22 +51,46 @@ export async function createSend(
     issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
   if (!survey || issues.length) throw new ValidationError(issues);
   assertAcceptsAnswers(survey, "create the send");
-  const row = await db
-    .insertInto("sends")
-    .values({
-      workspace_id: workspaceId,
-      id: newId(),
-      survey_id: input.surveyId,
-      contact_id: input.contactId ?? null,
-      touchpoint_id: input.touchpointId ?? null,
-      channel: input.channel,
-      metadata: JSON.stringify(input.metadata ?? {}),
-      expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("sends")
+      .values({
+        workspace_id: workspaceId,
+        id: newId(),
+        survey_id: input.surveyId,
+        contact_id: input.contactId ?? null,
+        touchpoint_id: input.touchpointId ?? null,
+        channel: input.channel,
+        metadata: JSON.stringify(input.metadata ?? {}),
+        expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, sendCreated(inserted));
+    return inserted;
+  });
   return toSend(row, survey.kind, links);
 }
+
+/** A stored send's send.created event (domain/events/record.ts). */
+export const sendCreated = (r: {
+  workspace_id: string;
+  id: string;
+  survey_id: string;
+  contact_id: string | null;
+  campaign_id?: string | null;
+  channel: string;
+}): NewEvent<"send.created"> => ({
+  workspaceId: r.workspace_id,
+  type: "send.created",
+  subjectId: r.id,
+  payload: {
+    surveyId: r.survey_id,
+    contactId: r.contact_id,
+    campaignId: r.campaign_id ?? null,
+    channel: r.channel,
+  },
+});
 
 export async function getSend(db: Db, workspaceId: string, id: string, links: LinkSigner): Promise<Send> {
   const row = await findSendRow(db, workspaceId, id);

@@ -4,6 +4,8 @@ import type { Db } from "../../db/open.ts";
 import { ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
+import { recordEvent } from "../events/record.ts";
+import { contactCreated } from "../contacts/contacts.ts";
 import type { EventContact } from "./event-schema.ts";
 
 /** Call inside the event's transaction, so a rejected event leaves no contact behind. */
@@ -33,9 +35,12 @@ export async function contactForEvent(tx: Db, workspaceId: string, ref: EventCon
       attributes: "{}",
     })
     .onConflict((oc) => oc.doNothing())
-    .returning("id")
+    .returning(["id", "email", "external_id"])
     .executeTakeFirst();
-  if (created) return created.id;
+  if (created) {
+    await recordEvent(tx, contactCreated(workspaceId, created, "event"));
+    return created.id;
+  }
   const raced = await findContactId(tx, workspaceId, ref);
   if (!raced) throw new Error("contact neither created nor found");
   return raced;

@@ -8,6 +8,8 @@ import type { Attributes } from "../../db/schema.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
+import { recordEvents } from "../events/record.ts";
+import { sendCreated } from "../sends/sends.ts";
 import { matchesConditions } from "./conditions.ts";
 import { contactForEvent } from "./event-contact.ts";
 import {
@@ -82,6 +84,18 @@ export async function receiveEvent(
           })),
         )
         .execute();
+      await recordEvents(
+        tx,
+        planned.map((p) =>
+          sendCreated({
+            workspace_id: workspaceId,
+            id: p.sendId,
+            survey_id: p.trigger.surveyId,
+            contact_id: contactId,
+            channel: "email",
+          }),
+        ),
+      );
       const queued = await tx
         .insertInto("deliveries")
         .values(

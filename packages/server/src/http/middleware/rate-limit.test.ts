@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { TEST_SECRET } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
-import { EventBus } from "../../domain/events/bus.ts";
 import { createApp, type App } from "../app.ts";
 import type { AppDeps } from "../env.ts";
 import { parseProxyTrust } from "../proxy-trust.ts";
@@ -19,7 +18,6 @@ afterAll(() => open.close());
 function app(extra: Partial<AppDeps> = {}): App {
   return createApp({
     db: open.db,
-    events: new EventBus(),
     version: "test",
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",

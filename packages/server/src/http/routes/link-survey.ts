@@ -26,7 +26,7 @@ import { errorPage, judgeForm, pageLocale, pageNow, readSurveyForm } from "./pag
 const MAX_META = 20;
 
 export function linkSurveyRoutes(deps: AppDeps) {
-  const { db, events, secret } = deps;
+  const { db, secret } = deps;
   const cookieName = (surveyId: string) => `koe_${surveyId.replace(/-/g, "")}`;
   const sign = (value: string) =>
     createHmac("sha256", secret).update(`cookie:${value}`).digest("base64url").slice(0, 22);
@@ -137,7 +137,6 @@ export function linkSurveyRoutes(deps: AppDeps) {
         try {
           saved = await saveAnswer(
             db,
-            events,
             survey.workspace_id,
             {
               surveyId: survey.id,

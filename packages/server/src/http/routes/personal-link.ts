@@ -54,7 +54,7 @@ function scoreParam(raw: string | undefined, kind: "nps" | "csat" | "ces"): numb
 }
 
 export function personalLinkRoutes(deps: AppDeps) {
-  const { db, events, secret } = deps;
+  const { db, secret } = deps;
 
   /** Loads the send behind the token, or answers with the friendly page for a bad or expired link. */
   const withSend = async (c: Context, handle: (l: Loaded) => Promise<Response>) => {
@@ -149,7 +149,7 @@ export function personalLinkRoutes(deps: AppDeps) {
           return c.html(page(c, l, again), 422);
         }
         try {
-          await answerSend(db, events, l, { ...form.answer, score: form.score, locale });
+          await answerSend(db, l, { ...form.answer, score: form.score, locale });
         } catch (e) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
           throw e;
@@ -174,7 +174,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         const locale = pageLocale(c, l.contactLocale, l.survey);
         const kept = keptAnswer(l.response);
         try {
-          await answerSend(db, events, l, { ...kept, score, locale });
+          await answerSend(db, l, { ...kept, score, locale });
         } catch (e) {
           if (e instanceof ConflictError) return c.body(null, 409);
           throw e;

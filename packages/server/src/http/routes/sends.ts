@@ -27,13 +27,7 @@ export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
       ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
       const intentId = c.req.param("intentId");
       if (!isId(intentId)) throw new NotFoundError(`intent ${intentId} not found`);
-      const result = await acceptIntent(
-        deps.db,
-        deps.events,
-        c.var.actor.workspaceId,
-        pathId(c, "send"),
-        intentId,
-      );
+      const result = await acceptIntent(deps.db, c.var.actor.workspaceId, pathId(c, "send"), intentId);
       return c.json(result);
     });
   const docs: RouteDoc[] = [

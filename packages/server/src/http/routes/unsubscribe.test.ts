@@ -152,7 +152,6 @@ describe("a bad link", () => {
   it("is rate limited like the other public pages", async () => {
     const app = createApp({
       db: c.db,
-      events: c.events,
       version: "test",
       secret: TEST_SECRET,
       baseUrl: "http://koe.test",
