@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, ApiError, failed, setOnUnauthorized } from "./api.ts";
+// The client's rules on every call: ApiError with the problem, CSRF header on changes, 401 reported, aborts
+// let through. Typed calls (client.GET…) and plain-path calls (api.ts) share the transport.
+import { api } from "../api.ts";
+import { ApiError, client, fileBody, ok, setCsrfToken, setOnUnauthorized } from "./client.ts";
+import { failed } from "./hooks.ts";
 
 const answer = (status: number, body: string, type = "application/json") =>
   vi.fn(() =>
@@ -22,7 +26,10 @@ afterEach(() => {
   setOnUnauthorized(() => {});
 });
 
-describe("api", () => {
+/** The request the stubbed fetch was given. */
+const sent = (fetch: ReturnType<typeof answer>) => (fetch.mock.calls[0] as unknown as [Request])[0];
+
+describe("the client", () => {
   it("reads problem+json into an ApiError with its status and the server's words", async () => {
     vi.stubGlobal(
       "fetch",
@@ -38,11 +45,18 @@ describe("api", () => {
     vi.stubGlobal("fetch", fetch);
     const sjis = new Uint8Array([0x8e, 0x52, 0x93, 0x63, 0x0d, 0x0a]); // 山田 in Shift_JIS
     const file = new Blob([sjis]);
-    await api("/campaigns/1/audience", { method: "POST", file: { body: file, type: "text/csv" } });
-    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(init.body).toBe(file);
-    expect(new Uint8Array(await (init.body as Blob).arrayBuffer())).toEqual(sjis);
-    expect(init.headers).toMatchObject({ "content-type": "text/csv", "x-csrf-token": expect.any(String) });
+    setCsrfToken("token-1");
+    await ok(
+      client.POST("/api/v1/campaigns/{id}/audience", {
+        params: { path: { id: "1" } },
+        ...fileBody(file, "text/csv"),
+      }),
+    );
+    const request = sent(fetch);
+    expect(new Uint8Array(await request.arrayBuffer())).toEqual(sjis);
+    expect(request.headers.get("content-type")).toBe("text/csv");
+    expect(request.headers.get("x-csrf-token")).toBe("token-1");
+    expect(new URL(request.url).pathname).toBe("/api/v1/campaigns/1/audience");
   });
 
   it("turns a network failure into status 0", async () => {
@@ -86,6 +100,17 @@ describe("api", () => {
     const e: unknown = await api("/workspace").catch((err: unknown) => err);
     expect(e).not.toBeInstanceOf(ApiError);
     expect((e as Error).name).toBe("AbortError");
+  });
+
+  it("sends no CSRF header on a read, and the query without its empty values", async () => {
+    const fetch = answer(200, JSON.stringify({ data: [], nextCursor: null }));
+    vi.stubGlobal("fetch", fetch);
+    setCsrfToken("token-2");
+    await api("/outbox", { query: { limit: 50, cursor: "", to: undefined } });
+    const request = sent(fetch);
+    expect(request.headers.get("x-csrf-token")).toBeNull();
+    expect(new URL(request.url).search).toBe("?limit=50");
+    expect(request.credentials).toBe("same-origin");
   });
 
   it("answers JSON and 204", async () => {
