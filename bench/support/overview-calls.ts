@@ -37,7 +37,7 @@ export async function fixture(db: Db): Promise<Fixture> {
         .where("name", "=", name)
         .executeTakeFirstOrThrow()
     ).id;
-  await db.deleteFrom("users").where("workspace_id", "=", ws).execute();
+  await db.deleteFrom("memberships").where("workspace_id", "=", ws).execute();
   await createUser(db, ws, { ...ADMIN, role: "viewer" });
   return {
     ws,

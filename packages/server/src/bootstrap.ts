@@ -5,19 +5,21 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
+import { dateOf, type Clock } from "./clock.ts";
 import type { Db } from "./db/open.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { ensureApiKey } from "./domain/auth/api-keys.ts";
 import { ensureAdmin } from "./domain/auth/users.ts";
 import { instanceSecret } from "./domain/instance/instance-secret.ts";
-import { createWorkspace, ensureDefaultWorkspace } from "./domain/workspaces/workspaces.ts";
-import { seedDemo } from "./demo/seed-demo.ts";
+import { demoWasRemoved, ensureDefaultWorkspace } from "./domain/workspaces/workspaces.ts";
+import { ensureDemoApiKeys, seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
 import { log } from "./log.ts";
 
 export async function bootstrap(
   db: Db,
   config: Config,
-  opts: { demo: boolean },
+  /** clock: the process's one clock; the demo's history ends at its time. */
+  opts: { demo: boolean; clock: Clock },
 ): Promise<{ workspaceId: string; secret: string }> {
   const applied = await migrateToLatest(db as unknown as Kysely<unknown>);
   if (applied.length) log.info(`applied migrations: ${applied.join(", ")}`);
@@ -25,9 +27,12 @@ export async function bootstrap(
   const workspaceId = await ensureDefaultWorkspace(db);
   if (config.bootstrapApiKey) await ensureApiKey(db, workspaceId, config.bootstrapApiKey);
   if (config.adminEmail && config.adminPassword) {
-    await ensureAdmin(db, workspaceId, config.adminEmail, config.adminPassword);
+    await ensureAdmin(db, config.adminEmail, config.adminPassword);
   }
-  if (opts.demo && (await isEmpty(db))) await seedDemoWorkspaces(db, workspaceId);
+  // Once removed (`koe demo remove`, or the admin app), --demo does not bring the demo back.
+  if (opts.demo && (await isEmpty(db)) && !(await demoWasRemoved(db)))
+    await seedDemoWorkspaces(db, { now: dateOf(opts.clock), bootstrapApiKey: config.bootstrapApiKey });
+  else if (config.bootstrapApiKey) await ensureDemoApiKeys(db, config.bootstrapApiKey);
   return { workspaceId, secret };
 }
 
@@ -60,39 +65,4 @@ export async function signingSecret(db: Db, config: Pick<Config, "secret" | "dat
 /** "Empty" means no survey anywhere: the demo never lands on top of real data. */
 async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.selectFrom("surveys").select("id").limit(1).executeTakeFirst());
-}
-
-/** The Japanese demo fills the default workspace (if it has no surveys); an English one gets its own. */
-export async function seedDemoWorkspaces(db: Db, defaultWorkspaceId: string): Promise<void> {
-  const started = Date.now();
-  const hasSurveys = await db
-    .selectFrom("surveys")
-    .select("id")
-    .where("workspace_id", "=", defaultWorkspaceId)
-    .limit(1)
-    .executeTakeFirst();
-  const jaWorkspace = hasSurveys
-    ? await createWorkspace(db, {
-        name: "ハルカゼ ワークス（デモ）",
-        defaultLocale: "ja",
-        timeZone: "Asia/Tokyo",
-      })
-    : defaultWorkspaceId;
-  if (!hasSurveys) {
-    await db
-      .updateTable("workspaces")
-      .set({ name: "ハルカゼ ワークス（デモ）" })
-      .where("id", "=", jaWorkspace)
-      .execute();
-  }
-  const ja = await seedDemo(db, { workspaceId: jaWorkspace, locale: "ja" });
-  const enWorkspace = await createWorkspace(db, {
-    name: "Northwind Cloud (demo)",
-    defaultLocale: "en",
-    timeZone: "America/New_York",
-  });
-  const en = await seedDemo(db, { workspaceId: enWorkspace, locale: "en" });
-  log.info(
-    `seeded the demo: ${ja.responses} responses (ja, workspace ${jaWorkspace}) and ${en.responses} (en, workspace ${enWorkspace}) in ${Date.now() - started} ms`,
-  );
 }

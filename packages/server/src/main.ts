@@ -1,16 +1,20 @@
-// CLI entry: koe serve | migrate | seed-demo | apikey create | admin create
+// CLI entry: koe serve | migrate | seed-demo | apikey create | admin create | workspace … | demo remove
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
-import { bootstrap, seedDemoWorkspaces } from "./bootstrap.ts";
+import { bootstrap } from "./bootstrap.ts";
+import { demoCommand, workspaceCommand, workspaceUsage } from "./cli/workspaces.ts";
+import { dateOf, systemClock } from "./clock.ts";
+import { seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
+import { getWorkspaceDetail } from "./domain/workspaces/workspaces.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { openDatabase, type OpenDatabase } from "./db/open.ts";
 import { roles } from "./domain/auth/actor.ts";
 import { createApiKey } from "./domain/auth/api-keys.ts";
-import { createUser } from "./domain/auth/users.ts";
+import { createInstanceOwner } from "./domain/auth/users.ts";
 import { DomainError } from "./domain/errors.ts";
 import { createApp } from "./http/app.ts";
 import { listen, PortError, type Listener } from "./http/listen.ts";
@@ -33,9 +37,11 @@ const usage = `koe ${version} — NPS and voice-of-customer platform
   koe worker                              run only the mail worker (sending, reminders, campaign rounds) and the rollup job
   koe campaign send <id>                  launch a campaign and send it here, with a progress bar
   koe migrate                             apply database migrations
-  koe seed-demo                           add the Japanese and English demo workspaces
-  koe apikey create [--role R] [--name N] print a new API key for the default workspace (role: ${roles.join("|")})
-  koe admin create --email E --password P create an admin user in the default workspace
+  koe seed-demo                           add a Japanese and an English demo workspace
+  koe apikey create [--role R] [--name N] [--workspace ID]
+                                          print a new API key of the default workspace, or of workspace ID (role: ${roles.join("|")})
+  koe admin create --email E --password P create an instance owner (owner of the default and the demo workspaces)
+  ${workspaceUsage}
 
 Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
 KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, KOE_TRUST_PROXY, KOE_FORWARDED_HEADER,
@@ -77,7 +83,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   // The port before the database: a busy one stops the start with one line, nothing opened or migrated.
   const listener: Listener | undefined = http ? await listen(config.port) : undefined;
   const open = await openDatabase(config);
-  const { secret } = await bootstrap(open.db, config, { demo });
+  const { secret } = await bootstrap(open.db, config, { demo, clock: systemClock });
   const { mailer, worker } = await startWorker(config, open, secret);
   // The public pages' rate limit counts every process's requests (shared-hit-counter.ts).
   const publicHits = sharedHitCounter(open.db, "public");
@@ -124,6 +130,9 @@ async function main(argv: string[]): Promise<void> {
       name: { type: "string" },
       email: { type: "string" },
       password: { type: "string" },
+      workspace: { type: "string" },
+      locale: { type: "string" },
+      yes: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -141,7 +150,7 @@ async function main(argv: string[]): Promise<void> {
       const id = positionals[2];
       if (sub !== "send" || !id) throw new ConfigError("usage: koe campaign send <campaign id>");
       return withDatabase(config, async (open) => {
-        const { secret } = await bootstrap(open.db, config, { demo: false });
+        const { secret } = await bootstrap(open.db, config, { demo: false, clock: systemClock });
         const { mailer, worker } = await startWorker(config, open, secret);
         await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
       });
@@ -153,29 +162,36 @@ async function main(argv: string[]): Promise<void> {
       });
     case "seed-demo":
       return withDatabase(config, async ({ db }) => {
-        const { workspaceId } = await bootstrap(db, config, { demo: false });
-        await seedDemoWorkspaces(db, workspaceId);
+        await bootstrap(db, config, { demo: false, clock: systemClock });
+        await seedDemoWorkspaces(db, { now: dateOf(systemClock), bootstrapApiKey: config.bootstrapApiKey });
+      });
+    case "workspace":
+      return withDatabase(config, async ({ db }) => {
+        await bootstrap(db, config, { demo: false, clock: systemClock });
+        const rest = positionals.slice(2);
+        await workspaceCommand(db, { sub, rest, locale: values.locale, yes: values.yes ?? false }, console.log);
+      });
+    case "demo":
+      return withDatabase(config, async ({ db }) => {
+        await bootstrap(db, config, { demo: false, clock: systemClock });
+        await demoCommand(db, sub, console.log);
       });
     case "apikey":
     case "admin": {
       if (sub !== "create") throw new ConfigError(`usage: koe ${command} create …`);
       return withDatabase(config, async ({ db }) => {
-        const { workspaceId } = await bootstrap(db, config, { demo: false });
+        const { workspaceId } = await bootstrap(db, config, { demo: false, clock: systemClock });
         if (command === "apikey") {
           const role = values.role as Role;
           if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);
-          const created = await createApiKey(db, workspaceId, { role, name: values.name ?? "cli" });
+          const into = values.workspace ? (await getWorkspaceDetail(db, values.workspace, undefined)).id : workspaceId;
+          const created = await createApiKey(db, into, { role, name: values.name ?? "cli" });
           console.log(created.key);
         } else {
           if (!values.email || !values.password || values.password.length < 8) {
             throw new ConfigError("give --email and a --password of at least 8 characters");
           }
-          await createUser(db, workspaceId, {
-            email: values.email,
-            password: values.password,
-            role: "owner",
-            name: values.name ?? "",
-          });
+          await createInstanceOwner(db, { email: values.email, password: values.password, name: values.name ?? "" });
           console.log(`created admin ${values.email}`);
         }
       });

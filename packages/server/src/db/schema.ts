@@ -37,21 +37,34 @@ export interface WorkspaceTable {
   default_locale: Generated<Locale>;
   time_zone: Generated<string>;
   is_default: Generated<boolean>;
+  /** A demo workspace (seeded by `koe serve --demo` or `koe seed-demo`; `koe demo remove` deletes them). */
+  is_demo: Generated<boolean>;
   settings: ColumnType<WorkspaceSettingsJson, string | undefined, string>;
   created_at: CreatedAt;
 }
 
+/** An account of the installation (one per email); its workspaces and roles are its memberships. */
 export interface UserTable {
-  workspace_id: string;
   id: string;
   email: string;
   name: Generated<string>;
   password_hash: string;
+  /** May create, rename and delete workspaces (the first owner, `koe admin create`). */
+  is_instance_owner: Generated<boolean>;
+  /** Where the user's next sign-in starts (the workspace they last switched to). */
+  last_workspace_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
   role: Role;
   created_at: CreatedAt;
 }
 
 export interface SessionTable {
+  /** The workspace the session is in now (one its user is a member of; switchable). */
   workspace_id: string;
   id: string;
   token_hash: string;
@@ -318,6 +331,12 @@ export interface InstanceSecretTable {
   created_at: CreatedAt;
 }
 
+/** Facts about the installation, e.g. that its demo was removed (so --demo does not seed it again). */
+export interface InstanceFlagTable {
+  name: string;
+  set_at: CreatedAt;
+}
+
 /** Rate-limit hits per limit, client address and window, shared by every process. */
 export interface RateLimitHitTable {
   bucket: string;
@@ -329,6 +348,8 @@ export interface RateLimitHitTable {
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
+  memberships: MembershipTable;
+  instance_flags: InstanceFlagTable;
   api_keys: ApiKeyTable;
   sessions: SessionTable;
   touchpoints: TouchpointTable;

@@ -9,8 +9,14 @@ const userName = z.string().trim().min(1).max(200);
 
 export const apiKeyInput = z.object({ name: z.string().trim().min(1).max(100), role: roleSchema }).strict();
 
+/** Adding a person to the workspace: a new email needs a password; an email with an account keeps its own. */
 export const userInput = z
-  .object({ email: z.email().max(320).toLowerCase(), name: userName, password, role: roleSchema })
+  .object({
+    email: z.email().max(320).toLowerCase(),
+    name: userName.optional(),
+    password: password.optional(),
+    role: roleSchema,
+  })
   .strict();
 
 export const userPatch = z.object({ name: userName, role: roleSchema, password }).partial().strict();

@@ -7,7 +7,6 @@ export async function actorName(db: Db, actor: Actor): Promise<string> {
     const user = await db
       .selectFrom("users")
       .select(["name", "email"])
-      .where("workspace_id", "=", actor.workspaceId)
       .where("id", "=", actor.id)
       .executeTakeFirst();
     return user ? user.name.trim() || user.email : "deleted user";

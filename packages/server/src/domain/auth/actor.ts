@@ -6,6 +6,8 @@ export interface Actor {
   id: string;
   workspaceId: string;
   role: Role;
+  /** A signed-in user who may create, rename and delete workspaces (never an API key). */
+  instanceOwner?: boolean;
 }
 
 export { roles };

@@ -1,11 +1,11 @@
 // A new installation's first sign-in: while nobody can sign in yet, the admin app offers to create the
-// owner of the default workspace (KOE_ADMIN_EMAIL / KOE_ADMIN_PASSWORD do the same from the environment).
+// first instance owner (KOE_ADMIN_EMAIL / KOE_ADMIN_PASSWORD do the same from the environment), owner of
+// the default workspace and of the demo.
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
 import { ConflictError } from "../errors.ts";
-import { ensureDefaultWorkspace } from "../workspaces/workspaces.ts";
-import { createUser } from "./users.ts";
+import { createInstanceOwner } from "./users.ts";
 
 export const firstOwnerInput = z
   .object({
@@ -24,7 +24,6 @@ export async function createFirstOwner(db: Db, input: z.output<typeof firstOwner
     // Two first sign-ins at once: the lock makes the second see the first's user and stop.
     await sql`lock table users in exclusive mode`.execute(tx);
     if (!(await needsFirstOwner(tx))) throw new ConflictError("Koe already has a user: sign in instead");
-    const workspaceId = await ensureDefaultWorkspace(tx);
-    await createUser(tx, workspaceId, { ...input, role: "owner" });
+    await createInstanceOwner(tx, input);
   });
 }

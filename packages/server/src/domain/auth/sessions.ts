@@ -3,16 +3,19 @@
 // the session with the server secret, which a cross-site page cannot read.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { sql } from "kysely";
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/open.ts";
 import type { Role } from "../../db/schema.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { Actor } from "./actor.ts";
 
 export const SESSION_DAYS = 30;
 
 export interface SessionInfo {
-  user: { id: string; email: string; name: string; role: Role };
-  workspace: { id: string; name: string; defaultLocale: "ja" | "en"; timeZone: string };
+  user: { id: string; email: string; name: string; role: Role; instanceOwner: boolean };
+  workspace: { id: string; name: string; defaultLocale: "ja" | "en"; timeZone: string; isDemo: boolean };
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -31,88 +34,133 @@ export function csrfMatches(secret: string, token: string, given: string | undef
 let dummyHash: Promise<string> | undefined;
 const unknownUserHash = () => (dummyHash ??= hash(randomBytes(16).toString("hex")));
 
-/** The user with this email and password (the default workspace first when several have one). */
+/**
+ * The account with this email and password, signed in to the workspace it last switched to, else a demo
+ * it belongs to (a new installation's first look), else the default workspace, else its oldest.
+ * Undefined for a wrong email or password; a 403 for an account in no workspace.
+ */
 export async function signIn(
   db: Db,
   email: string,
   password: string,
+  clock: Clock,
 ): Promise<{ token: string } | undefined> {
-  const users = await db
-    .selectFrom("users as u")
-    .innerJoin("workspaces as w", "w.id", "u.workspace_id")
-    .select(["u.workspace_id", "u.id", "u.password_hash"])
-    .where("u.email", "=", email.trim().toLowerCase())
-    .orderBy("w.is_default", "desc")
-    .limit(10)
-    .execute();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "password_hash", "last_workspace_id"])
+    .where("email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
   // An unknown email costs one password check too, so the answer's time does not tell who has an account.
-  if (users.length === 0) await verify(await unknownUserHash(), password).catch(() => false);
-  for (const u of users) {
-    if (!(await verify(u.password_hash, password).catch(() => false))) continue;
-    const token = randomBytes(32).toString("base64url");
-    await db
-      .insertInto("sessions")
-      .values({
-        workspace_id: u.workspace_id,
-        id: newId(),
-        token_hash: hashToken(token),
-        user_id: u.id,
-        expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
-      })
-      .execute();
-    return { token };
+  if (!user) {
+    await verify(await unknownUserHash(), password).catch(() => false);
+    return undefined;
   }
-  return undefined;
+  if (!(await verify(user.password_hash, password).catch(() => false))) return undefined;
+  const start = await db
+    .selectFrom("memberships as m")
+    .innerJoin("workspaces as w", "w.id", "m.workspace_id")
+    .select("m.workspace_id")
+    .where("m.user_id", "=", user.id)
+    .orderBy(sql`m.workspace_id = ${user.last_workspace_id}`, (ob) => ob.desc().nullsLast())
+    .orderBy("w.is_demo", "desc")
+    .orderBy("w.is_default", "desc")
+    .orderBy("w.id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!start)
+    throw new ForbiddenError("your account belongs to no workspace: ask a workspace owner to add you");
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .insertInto("sessions")
+    .values({
+      workspace_id: start.workspace_id,
+      id: newId(),
+      token_hash: hashToken(token),
+      user_id: user.id,
+      expires_at: new Date(clock.now() + SESSION_DAYS * 86_400_000),
+    })
+    .execute();
+  return { token };
 }
 
 export async function findSession(
   db: Db,
   token: string,
+  clock: Clock,
 ): Promise<(SessionInfo & { actor: Actor }) | undefined> {
   const r = await db
     .selectFrom("sessions as s")
-    .innerJoin("users as u", (j) =>
-      j.onRef("u.workspace_id", "=", "s.workspace_id").onRef("u.id", "=", "s.user_id"),
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .innerJoin("memberships as m", (j) =>
+      j.onRef("m.workspace_id", "=", "s.workspace_id").onRef("m.user_id", "=", "s.user_id"),
     )
     .innerJoin("workspaces as w", "w.id", "s.workspace_id")
     .select([
       "u.id as user_id",
       "u.email",
       "u.name",
-      "u.role",
+      "u.is_instance_owner",
+      "m.role",
       "w.id as workspace_id",
       "w.name as workspace_name",
       "w.default_locale",
       "w.time_zone",
+      "w.is_demo",
     ])
     .where("s.token_hash", "=", hashToken(token))
-    .where("s.expires_at", ">", new Date())
+    .where("s.expires_at", ">", new Date(clock.now()))
     .executeTakeFirst();
   if (!r) return undefined;
+  const instanceOwner = r.is_instance_owner;
   return {
-    actor: { kind: "user", id: r.user_id, workspaceId: r.workspace_id, role: r.role },
-    user: { id: r.user_id, email: r.email, name: r.name, role: r.role },
+    actor: { kind: "user", id: r.user_id, workspaceId: r.workspace_id, role: r.role, instanceOwner },
+    user: { id: r.user_id, email: r.email, name: r.name, role: r.role, instanceOwner },
     workspace: {
       id: r.workspace_id,
       name: r.workspace_name,
       defaultLocale: r.default_locale,
       timeZone: r.time_zone,
+      isDemo: r.is_demo,
     },
   };
+}
+
+/**
+ * Moves the session to another workspace of its user's, and remembers it for their next sign-in. 404 when
+ * the user is not a member (the same answer as a workspace that does not exist).
+ */
+export async function switchWorkspace(db: Db, token: string, workspaceId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const moved = await tx
+      .updateTable("sessions")
+      .set({ workspace_id: workspaceId })
+      .where("token_hash", "=", hashToken(token))
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("memberships as m")
+            .select("m.user_id")
+            .whereRef("m.user_id", "=", "sessions.user_id")
+            .where("m.workspace_id", "=", workspaceId),
+        ),
+      )
+      .returning("user_id")
+      .executeTakeFirst();
+    if (!moved) throw new NotFoundError(`workspace ${workspaceId} not found`);
+    await tx
+      .updateTable("users")
+      .set({ last_workspace_id: workspaceId })
+      .where("id", "=", moved.user_id)
+      .execute();
+  });
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
 }
 
-/** Signs a user out everywhere, except (when given) the session with this token. */
-export async function endUserSessions(
-  db: Db,
-  workspaceId: string,
-  userId: string,
-  exceptToken?: string,
-): Promise<void> {
-  let q = db.deleteFrom("sessions").where("workspace_id", "=", workspaceId).where("user_id", "=", userId);
+/** Signs a user out everywhere (every workspace), except (when given) the session with this token. */
+export async function endUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
   if (exceptToken !== undefined) q = q.where("token_hash", "<>", hashToken(exceptToken));
   await q.execute();
 }

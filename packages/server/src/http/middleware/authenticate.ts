@@ -16,7 +16,7 @@ export const authenticate = (deps: AppDeps) =>
     const header = c.req.header("authorization");
     const token = getCookie(c, SESSION_COOKIE);
     if (!header && token) {
-      const session = await findSession(deps.db, token);
+      const session = await findSession(deps.db, token, deps.clock);
       if (!session) throw new UnauthorizedError("your session has ended; sign in again");
       if (!safe.has(c.req.method) && !csrfMatches(deps.secret, token, c.req.header("x-csrf-token")))
         throw new ForbiddenError("missing or wrong x-csrf-token header");

@@ -12,6 +12,7 @@ import {
 } from "../../domain/auth/sessions.ts";
 import { createFirstOwner, firstOwnerInput, needsFirstOwner } from "../../domain/auth/first-owner.ts";
 import { ForbiddenError, UnauthorizedError } from "../../domain/errors.ts";
+import { listMemberWorkspaces } from "../../domain/workspaces/workspaces.ts";
 import { clientAddress } from "../client-address.ts";
 import type { AppDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
@@ -34,12 +35,18 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
     onLimit: (c) => problem(c, 429, "too many sign-in attempts; wait a minute"),
   });
   const current = async (token: string | undefined) => {
-    const session = token ? await findSession(deps.db, token) : undefined;
+    const session = token ? await findSession(deps.db, token, deps.clock) : undefined;
     if (!token || !session) throw new UnauthorizedError("not signed in");
-    return { user: session.user, workspace: session.workspace, csrfToken: csrfTokenFor(deps.secret, token) };
+    return {
+      user: session.user,
+      workspace: session.workspace,
+      // Every workspace the user belongs to, with their role in each: the admin app's switcher.
+      workspaces: await listMemberWorkspaces(deps.db, session.user.id),
+      csrfToken: csrfTokenFor(deps.secret, token),
+    };
   };
   const signInAs = async (c: Context, email: string, password: string) => {
-    const signed = await signIn(deps.db, email, password);
+    const signed = await signIn(deps.db, email, password, deps.clock);
     if (!signed) throw new UnauthorizedError("the email or password is not right");
     setCookie(c, SESSION_COOKIE, signed.token, {
       httpOnly: true,
@@ -86,7 +93,8 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
     {
       method: "get",
       path: "/api/v1/session",
-      summary: "The signed-in user, workspace and CSRF token",
+      summary:
+        "The signed-in user (instanceOwner: may create, rename and delete workspaces), the workspace the session is in, every workspace the user belongs to with their role, and the CSRF token",
       tag: "Session",
       success: 200,
       auth: false,

@@ -23,7 +23,15 @@ async function addUser(c: TestClient, role: string, password = "correct horse") 
     role,
   });
   expect(res.status).toBe(201);
-  return res.body as { id: string; email: string; name: string; role: string; createdAt: string };
+  const { existingAccount: _, ...user } = res.body as {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    createdAt: string;
+    existingAccount: boolean;
+  };
+  return user;
 }
 
 describe("POST /api/v1/users", () => {
@@ -43,6 +51,7 @@ describe("POST /api/v1/users", () => {
       name: "山田 花子",
       role: "member",
       createdAt: expect.any(String),
+      existingAccount: false,
     });
     const session = await signInAs(c, address, "correct horse");
     expect((await session.call("GET", "/api/v1/session")).body).toMatchObject({

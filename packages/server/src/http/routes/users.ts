@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { userInput, userPatch } from "../../domain/auth/access-schema.ts";
 import { canManageAccess, ensure } from "../../domain/auth/permissions.ts";
-import { createUser, deleteUser, listUsers, updateUser } from "../../domain/auth/users.ts";
+import { addUser, deleteUser, listUsers, updateUser } from "../../domain/auth/users.ts";
 import { pageSchema } from "../../domain/fields.ts";
 import type { AppDeps, AppEnv } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
@@ -19,7 +19,7 @@ export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
     })
     .post("/", async (c) => {
       ensure(canManageAccess(c.var.actor), "manage users");
-      return c.json(await createUser(db, c.var.actor.workspaceId, await body(c, userInput)), 201);
+      return c.json(await addUser(db, c.var.actor.workspaceId, await body(c, userInput)), 201);
     })
     .patch("/:id", async (c) => {
       ensure(canManageAccess(c.var.actor), "manage users");
@@ -28,7 +28,7 @@ export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
       // A user changing their own password stays signed in here; their other sessions end.
       const own = c.var.actor.kind === "user" && c.var.actor.id === id;
       const keep = own ? getCookie(c, SESSION_COOKIE) : undefined;
-      return c.json(await updateUser(db, c.var.actor.workspaceId, id, patch, keep));
+      return c.json(await updateUser(db, c.var.actor, id, patch, keep));
     })
     .delete("/:id", async (c) => {
       ensure(canManageAccess(c.var.actor), "manage users");
@@ -48,7 +48,8 @@ export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
     {
       method: "post",
       path,
-      summary: "Add a user who signs in with this email and password (owners); 409 if the email is taken",
+      summary:
+        "Add a person to the workspace with a role (owners). A new email becomes an account with this password (then required); an email that already has an account (from another workspace) joins with its own password and name (existingAccount: true). 409 if they are already in the workspace",
       tag: "Access",
       body: userInput,
       success: 201,
@@ -57,7 +58,7 @@ export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
       method: "patch",
       path: `${path}/{id}`,
       summary:
-        "Change a user's name, role or password (owners); a new password ends their other sessions; the last owner cannot be demoted",
+        "Change a user's role here, or their name or password (owners; for someone who also belongs to other workspaces only they or an instance owner may change name and password); a new password ends their other sessions; the last owner cannot be demoted",
       tag: "Access",
       body: userPatch,
       success: 200,
@@ -65,7 +66,8 @@ export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
     {
       method: "delete",
       path: `${path}/{id}`,
-      summary: "Delete a user and end their sessions (owners); the last owner cannot be deleted",
+      summary:
+        "Remove a user from the workspace and end their sessions in it (owners); an account left in no workspace is deleted; the last owner cannot be removed",
       tag: "Access",
       success: 204,
     },
