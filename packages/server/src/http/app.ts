@@ -63,12 +63,9 @@ export function createApp(deps: AppDeps) {
   const health = healthRoutes(deps);
   // Until every route file declares its operations (http/contract/), the rest come from their route docs.
   const legacy: RouteDoc[] = [
-    ...reports.docs,
     ...sends.docs,
     ...workspace.docs,
     ...session.docs,
-    ...triggers.docs,
-    ...events.docs,
     ...apiKeys.docs,
     ...users.docs,
     ...contactActivity.docs,
@@ -81,11 +78,14 @@ export function createApp(deps: AppDeps) {
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
+    ...reports.operations,
     ...responses.operations,
     ...responseExport.operations,
     ...campaigns.operations,
     ...outbox.operations,
     ...suppressions.operations,
+    ...triggers.operations,
+    ...events.operations,
     ...health.operations,
     ...instance.workspaces.operations,
     ...instance.demo.operations,

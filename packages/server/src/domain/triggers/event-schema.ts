@@ -1,7 +1,16 @@
 // What an incoming event is: the caller's id (which makes a retry harmless), a type, who it was about,
 // where it happened and what else the caller knows.
 import { z } from "zod";
-import { idSchema, localeSchema, timeZoneSchema, sendMetadataSchema } from "../fields.ts";
+import type { DeliveryStatus } from "../../db/schema.ts";
+import {
+  attributesOut,
+  idOut,
+  idSchema,
+  localeSchema,
+  sendMetadataSchema,
+  timeOut,
+  timeZoneSchema,
+} from "../fields.ts";
 import { eventTypeSchema } from "./trigger-schema.ts";
 
 /** Kept exactly as sent (no trimming): it is the caller's key, compared byte for byte. */
@@ -55,27 +64,58 @@ export const eventInput = z
   .strict();
 export type EventInput = z.input<typeof eventInput>;
 
-export interface EventSend {
-  id: string;
-  triggerId: string;
-  /** When the first message is due; the mail worker may still postpone it (quiet hours) or skip it. */
-  dueAt: string;
-}
+// What the API answers (http/contract/).
+const eventSendFields = {
+  id: idOut,
+  triggerId: idOut,
+  dueAt: timeOut.meta({
+    description:
+      "When the first message is due; the mail worker may still postpone it (quiet hours) or skip it",
+  }),
+};
 
-export interface EventResult {
-  eventId: string;
-  /** True when this id was received before: nothing new was created and the first result is returned. */
-  duplicate: boolean;
-  sends: EventSend[];
-}
+export const eventResultSchema = z
+  .object({
+    eventId: z.string(),
+    duplicate: z.boolean().meta({
+      description:
+        "True when this id was received before: nothing new was created and the first result is returned",
+    }),
+    sends: z.array(z.object(eventSendFields).meta({ id: "EventSend" })),
+  })
+  .meta({ id: "EventResult" });
+export type EventResult = z.output<typeof eventResultSchema>;
+export type EventSend = EventResult["sends"][number];
 
-export interface ReceivedEvent {
-  id: string;
-  type: string;
-  contactId: string | null;
-  touchpointId: string | null;
-  metadata: Record<string, string | number | boolean | null>;
-  receivedAt: string;
-  /** Each send with its first message's state on the delivery ledger (skipped messages say why). */
-  sends: (EventSend & { status: string | null; reason: string | null })[];
-}
+const deliveryStatuses = [
+  "queued",
+  "sending",
+  "committing",
+  "sent",
+  "failed",
+  "skipped",
+] as const satisfies readonly DeliveryStatus[];
+
+export const receivedEventSchema = z
+  .object({
+    id: z.string().meta({ description: "Your id for the event" }),
+    type: z.string(),
+    contactId: idOut.nullable(),
+    touchpointId: idOut.nullable(),
+    metadata: attributesOut,
+    receivedAt: timeOut,
+    sends: z
+      .array(
+        z.object({
+          ...eventSendFields,
+          status: z
+            .enum(deliveryStatuses)
+            .nullable()
+            .meta({ description: "The first message's state on the delivery ledger" }),
+          reason: z.string().nullable().meta({ description: "Why it was skipped, if it was" }),
+        }),
+      )
+      .meta({ description: "Each send with its first message's state (skipped messages say why)" }),
+  })
+  .meta({ id: "Event", description: "An event as received, with the sends it made" });
+export type ReceivedEvent = z.output<typeof receivedEventSchema>;

@@ -4,7 +4,7 @@
 // rule recorded on the delivery ledger.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
-import type { Attributes } from "../../db/schema.ts";
+import type { Attributes, DeliveryStatus } from "../../db/schema.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { findRow } from "../rows.ts";
@@ -35,8 +35,10 @@ export async function receiveEvent(
   db: Db,
   workspaceId: string,
   raw: EventInput,
-  opts: { messageHost: string },
+  /** now: the clock's time; the trigger's delay and the link's life run from it. */
+  opts: { messageHost: string; now: Date },
 ): Promise<EventResult> {
+  const { now } = opts;
   const input = eventInput.parse(raw);
   const metadata: Attributes = input.metadata ?? {};
   const touchpointId = input.touchpointId ?? null;
@@ -49,6 +51,7 @@ export async function receiveEvent(
         type: input.type,
         touchpoint_id: touchpointId,
         metadata: JSON.stringify(metadata),
+        received_at: now,
         send_ids: "[]",
       })
       .onConflict((oc) => oc.columns(["workspace_id", "id"]).doNothing())
@@ -59,7 +62,7 @@ export async function receiveEvent(
 
     if (touchpointId && !(await findRow(tx, "touchpoints", workspaceId, touchpointId)))
       throw new ValidationError([{ path: "touchpointId", message: "no such touchpoint in this workspace" }]);
-    const contactId = await contactForEvent(tx, workspaceId, input.contact);
+    const contactId = await contactForEvent(tx, workspaceId, input.contact, now);
     const triggers = (await findActiveTriggers(tx, workspaceId, input.type)).filter((t) =>
       matchesConditions(t.conditions, { touchpointId, metadata }),
     );
@@ -80,7 +83,8 @@ export async function receiveEvent(
             channel: "email",
             // The event's keys first, so they cannot pass for the event or trigger id.
             metadata: JSON.stringify({ ...metadata, eventId: input.id, triggerId: p.trigger.id }),
-            expires_at: sql<Date>`now() + make_interval(days => ${SEND_DAYS})`,
+            expires_at: new Date(now.getTime() + SEND_DAYS * 86_400_000),
+            created_at: now,
           })),
         )
         .execute();
@@ -105,7 +109,7 @@ export async function receiveEvent(
             send_id: p.sendId,
             step: 0,
             status: "queued" as const,
-            due_at: sql<Date>`now() + make_interval(secs => ${p.trigger.delaySeconds})`,
+            due_at: new Date(now.getTime() + p.trigger.delaySeconds * 1000),
             message_id: `<${p.deliveryId}@${opts.messageHost}>`,
           })),
         )
@@ -130,7 +134,8 @@ interface SendOfEventRow {
   id: string;
   trigger_id: string;
   due_at: Date;
-  status: string | null;
+  /** The first message's ledger state (none if its delivery row is gone). */
+  status: DeliveryStatus | null;
   reason: string | null;
 }
 

@@ -1,6 +1,6 @@
 // What a trigger rule is: an event type, conditions over the event, a delay, and the survey to send.
 import { z } from "zod";
-import { idSchema, pageSchema } from "../fields.ts";
+import { idOut, idSchema, pageSchema, timeOut } from "../fields.ts";
 
 /** Thirty days: the longest a post-purchase survey sensibly waits (the table checks the same bound). */
 export const MAX_DELAY_SECONDS = 30 * 86_400;
@@ -83,14 +83,27 @@ export const triggerFilter = pageSchema
   .strict();
 export type TriggerFilter = z.output<typeof triggerFilter>;
 
-export interface Trigger {
-  id: string;
-  name: string;
-  eventType: string;
-  conditions: Conditions;
-  delaySeconds: number;
-  surveyId: string;
-  touchpointId: string | null;
-  active: boolean;
-  createdAt: string;
-}
+// What the API answers (http/contract/).
+const scalarOut = z.union([z.string(), z.number(), z.boolean()]);
+const conditionOut = z.union([
+  scalarOut,
+  z.object({ in: z.array(scalarOut) }),
+  z.object({ gte: z.number().optional(), lte: z.number().optional() }),
+]);
+
+export const triggerSchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    eventType: z.string(),
+    conditions: z.record(z.string(), conditionOut).meta({
+      description: "All must hold; keys are `touchpoint` or `metadata.<key>`",
+    }),
+    delaySeconds: z.number().int(),
+    surveyId: idOut,
+    touchpointId: idOut.nullable(),
+    active: z.boolean(),
+    createdAt: timeOut,
+  })
+  .meta({ id: "Trigger", description: "A rule that sends a survey when an event of its type matches" });
+export type Trigger = z.output<typeof triggerSchema>;

@@ -56,19 +56,21 @@ const chatClosed = (id: string, email: string) => ({
 });
 
 describe("/api/v1/events", () => {
-  it("answers 201 with the send the first time and 200 with the same send for a retry", async () => {
+  it("answers 201 with the send the first time and the same send, marked a duplicate, for a retry", async () => {
     const { api, triggerId } = await setUp(900);
     const first = await api.call("POST", "/api/v1/events", chatClosed("chat-1001", "hanako@example.jp"));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ eventId: "chat-1001", duplicate: false, sends: [{ triggerId }] });
     const again = await api.call("POST", "/api/v1/events", chatClosed("chat-1001", "hanako@example.jp"));
-    expect(again.status).toBe(200);
+    // Answered as the first time was (an operation has one success status), marked as a duplicate.
+    expect(again.status).toBe(201);
     expect(again.body).toEqual({ ...first.body, duplicate: true });
 
     const both = await Promise.all(
       [1, 2].map(() => api.call("POST", "/api/v1/events", chatClosed("chat/1002 ✓", "hanako@example.jp"))),
     );
-    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    expect(both.map((r) => r.body.duplicate).sort()).toEqual([false, true]);
     expect(both[0]!.body.sends).toEqual(both[1]!.body.sends);
 
     const got = await api.call("GET", `/api/v1/events/${encodeURIComponent("chat/1002 ✓")}`);

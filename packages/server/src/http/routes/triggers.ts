@@ -1,7 +1,12 @@
 // /api/v1/triggers: the rules turning incoming events into sends.
-import { Hono } from "hono";
 import { canEditSurveys, canRead, ensure } from "../../domain/auth/permissions.ts";
-import { triggerFilter, triggerInput, triggerPatch } from "../../domain/triggers/trigger-schema.ts";
+import { pageOf } from "../../domain/fields.ts";
+import {
+  triggerFilter,
+  triggerInput,
+  triggerPatch,
+  triggerSchema,
+} from "../../domain/triggers/trigger-schema.ts";
 import {
   createTrigger,
   deleteTrigger,
@@ -9,56 +14,99 @@ import {
   listTriggers,
   updateTrigger,
 } from "../../domain/triggers/triggers.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
-import type { RouteDoc } from "../route-doc.ts";
-import { body, pathId, query } from "../validate.ts";
+import { contractRoutes } from "../contract/mount.ts";
+import { operation, route } from "../contract/operation.ts";
+import type { AppDeps } from "../env.ts";
 
-export function triggerRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+const base = "/api/v1/triggers";
+const tag = "Triggers";
+const one = { tag, params: { id: "trigger" } } as const;
+
+export function triggerRoutes(deps: AppDeps) {
   const { db } = deps;
-  const routes = new Hono<AppEnv>()
-    .get("/", async (c) => {
-      ensure(canRead(c.var.actor), "read triggers");
-      return c.json(await listTriggers(db, c.var.actor.workspaceId, query(c, triggerFilter)));
-    })
-    .post("/", async (c) => {
-      ensure(canEditSurveys(c.var.actor), "create triggers");
-      return c.json(await createTrigger(db, c.var.actor.workspaceId, await body(c, triggerInput)), 201);
-    })
-    .get("/:id", async (c) => {
-      ensure(canRead(c.var.actor), "read triggers");
-      return c.json(await getTrigger(db, c.var.actor.workspaceId, pathId(c, "trigger")));
-    })
-    .patch("/:id", async (c) => {
-      ensure(canEditSurveys(c.var.actor), "edit triggers");
-      const id = pathId(c, "trigger");
-      return c.json(await updateTrigger(db, c.var.actor.workspaceId, id, await body(c, triggerPatch)));
-    })
-    .delete("/:id", async (c) => {
-      ensure(canEditSurveys(c.var.actor), "delete triggers");
-      await deleteTrigger(db, c.var.actor.workspaceId, pathId(c, "trigger"));
-      return c.body(null, 204);
-    });
-  const doc = (method: RouteDoc["method"], path: string, summary: string, extra: Partial<RouteDoc> = {}) => ({
-    method,
-    path: `/api/v1/triggers${path}`,
-    summary,
-    tag: "Triggers",
-    success: 200,
-    ...extra,
-  });
-  const docs: RouteDoc[] = [
-    doc("get", "", "List trigger rules, newest first; filter by `eventType` and `active`", {
-      query: triggerFilter,
-    }),
-    doc(
-      "post",
-      "",
-      "Create a trigger rule: an event type, conditions (`touchpoint` or `metadata.<key>`: a value, `{ in: [...] }` or `{ gte, lte }`), a delay of up to 30 days and the survey to send. An active rule needs an active survey (409 `urn:koe:problem:survey-not-active`); a rule whose survey is not active fires nothing",
-      { body: triggerInput, success: 201 },
+  return contractRoutes(base, [
+    route(
+      operation({
+        operationId: "listTriggers",
+        method: "get",
+        path: base,
+        summary: "List trigger rules, newest first",
+        description: "Filter by `eventType` and `active`.",
+        tag,
+        query: triggerFilter,
+        success: { status: 200, schema: pageOf(triggerSchema, "TriggerPage") },
+      }),
+      async (c, { query }) => {
+        ensure(canRead(c.var.actor), "read triggers");
+        return listTriggers(db, c.var.actor.workspaceId, query);
+      },
     ),
-    doc("get", "/{id}", "Get a trigger rule"),
-    doc("patch", "/{id}", "Edit a trigger rule (set `active: false` to pause it)", { body: triggerPatch }),
-    doc("delete", "/{id}", "Delete a trigger rule; the sends it made stay", { success: 204 }),
-  ];
-  return { routes, docs };
+    route(
+      operation({
+        operationId: "createTrigger",
+        method: "post",
+        path: base,
+        summary: "Create a trigger rule",
+        description:
+          "An event type, conditions (`touchpoint` or `metadata.<key>`: a value, `{ in: [...] }` or `{ gte, lte }`), " +
+          "a delay of up to 30 days and the survey to send. An active rule needs an active survey (409 " +
+          "`urn:koe:problem:survey-not-active`); a rule whose survey is not active fires nothing.",
+        tag,
+        body: triggerInput,
+        success: { status: 201, schema: triggerSchema },
+        errors: [409],
+      }),
+      async (c, { body }) => {
+        ensure(canEditSurveys(c.var.actor), "create triggers");
+        return createTrigger(db, c.var.actor.workspaceId, body);
+      },
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "getTrigger",
+        method: "get",
+        path: `${base}/{id}`,
+        summary: "Get a trigger rule",
+        success: { status: 200, schema: triggerSchema },
+      }),
+      async (c, { params }) => {
+        ensure(canRead(c.var.actor), "read triggers");
+        return getTrigger(db, c.var.actor.workspaceId, params.id);
+      },
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "updateTrigger",
+        method: "patch",
+        path: `${base}/{id}`,
+        summary: "Edit a trigger rule",
+        description:
+          "Set `active: false` to pause it. Activating it needs an active survey (409 `urn:koe:problem:survey-not-active`).",
+        body: triggerPatch,
+        success: { status: 200, schema: triggerSchema },
+        errors: [409],
+      }),
+      async (c, { params, body }) => {
+        ensure(canEditSurveys(c.var.actor), "edit triggers");
+        return updateTrigger(db, c.var.actor.workspaceId, params.id, body);
+      },
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "deleteTrigger",
+        method: "delete",
+        path: `${base}/{id}`,
+        summary: "Delete a trigger rule; the sends it made stay",
+        success: { status: 204 },
+      }),
+      async (c, { params }) => {
+        ensure(canEditSurveys(c.var.actor), "delete triggers");
+        await deleteTrigger(db, c.var.actor.workspaceId, params.id);
+        return undefined;
+      },
+    ),
+  ]);
 }
