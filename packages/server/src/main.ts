@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
 import { bootstrap } from "./bootstrap.ts";
 import { demoCommand, workspaceCommand, workspaceUsage } from "./cli/workspaces.ts";
+import { jobsCommand, jobsUsage } from "./cli/jobs.ts";
 import { dateOf, systemClock } from "./clock.ts";
 import { seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
 import { getWorkspaceDetail } from "./domain/workspaces/workspaces.ts";
@@ -42,6 +43,7 @@ const usage = `koe ${version} — NPS and voice-of-customer platform
                                           print a new API key of the default workspace, or of workspace ID (role: ${roles.join("|")})
   koe admin create --email E --password P create an instance owner (owner of the default and the demo workspaces)
   ${workspaceUsage}
+  ${jobsUsage}
 
 Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
 KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, KOE_TRUST_PROXY, KOE_FORWARDED_HEADER,
@@ -133,6 +135,8 @@ async function main(argv: string[]): Promise<void> {
       workspace: { type: "string" },
       locale: { type: "string" },
       yes: { type: "boolean", default: false },
+      state: { type: "string" },
+      queue: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -171,6 +175,14 @@ async function main(argv: string[]): Promise<void> {
         const rest = positionals.slice(2);
         await workspaceCommand(db, { sub, rest, locale: values.locale, yes: values.yes ?? false }, console.log);
       });
+    case "jobs":
+      return withDatabase(config, (open) =>
+        jobsCommand(
+          open.db,
+          { sub, rest: positionals.slice(2), state: values.state, queue: values.queue },
+          console.log,
+        ),
+      );
     case "demo":
       return withDatabase(config, async ({ db }) => {
         await bootstrap(db, config, { demo: false, clock: systemClock });
