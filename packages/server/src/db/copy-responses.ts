@@ -1,7 +1,8 @@
 // Storing an import batch on PostgreSQL: the rows go by COPY straight into responses (PostgreSQL inserts
 // them many to a page), then one statement adds them to the rollups from compact arrays (one upsert, in
-// sorted order, so two concurrent imports cannot deadlock), all in one transaction. COPY's text format
-// costs PostgreSQL less to read than jsonb_to_recordset and Node less to write than JSON. The rollup
+// sorted order, so two concurrent imports cannot deadlock) and records their response.created events, all
+// in one transaction. COPY's text format costs PostgreSQL less to read than jsonb_to_recordset and Node
+// less to write than JSON. The rollup
 // statement reads the time zone under a key-share lock after the rows are in: a zone change either
 // committed before it (the new zone is read) or waits for this import's commit (its rebuild sees the rows).
 // PGlite has no COPY from a stream: responseCopier says so by giving nothing, and the import keeps

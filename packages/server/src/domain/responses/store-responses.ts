@@ -1,4 +1,5 @@
-// Writing responses: inserts and score edits, each in one statement together with the rollups.
+// Writing responses: inserts and score edits, each in one statement together with the rollups (and, for
+// inserts, their response.created events: domain/events/record.ts).
 import { sql } from "kysely";
 import { groupedOnDb } from "../../db/grouped.ts";
 import type { Db } from "../../db/open.ts";
