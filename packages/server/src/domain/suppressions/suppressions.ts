@@ -52,22 +52,27 @@ export async function suppressMany(db: Db, workspaceId: string, raw: RawInput[])
     reason: s.reason,
     source: s.source ?? null,
   }));
-  // Chunks stay well under PostgreSQL's 65,535 parameters; each chunk is idempotent on its own.
+  // Chunks stay well under PostgreSQL's 65,535 parameters; each chunk is idempotent on its own. An address
+  // newly suppressed as unsubscribed gives each of its contacts a contact.unsubscribed event in the same
+  // statement (domain/events/record.ts); the suppression's row lock keeps one address's events in order.
   for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto("suppressions")
-      .values(rows.slice(i, i + 1000))
-      .onConflict((oc) =>
-        oc
-          .columns(["workspace_id", "email"])
-          // created_at stays the first time the address was suppressed.
-          .doUpdateSet({
-            reason: (eb) => eb.ref("excluded.reason"),
-            source: (eb) => eb.ref("excluded.source"),
-          })
-          .where(sql<boolean>`${strengthOf("excluded.reason")} > ${strengthOf("suppressions.reason")}`),
+    const chunk = rows.slice(i, i + 1000);
+    await sql`
+      with stored as (
+        insert into suppressions (workspace_id, email, reason, source)
+        select ${workspaceId}::uuid, x.email, x.reason, x.source
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(email text, reason text, source text)
+        on conflict (workspace_id, email) do update
+          -- created_at stays the first time the address was suppressed.
+          set reason = excluded.reason, source = excluded.source
+          where ${strengthOf("excluded.reason")} > ${strengthOf("suppressions.reason")}
+        returning email, reason, source
       )
-      .execute();
+      insert into domain_events (workspace_id, type, subject_id, payload)
+      select ${workspaceId}::uuid, 'contact.unsubscribed', c.id, jsonb_build_object('email', s.email, 'source', s.source)
+      from stored s join contacts c on c.workspace_id = ${workspaceId} and c.email = s.email
+      where s.reason = 'unsubscribed'
+      order by c.id`.execute(db);
   }
   return strongest.size;
 }
