@@ -1,12 +1,12 @@
 // Lists nearly every page needs (surveys, touchpoints), fetched once per page view and shared by hooks.
-import type { Survey } from "../../server/src/domain/surveys/survey-schema.ts";
-import type { Touchpoint } from "../../server/src/domain/touchpoints/touchpoint-schema.ts";
-import { useApi, type Page } from "./api.ts";
+import { useGet } from "./api/hooks.ts";
+import type { Survey, Touchpoint } from "./api/types.ts";
 
 export type { Survey, Touchpoint };
 
-export const useSurveys = () => useApi<Page<Survey>>("/surveys?limit=1000");
-export const useTouchpoints = () => useApi<Page<Touchpoint>>("/touchpoints?limit=1000");
+const all = { params: { query: { limit: 1000 } } };
+export const useSurveys = () => useGet("/api/v1/surveys", all);
+export const useTouchpoints = () => useGet("/api/v1/touchpoints", all);
 
 /** The locale's text of a per-locale field, else the other locale's. */
 export const localText = (

@@ -151,3 +151,13 @@ export const get = <P extends GetPath>(
   ok(client.GET(path, { ...(init as object), ...(signal ? { signal } : {}) } as never)) as Promise<
     GetData<P>
   >;
+
+/** The query parameters a GET operation takes. */
+export type QueryOf<P extends GetPath> = NonNullable<NonNullable<NonNullable<GetInit<P>>["params"]>["query"]>;
+
+/** A value read from the page's URL, kept when it is one of the API's words (else no filter). */
+export const oneOf = <T extends string>(
+  words: readonly T[],
+  value: string | null | undefined,
+): T | undefined =>
+  (words as readonly (string | null | undefined)[]).includes(value) ? (value as T) : undefined;

@@ -2,7 +2,7 @@
 // next one when the user asks for more. Lists such as the outbox grow without bound, so we never load all.
 // A failed first page leaves no items (page-state.ts), so the page shows the failure and its retry reloads.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, withQuery, type Page } from "../api.ts";
+import { get, type GetData, type GetInit, type GetPath } from "../api/client.ts";
 import { noPages, pageFailed, pageLoaded, type PageState } from "./page-state.ts";
 
 export interface Pages<T> {
@@ -16,7 +16,18 @@ export interface Pages<T> {
   replace: (match: (item: T) => boolean, next: T) => void;
 }
 
-export function usePages<T>(path: string): Pages<T> {
+/** The list operations: those answering one page ({ data, nextCursor }). */
+type PagedPath = {
+  [P in GetPath]: GetData<P> extends { data: unknown[]; nextCursor: string | null } ? P : never;
+}[GetPath];
+type ItemOf<P extends PagedPath> = GetData<P> extends { data: (infer T)[] } ? T : never;
+
+/** The pages of a list operation with `init`'s parameters; from the first page again when they change. */
+export function usePages<P extends PagedPath>(path: P, init?: GetInit<P>): Pages<ItemOf<P>> {
+  type T = ItemOf<P>;
+  const key = `${path} ${JSON.stringify(init ?? {})}`;
+  const request = useRef({ path, init });
+  request.current = { path, init };
   const [state, setState] = useState<PageState<T>>(noPages);
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
@@ -26,8 +37,12 @@ export function usePages<T>(path: string): Pages<T> {
     (after: string | null) => {
       const mine = ++ticket.current;
       setLoading(true);
-      api<Page<T>>(withQuery(path, { cursor: after })).then(
-        (page) => {
+      const { path: at, init: given } = request.current;
+      const params = (given as { params?: { query?: object } } | undefined)?.params;
+      const withCursor = { ...given, params: { ...params, query: { ...params?.query, cursor: after } } };
+      get(at, withCursor as GetInit<P>).then(
+        (answer) => {
+          const page = answer as { data: T[]; nextCursor: string | null };
           if (mine !== ticket.current) return;
           setState((s) => pageLoaded(s, after, page));
           setLoading(false);
@@ -39,7 +54,7 @@ export function usePages<T>(path: string): Pages<T> {
         },
       );
     },
-    [path],
+    [key],
   );
 
   useEffect(() => load(null), [load, round]);

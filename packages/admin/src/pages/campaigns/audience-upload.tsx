@@ -3,8 +3,9 @@
 // decodes it. Then what happened: contacts added and how the file was read, rows not added and addresses
 // given twice (the first row is used), each by line; a file that cannot be read says which lines.
 import { useRef, useState } from "react";
-import type { CsvImportResult } from "../../../../server/src/domain/campaigns/audience-csv.ts";
-import { api, ApiError } from "../../api.ts";
+import { client, fileBody, ok } from "../../api/client.ts";
+import type { AudienceUpload as CsvImportResult } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -37,11 +38,13 @@ export function AudienceUpload({ campaignId, onUploaded }: { campaignId: string;
     setDone(undefined);
     setFailure(undefined);
     try {
-      const result = await api<CsvImportResult>(`/campaigns/${campaignId}/audience`, {
-        method: "POST",
-        // text/csv without a charset: the server tells the encoding from the bytes.
-        file: { body: file, type: "text/csv" },
-      });
+      const result = await ok(
+        client.POST("/api/v1/campaigns/{id}/audience", {
+          params: { path: { id: campaignId } },
+          // text/csv without a charset: the server tells the encoding from the bytes.
+          ...fileBody(file, "text/csv"),
+        }),
+      );
       setDone({ file: file.name, result });
       onUploaded();
     } catch (error) {

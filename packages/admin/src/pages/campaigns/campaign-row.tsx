@@ -2,9 +2,10 @@
 // (or is due to start) it asks again every few seconds, so the bar moves without a reload; a failed ask
 // keeps the last answer (useApi) and the polling goes on.
 import { useEffect, useState } from "react";
-import type { Campaign, CampaignProgress } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
-import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
-import { api, useApi } from "../../api.ts";
+import { client, ok } from "../../api/client.ts";
+import { useGet } from "../../api/hooks.ts";
+import type { Campaign, CampaignProgress } from "../../api/types.ts";
+import type { Survey } from "../../api/types.ts";
 import { errorText } from "../../error-text.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -54,7 +55,7 @@ function moving(p: CampaignProgress | undefined): boolean {
 export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: Survey | undefined }) {
   const t = useT(campaignMessages);
   const { locale } = useLocale();
-  const detail = useApi<Campaign & { progress: CampaignProgress }>(`/campaigns/${campaign.id}`);
+  const detail = useGet("/api/v1/campaigns/{id}", { params: { path: { id: campaign.id } } });
   const c = detail.data ?? campaign;
   const live = isLive(c);
   const [busy, setBusy] = useState(false);
@@ -78,7 +79,7 @@ export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: 
     setBusy(true);
     setFailure(undefined);
     try {
-      await api(`/campaigns/${c.id}/${action}`, { method: "POST" });
+      await ok(client.POST(`/api/v1/campaigns/{id}/${action}`, { params: { path: { id: c.id } } }));
     } catch (e) {
       setFailure(e);
     } finally {

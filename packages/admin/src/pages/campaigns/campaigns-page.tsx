@@ -1,5 +1,4 @@
 // Campaigns: each one's status, schedule and progress, with launch, pause, resume and cancel.
-import type { Campaign } from "../../../../server/src/domain/campaigns/campaign-schema.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
 import { PagedList } from "../../ui/paged-list.tsx";
@@ -11,7 +10,7 @@ import "./campaigns.css";
 
 export default function CampaignsPage() {
   const t = useT(campaignMessages);
-  const list = usePages<Campaign>("/campaigns?limit=50");
+  const list = usePages("/api/v1/campaigns", { params: { query: { limit: 50 } } });
   const surveys = useSurveys().data?.data ?? [];
   const surveyOf = (id: string) => surveys.find((s) => s.id === id);
   return (

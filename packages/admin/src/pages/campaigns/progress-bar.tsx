@@ -2,10 +2,7 @@
 // failed, skipped, and queued messages that will not go) with the counts under it; what waits and until
 // when (quiet hours, a retry, a pause); why messages were or will be skipped; and the reminders, counted
 // only for people who will really get one.
-import type {
-  CampaignProgress,
-  HeldMessages,
-} from "../../../../server/src/domain/campaigns/campaign-schema.ts";
+import type { CampaignProgress, HeldMessages } from "../../api/types.ts";
 import { formatDateTime, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { campaignMessages } from "./messages.ts";

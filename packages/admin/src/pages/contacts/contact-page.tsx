@@ -2,8 +2,7 @@
 // and notes. A note saved here goes to the top of the timeline at once. A send's details open over the
 // page; `?send=<id>` in the address names the open one, so it can be linked to.
 import { useState } from "react";
-import type { Company } from "../../../../server/src/domain/companies/company-schema.ts";
-import type { Contact } from "../../../../server/src/domain/contacts/contact-schema.ts";
+import { useGet } from "../../api/hooks.ts";
 import type {
   NoteTimelineEntry,
   SurveyTimelineEntry,
@@ -34,10 +33,12 @@ export default function ContactPage({ params }: PageProps) {
 function ContactView({ id }: { id: string }) {
   const t = useT(contactsMessages);
   const path = `/contacts/${encodeURIComponent(id)}`;
-  const contact = useApi<Contact>(path);
+  const contact = useGet("/api/v1/contacts/{id}", { params: { path: { id } } });
   const timeline = useApi<{ data: TimelineEntry[] }>(`${path}/timeline`);
   const companyId = contact.data?.companyId;
-  const company = useApi<Company>(companyId ? `/companies/${encodeURIComponent(companyId)}` : null);
+  const company = useGet(companyId ? "/api/v1/companies/{id}" : null, {
+    params: { path: { id: companyId ?? "" } },
+  });
   const [added, setAdded] = useState<NoteTimelineEntry[]>([]);
   const { role } = useSignedIn().user;
   const canWrite = role !== "viewer";

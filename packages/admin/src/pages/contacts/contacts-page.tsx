@@ -1,9 +1,8 @@
 // Contacts: a search over name, email and external id (kept in the URL) and the matching contacts,
 // newest first, paged with "Load more"; each row opens the contact's page.
 import { useMemo, type MouseEvent } from "react";
-import type { Company } from "../../../../server/src/domain/companies/company-schema.ts";
-import type { Contact } from "../../../../server/src/domain/contacts/contact-schema.ts";
-import { useApi, withQuery, type Page } from "../../api.ts";
+import { withQuery } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link, navigate, setSearch, useLocation } from "../../router.tsx";
@@ -20,7 +19,7 @@ const PAGE_SIZE = 50;
 
 /** Company names by id; a workspace's companies are few next to its contacts. */
 function useCompanyNames(): Map<string, string> {
-  const companies = useApi<Page<Company>>("/companies?limit=1000").data?.data;
+  const companies = useGet("/api/v1/companies", { params: { query: { limit: 1000 } } }).data?.data;
   return useMemo(() => new Map((companies ?? []).map((c) => [c.id, c.name])), [companies]);
 }
 
@@ -35,7 +34,7 @@ export default function ContactsPage() {
   const { locale } = useLocale();
   const q = useLocation().search.get("q")?.trim() ?? "";
   const path = withQuery("/contacts", { q, limit: PAGE_SIZE });
-  const contacts = usePages<Contact>(path);
+  const contacts = usePages("/api/v1/contacts", { params: { query: { q, limit: PAGE_SIZE } } });
   const stale = useStale(path, contacts);
   const companies = useCompanyNames();
   const items = contacts.items;

@@ -2,7 +2,7 @@
 // HTML comes from /outbox/:id/html, which the server sends with a sandboxing CSP; the iframe's empty
 // sandbox adds the same on our side, so nothing in a message can run or reach the admin's session.
 import { useState } from "react";
-import type { OutboxMessage } from "../../../../server/src/domain/outbox/outbox.ts";
+import type { OutboxMessage } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";

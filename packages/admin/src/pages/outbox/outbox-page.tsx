@@ -2,7 +2,7 @@
 // chosen message on the right as its recipient would see it. The chosen message and the recipient
 // filter live in the URL, so a message can be linked to.
 import { useState, type FormEvent } from "react";
-import type { OutboxMessage } from "../../../../server/src/domain/outbox/outbox.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
@@ -10,7 +10,6 @@ import { Card, PageHeader } from "../../ui/layout-parts.tsx";
 import { PagedList } from "../../ui/paged-list.tsx";
 import { Empty } from "../../ui/states.tsx";
 import { usePages } from "../../ui/use-pages.ts";
-import { useApi, withQuery } from "../../api.ts";
 import { outboxMessages } from "./messages.ts";
 import { MessageDetail, isTest } from "./message-detail.tsx";
 import "./outbox.css";
@@ -21,12 +20,14 @@ export default function OutboxPage() {
   const { search } = useLocation();
   const to = search.get("to") ?? "";
   const chosenId = search.get("id");
-  const list = usePages<OutboxMessage>(withQuery("/outbox", { limit: 50, to }));
+  const list = usePages("/api/v1/outbox", { params: { query: { limit: 50, ...(to ? { to } : {}) } } });
   const [typed, setTyped] = useState(to);
   // With none chosen, the newest is shown, so the page opens on a real email. A linked message older
   // than the loaded pages is fetched on its own.
   const listed = chosenId ? list.items?.find((m) => m.id === chosenId) : list.items?.[0];
-  const unlisted = useApi<OutboxMessage>(chosenId && list.items && !listed ? `/outbox/${chosenId}` : null);
+  const unlisted = useGet(chosenId && list.items && !listed ? "/api/v1/outbox/{id}" : null, {
+    params: { path: { id: chosenId ?? "" } },
+  });
   const chosen = listed ?? (unlisted.data?.id === chosenId ? unlisted.data : undefined);
   const choose = (id: string) => {
     setSearch({ id });

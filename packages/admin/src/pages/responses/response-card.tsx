@@ -1,6 +1,6 @@
 // One answer in the feed: its score and segment, who gave it (a link to the contact) and when, the comment
 // with the search term marked, and where it came from (survey, touchpoint, channel, how it was collected).
-import type { ResponseWithContext } from "../../../../server/src/domain/responses/list-responses.ts";
+import type { ResponseWithContext } from "../../api/types.ts";
 import { scaleOf, segmentsOf } from "@koe/server/shared";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

@@ -1,7 +1,10 @@
 // Responses: the feed of answers, newest first, under the same filters as the dashboards plus a comment
 // search and a segment toggle (all kept in the URL), with "Load more" and a CSV export of the same filter.
 import { useEffect, useMemo } from "react";
+import { channels, segments } from "@koe/server/shared";
 import { withQuery } from "../../api.ts";
+import { oneOf, type QueryOf } from "../../api/client.ts";
+import type { Response } from "../../api/types.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
@@ -21,15 +24,18 @@ import "./responses.css";
 
 const PAGE_SIZE = 30;
 
+/** Asked with include=contact, every answer carries its contact and touchpoint (ResponseWithContext). */
+const withContext = (r: Response | FeedItem): r is FeedItem => "contact" in r;
+
 /** The feed's query: the filter bar's (its days as instants: the feed takes times), search and segment. */
-function feedQuery(f: Filters, timeZone: string, q: string, segment: string) {
+function feedQuery(f: Filters, timeZone: string, q: string, segment: string): QueryOf<"/api/v1/responses"> {
   return {
     ...dayBounds(f.from, f.to, timeZone),
     surveyId: f.surveyId,
     touchpointId: f.touchpoint,
-    channel: f.channel,
+    channel: oneOf(channels, f.channel),
     team: f.team,
-    segment,
+    segment: oneOf(segments, segment),
     q,
   };
 }
@@ -51,7 +57,9 @@ export default function ResponsesPage() {
   }, [segment, asked]);
   const query = feedQuery(f, useSignedIn().workspace.timeZone, q, segment);
   const path = withQuery("/responses", { ...query, include: "contact", limit: PAGE_SIZE });
-  const feed = usePages<FeedItem>(path);
+  const feed = usePages("/api/v1/responses", {
+    params: { query: { ...query, include: "contact", limit: PAGE_SIZE } },
+  });
   const stale = useStale(path, feed);
   const exportHref = withQuery("/api/v1/responses/export.csv", query);
   return (
@@ -88,7 +96,7 @@ export default function ResponsesPage() {
             })}
           </p>
           <ul className={`resp-feed${stale ? " is-stale" : ""}`} aria-label={t("feed")} aria-busy={stale}>
-            {feed.items.map((r) => (
+            {feed.items.filter(withContext).map((r) => (
               <li key={r.id}>
                 <ResponseCard response={r} survey={surveyById.get(r.surveyId)} term={q} />
               </li>

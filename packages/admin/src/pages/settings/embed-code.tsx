@@ -1,8 +1,8 @@
 // The code that embeds a survey: an iframe of its link survey (/s/:id) on this server, for a survey that
 // takes answers, ready to copy.
 import { useRef, useState } from "react";
-import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
-import { useApi } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
+import type { Survey } from "../../api/types.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
@@ -14,7 +14,7 @@ const messages = mergeMessages(settingsMessages, embedMessages);
 
 export function EmbedCode({ allowed }: { allowed: boolean }) {
   const t = useT(messages);
-  const loaded = useApi<{ data: Survey[] }>("/surveys?limit=100");
+  const loaded = useGet("/api/v1/surveys", { params: { query: { limit: 100 } } });
   return (
     <Card title={t("code.title")} className="embed-code-card">
       <p className="settings-lead">{t("code.lead")}</p>

@@ -1,7 +1,7 @@
 // The editor's form state and its two translations: from a stored survey, and to the API's body. The form
 // keeps every segment's texts (all six) so switching the kind back and forth loses nothing typed; the
 // body carries only the kind's own segments, and leaves out what is empty.
-import type { Survey, SurveyInput } from "../../../../server/src/domain/surveys/survey-schema.ts";
+import type { Survey, SurveyInput } from "../../api/types.ts";
 import { scaleOf, segmentOf, segments, segmentsOf, surveyKinds, surveyStatuses } from "@koe/server/shared";
 import { interpolate } from "../../i18n/i18n.tsx";
 import type { Kind, Segment } from "../../ui/score.tsx";
@@ -94,9 +94,15 @@ export function fromSurvey(s: Survey): SurveyDraft {
     // The landing page asks both unless told not to.
     askContactPreference: s.settings.askContactPreference ?? true,
     askTestimonial: s.settings.askTestimonial ?? true,
-    brandName: texts(s.settings.brandName),
+    brandName: brandTexts(s.settings.brandName),
     fatigueDays: s.settings.fatigueDays === undefined ? "" : String(s.settings.fatigueDays),
   };
+}
+
+/** A stored brand name: per language, read field by field (the contract leaves its shape open for now). */
+function brandTexts(stored: unknown): Texts {
+  const o = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
+  return { ja: typeof o.ja === "string" ? o.ja : "", en: typeof o.en === "string" ? o.en : "" };
 }
 
 /** Text per locale without the empty ones; undefined when both are empty. */

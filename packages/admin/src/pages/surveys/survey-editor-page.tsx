@@ -1,8 +1,10 @@
 // Create or edit a survey, with the live preview beside the form. The form is the only copy of what the
 // admin typed: a failed save leaves it untouched and puts each server error next to its field.
 import { useEffect, useState, type FormEvent } from "react";
-import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
-import { api, ApiError, useApi } from "../../api.ts";
+import { client, ok } from "../../api/client.ts";
+import { useGet } from "../../api/hooks.ts";
+import type { Survey } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { errorText } from "../../error-text.ts";
 import { formatDate } from "../../i18n/format.ts";
@@ -24,7 +26,9 @@ import "./surveys.css";
 
 export default function SurveyEditorPage({ params }: PageProps) {
   const session = useSignedIn();
-  const loaded = useApi<Survey>(params.id ? `/surveys/${params.id}` : null);
+  const loaded = useGet(params.id ? "/api/v1/surveys/{id}" : null, {
+    params: { path: { id: params.id ?? "" } },
+  });
   useRecordTitle(params.id ? loaded.data?.name : undefined);
   if (!params.id) {
     const { name, defaultLocale } = session.workspace;
@@ -92,8 +96,8 @@ function Editor({
     setNotice("");
     try {
       const saved = stored
-        ? await api<Survey>(`/surveys/${stored.id}`, { method: "PATCH", body })
-        : await api<Survey>("/surveys", { method: "POST", body });
+        ? await ok(client.PATCH("/api/v1/surveys/{id}", { params: { path: { id: stored.id } }, body }))
+        : await ok(client.POST("/api/v1/surveys", { body }));
       if (!stored) return navigate(`/surveys/${saved.id}?created=1`, { replace: true });
       setStored(saved);
       setSavedKey(JSON.stringify(body));

@@ -1,5 +1,4 @@
 // Every survey of the workspace: what it asks, its type and status; each opens in the editor.
-import type { Survey } from "../../../../server/src/domain/surveys/survey-schema.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
@@ -15,7 +14,7 @@ const statusTone = { draft: "quiet", active: "good", closed: "mid" } as const;
 export default function SurveysPage() {
   const t = useT(surveyMessages);
   const { locale } = useLocale();
-  const list = usePages<Survey>("/surveys?limit=100");
+  const list = usePages("/api/v1/surveys", { params: { query: { limit: 100 } } });
   return (
     <>
       <PageHeader

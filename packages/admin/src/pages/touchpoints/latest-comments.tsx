@@ -1,8 +1,8 @@
 // The newest comments left at a touchpoint under the page's period, survey and channel (comment-query.ts):
 // score chip, segment, when, where. Comments are what a respondent typed, so they are rendered as text
 // only (React escapes them).
-import type { Response } from "../../../../server/src/domain/responses/response-schema.ts";
-import { useApi, withQuery, type Page } from "../../api.ts";
+import { withQuery } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
@@ -24,9 +24,9 @@ export function LatestComments({ touchpointId, filters }: { touchpointId: string
   const { locale } = useLocale();
   const timeZone = useSignedIn().workspace.timeZone;
   const surveys = new Map((useSurveys().data?.data ?? []).map((s) => [s.id, s.name]));
-  const responses = useApi<Page<Response>>(
-    withQuery("/responses", { ...commentsQuery(touchpointId, filters, timeZone), limit: READ }),
-  );
+  const responses = useGet("/api/v1/responses", {
+    params: { query: { ...commentsQuery(touchpointId, filters, timeZone), limit: READ } },
+  });
   return (
     <Card
       title={t("comments")}

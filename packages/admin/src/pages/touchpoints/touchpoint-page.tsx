@@ -1,6 +1,7 @@
 // One touchpoint: what it is, its NPS now with interval and n, the change against the period before,
 // the trend with its interval band, the split by channel and its latest comments.
 import { useMemo } from "react";
+import { useGet } from "../../api/hooks.ts";
 import { ApiError, useApi, withQuery } from "../../api.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatDate, formatNumber, signed } from "../../i18n/format.ts";
@@ -30,7 +31,7 @@ const FILTERS = ["survey", "channel", "attribute"];
 export default function TouchpointPage({ params }: PageProps) {
   const t = useT(touchpointMessages);
   const id = params.id ?? "";
-  const tp = useApi<Touchpoint>(`/touchpoints/${encodeURIComponent(id)}`);
+  const tp = useGet("/api/v1/touchpoints/{id}", { params: { path: { id } } });
   useRecordTitle(tp.data?.name);
   if (tp.error instanceof ApiError && (tp.error.status === 404 || tp.error.status === 422)) {
     return (

@@ -1,6 +1,6 @@
 // The survey the preview asks the server to render: the form as it stands, less what is still being
 // typed and would fail validation (a button without its link yet), so the preview keeps up while typing.
-import type { SurveyInput } from "../../../../../server/src/domain/surveys/survey-schema.ts";
+import type { SurveyInput } from "../../../api/types.ts";
 import { toBody, type SurveyDraft } from "../survey-draft.ts";
 
 type Link = { label: { ja?: string; en?: string }; url: string };

@@ -1,0 +1,26 @@
+// The API's shapes as the admin app reads them: the contract's named schemas (schema.gen.ts, generated
+// from the server's route declarations), under the names the pages use.
+import type { components, operations } from "./schema.gen.ts";
+
+type Schemas = components["schemas"];
+/** The JSON body an operation takes. */
+type BodyOf<O extends keyof operations> = operations[O] extends {
+  requestBody?: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+
+export type Survey = Schemas["Survey"];
+export type SurveyInput = BodyOf<"createSurvey">;
+export type Touchpoint = Schemas["Touchpoint"];
+export type Company = Schemas["Company"];
+export type Contact = Schemas["Contact"];
+export type Campaign = Schemas["Campaign"];
+export type CampaignProgress = Schemas["CampaignProgress"];
+export type CampaignWithProgress = Schemas["CampaignWithProgress"];
+export type HeldMessages = Schemas["HeldMessages"];
+export type AudienceUpload = Schemas["AudienceUpload"];
+export type Response = Schemas["Response"];
+export type ResponseWithContext = Schemas["ResponseWithContext"];
+export type OutboxMessage = Schemas["OutboxMessage"];
+export type Job = Schemas["Job"];
