@@ -5,7 +5,16 @@ import type { SessionInfo } from "../../server/src/domain/auth/sessions.ts";
 import { api, ApiError, setCsrfToken, setOnUnauthorized } from "./api.ts";
 import { setDisplayTimeZone } from "./i18n/format.ts";
 
-export type Session = SessionInfo & { csrfToken: string };
+/** A workspace the user belongs to, with their role there (GET /session's workspaces: the switcher). */
+export interface MemberWorkspace {
+  id: string;
+  name: string;
+  role: "owner" | "admin" | "member" | "viewer";
+  isDemo: boolean;
+  isDefault: boolean;
+}
+
+export type Session = SessionInfo & { csrfToken: string; workspaces: MemberWorkspace[] };
 
 interface SessionState {
   session: Session | null | undefined; // undefined: still asking

@@ -9,6 +9,7 @@ import { Link, matchPath, useFocusOnNavigate, useLocation } from "./router.tsx";
 import { navItems, navPath, routes } from "./routes.ts";
 import { useSession, useSignedIn } from "./session.tsx";
 import { Loading } from "./ui/states.tsx";
+import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 export function Shell() {
   const t = useT();
@@ -61,7 +62,7 @@ export function Shell() {
       </aside>
       <div className="main">
         <header className="topbar">
-          <div className="workspace-name">{session.workspace.name}</div>
+          <WorkspaceSwitcher />
           <div className="topbar-actions">
             <LangSwitch />
             <span className="user-name" title={session.user.email}>

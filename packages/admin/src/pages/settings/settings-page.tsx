@@ -1,5 +1,5 @@
-// Settings: branding, fatigue rules, embedding, API keys and users, one tab each; the tab lives in the URL (?tab=…)
-// so a link can open the right one and a reload keeps it. A tab's panel is mounted on its first visit and
+// Settings: branding, fatigue rules, embedding, API keys, users and (for an instance owner) workspaces, one
+// tab each; the tab lives in the URL (?tab=…) so a link can open the right one and a reload keeps it. A tab's panel is mounted on its first visit and
 // then only hidden, so switching tabs keeps what was typed in its forms.
 import { useState } from "react";
 import { useT } from "../../i18n/i18n.tsx";
@@ -13,11 +13,13 @@ import { BrandSection } from "./brand-section.tsx";
 import { EmbedSection } from "./embed-section.tsx";
 import { FatigueSection } from "./fatigue-section.tsx";
 import { settingsMessages } from "./messages.ts";
+import { WorkspacesSection } from "./workspaces/workspaces-section.tsx";
+import { useSignedIn } from "../../session.tsx";
 import "./settings.css";
 
-const tabs = ["brand", "fatigue", "embed", "keys", "users"] as const;
-type Tab = (typeof tabs)[number];
-const isTab = (v: string | null): v is Tab => tabs.includes(v as Tab);
+// Workspaces: only an instance owner's (they alone create, rename and delete workspaces).
+const allTabs = ["brand", "fatigue", "embed", "keys", "users", "workspaces"] as const;
+type Tab = (typeof allTabs)[number];
 const panelId = (tab: Tab) => `settings-panel-${tab}`;
 
 const panels: Record<Tab, () => React.JSX.Element> = {
@@ -26,13 +28,16 @@ const panels: Record<Tab, () => React.JSX.Element> = {
   embed: EmbedSection,
   keys: ApiKeysSection,
   users: UsersSection,
+  workspaces: WorkspacesSection,
 };
 
 export default function SettingsPage(_props: PageProps) {
   const t = useT(settingsMessages);
   const { search } = useLocation();
+  const instanceOwner = useSignedIn().user.instanceOwner;
+  const tabs = allTabs.filter((name) => name !== "workspaces" || instanceOwner);
   const asked = search.get("tab");
-  const tab: Tab = isTab(asked) ? asked : "brand";
+  const tab: Tab = tabs.includes(asked as Tab) ? (asked as Tab) : "brand";
   const choose = (next: Tab) => setSearch({ tab: next === "brand" ? null : next }, { replace: false });
   // The tabs seen so far (set while rendering: the chosen one is mounted in this very render).
   const [seen, setSeen] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
