@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     surveyId: survey.id,
     audience: { kind: "all" },
   });
-  await changeCampaign(db, ws, campaign.id, "launch");
+  await changeCampaign(db, ws, campaign.id, "launch", new Date());
   log("queueing the campaign");
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);

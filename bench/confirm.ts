@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       if (i % 2) return void directSends.push(id);
       const path = `/r/${signSendToken(BENCH_SECRET, { workspaceId: ws, sendId: id, expiresAt })}`;
       // As a person's browser posts the form: with the mark the page script sets on their first tap.
-      const token = signFormToken(BENCH_SECRET, id);
+      const token = signFormToken(BENCH_SECRET, id, Date.now());
       const ft = encodeURIComponent(token);
       const h = encodeURIComponent(humanMark(BENCH_SECRET, token));
       forms.push({ path, body: `ft=${ft}&h=${h}&score=${i % 11}&comment=bench+comment+${i}&step=done` });
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       for (let id = directSends.pop(); id && Date.now() < stopDirect; id = directSends.pop()) {
         const context = await loadSendContext(db, ws, id);
         const answer = { score: direct % 11, comment: `bench comment ${direct}`, locale: "en" as const };
-        await saveAnswer(db, ws, answerTargetOf(context!), answer);
+        await saveAnswer(db, ws, answerTargetOf(context!), answer, new Date());
         direct++;
       }
     }),

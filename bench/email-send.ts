@@ -86,7 +86,7 @@ async function bare(
 async function product(db: Db, url: string, round: number) {
   const { ws, surveyId } = await workspaceWithContacts(db, round);
   const campaign = await createCampaign(db, ws, { name: "bench", surveyId, audience: { kind: "all" } });
-  await changeCampaign(db, ws, campaign.id, "launch");
+  await changeCampaign(db, ws, campaign.id, "launch", new Date());
   const mailer = smtpMailer(url, { maxConnections: CONNECTIONS });
   const worker = createMailWorker({ db, mailer, links, batch: 200, concurrency: 10 });
   const queued = () =>

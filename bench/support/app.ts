@@ -1,4 +1,5 @@
 // The real HTTP app, in process, over a bench database (no port, no network).
+import { systemClock } from "../../packages/server/src/clock.ts";
 import { createApp, type App } from "../../packages/server/src/http/app.ts";
 import type { AppDeps } from "../../packages/server/src/http/env.ts";
 import type { Db } from "../../packages/server/src/db/open.ts";
@@ -13,6 +14,7 @@ export function benchApp(db: Db, extra: Partial<AppDeps> = {}): App {
     // The benches drive the public pages from one address: no per-client limit.
     publicRequestsPerMinute: Number.POSITIVE_INFINITY,
     baseUrl: "http://localhost:3000",
+    clock: systemClock,
     ...extra,
   };
   return createApp(deps);

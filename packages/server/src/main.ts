@@ -9,6 +9,7 @@ import { jobsCommand, jobsUsage } from "./cli/jobs.ts";
 import { dateOf, systemClock } from "./clock.ts";
 import { seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
 import { getWorkspaceDetail } from "./domain/workspaces/workspaces.ts";
+import { dateOf, systemClock } from "./clock.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -60,7 +61,7 @@ async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promi
 
 /** The job runner with every job of the registry (mail, campaign clock, rollups); stopping it closes the mailer. */
 async function startWorker(config: Config, open: OpenDatabase, secret: string) {
-  const mailer = createMailer(open.db, config.smtpUrl);
+  const mailer = createMailer(open.db, config.smtpUrl, systemClock);
   const runner = await startRunner({
     jobs: jobRegistry,
     services: {
@@ -114,6 +115,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
     noScriptMinMs: config.noScriptMinMs,
     publicHits,
     proxy: config.proxy,
+    clock: systemClock,
   });
   listener!.serve(app.fetch);
   const where = open.embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
@@ -156,7 +158,9 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, async (open) => {
         const { secret } = await bootstrap(open.db, config, { demo: false, clock: systemClock });
         const { mailer, worker } = await startWorker(config, open, secret);
-        await sendCampaignFromCli(open.db, id, mailer.kind).finally(() => worker.stop());
+        await sendCampaignFromCli(open.db, id, mailer.kind, process.stdout, systemClock).finally(() =>
+          worker.stop(),
+        );
       });
     }
     case "migrate":
@@ -173,7 +177,11 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, async ({ db }) => {
         await bootstrap(db, config, { demo: false, clock: systemClock });
         const rest = positionals.slice(2);
-        await workspaceCommand(db, { sub, rest, locale: values.locale, yes: values.yes ?? false }, console.log);
+        await workspaceCommand(
+          db,
+          { sub, rest, locale: values.locale, yes: values.yes ?? false },
+          console.log,
+        );
       });
     case "jobs":
       return withDatabase(config, (open) =>
@@ -196,14 +204,20 @@ async function main(argv: string[]): Promise<void> {
         if (command === "apikey") {
           const role = values.role as Role;
           if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);
-          const into = values.workspace ? (await getWorkspaceDetail(db, values.workspace, undefined)).id : workspaceId;
+          const into = values.workspace
+            ? (await getWorkspaceDetail(db, values.workspace, undefined)).id
+            : workspaceId;
           const created = await createApiKey(db, into, { role, name: values.name ?? "cli" });
           console.log(created.key);
         } else {
           if (!values.email || !values.password || values.password.length < 8) {
             throw new ConfigError("give --email and a --password of at least 8 characters");
           }
-          await createInstanceOwner(db, { email: values.email, password: values.password, name: values.name ?? "" });
+          await createInstanceOwner(db, {
+            email: values.email,
+            password: values.password,
+            name: values.name ?? "",
+          });
           console.log(`created admin ${values.email}`);
         }
       });

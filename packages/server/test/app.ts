@@ -1,4 +1,5 @@
 // An in-process app on the test database, with an API key of a fresh workspace: no ports.
+import { systemClock } from "../src/clock.ts";
 import { createApiKey } from "../src/domain/auth/api-keys.ts";
 import type { Role } from "../src/db/schema.ts";
 import type { Db } from "../src/db/open.ts";
@@ -29,7 +30,7 @@ export async function testClient(
   opts: {
     role?: Role;
     workspaceId?: string;
-    /** More of the app's dependencies, e.g. a clock (`now`). */
+    /** More of the app's dependencies, e.g. a ManualClock (`clock`). */
     deps?: Partial<AppDeps>;
   } = {},
 ): Promise<TestClient> {
@@ -40,6 +41,7 @@ export async function testClient(
     version: "test",
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",
+    clock: systemClock,
     ...opts.deps,
   });
   const client: TestClient = {

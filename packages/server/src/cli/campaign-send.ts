@@ -1,5 +1,6 @@
 // `koe campaign send <id>`: launch a campaign (if it is a draft) and send it from this process, drawing
 // its progress until every message of the round is settled.
+import { dateOf, systemClock, type Clock } from "../clock.ts";
 import type { Db } from "../db/open.ts";
 import { changeCampaign, findCampaignRow } from "../domain/campaigns/campaigns.ts";
 import { campaignProgress } from "../domain/campaigns/progress.ts";
@@ -29,16 +30,21 @@ export async function sendCampaignFromCli(
   id: string,
   transport: string,
   out: ProgressOut = process.stdout,
+  /** The one clock: the launch and the progress are as of its time, and it paces the redraws. */
+  clock: Clock = systemClock,
 ): Promise<void> {
   const row = await db.selectFrom("campaigns").select("workspace_id").where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError(`campaign ${id} not found`);
   const ws = row.workspace_id;
   const campaign = await findCampaignRow(db, ws, id);
-  if (campaign?.status === "draft") await changeCampaign(db, ws, id, "launch");
+  if (campaign?.status === "draft") await changeCampaign(db, ws, id, "launch", dateOf(clock));
   out.write(`sending campaign ${id} (${transport})\n`);
   const tty = out.isTTY;
   for (;;) {
-    const [p, c] = await Promise.all([campaignProgress(db, ws, id), findCampaignRow(db, ws, id)]);
+    const [p, c] = await Promise.all([
+      campaignProgress(db, ws, id, dateOf(clock)),
+      findCampaignRow(db, ws, id),
+    ]);
     const line = progressLine(p, p.expanded);
     out.write(tty ? `\r${line}` : `${line}\n`);
     // A message the worker will skip is still on the ledger until it is due: the round is not settled yet.
@@ -50,6 +56,6 @@ export async function sendCampaignFromCli(
       if (Object.keys(p.skippedBy).length) out.write(`skipped: ${JSON.stringify(p.skippedBy)}\n`);
       return;
     }
-    await new Promise((r) => setTimeout(r, tty ? 250 : 2_000));
+    await new Promise<void>((r) => clock.setTimeout(r, tty ? 250 : 2_000));
   }
 }

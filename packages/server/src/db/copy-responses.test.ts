@@ -108,7 +108,7 @@ describe.runIf(onPostgres())("importing a batch on PostgreSQL", () => {
   it("imports the same way for a role that may not skip the checks", async () => {
     const { ws, surveyId, contactId } = await workspace(open.db);
     const input = Array.from({ length: 300 }, (_, i) => ({ surveyId, contactId, score: i % 11 }));
-    const result = await importResponses(plain.db, ws, input);
+    const result = await importResponses(plain.db, ws, input, new Date());
     expect(result).toMatchObject({ inserted: 300, errors: [] });
     expect(await stored(open.db, ws)).toEqual({ responses: 300, rolled: 300 });
     const bad = await copyResponses(plain.db, poolOf(plain.db)!, ws, [row(surveyId, randomUUID(), 1)]).catch(

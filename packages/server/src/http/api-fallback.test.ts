@@ -1,5 +1,6 @@
 // Unknown API paths answer as the API does (problem+json, its own key check), never as the public pages:
 // not their HTML, and not their rate limit, even right after a page burst from the same address.
+import { ManualClock } from "../clock.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import { TEST_SECRET, testClient, type TestClient } from "../../test/app.ts";
@@ -15,14 +16,13 @@ beforeAll(async () => {
   open = await openTestDatabase();
   c = await testClient(open.db);
   // One fixed instant: the burst and the calls after it fall in one rate-limit window.
-  const now = Date.parse("2026-06-01T12:00:30Z");
   app = createApp({
     db: open.db,
     version: "test",
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",
     publicRequestsPerMinute: LIMIT,
-    now: () => now,
+    clock: new ManualClock("2026-06-01T12:00:30Z"),
   });
 });
 afterAll(() => open.close());

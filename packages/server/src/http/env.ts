@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.ts";
 import type { Mailer } from "../channels/email/mailer.ts";
 import type { Db } from "../db/open.ts";
 import type { Actor } from "../domain/auth/actor.ts";
@@ -23,10 +24,10 @@ export interface AppDeps {
   /** Reverse proxies trusted to name the client (KOE_TRUST_PROXY); none by default. */
   proxy?: ProxySettings;
   /**
-   * The clock (ms; Date.now by default) of the rate limits and of the public forms' timing: tests fix it,
-   * so no window ends mid-test and a form's age is what the test says.
+   * The one clock (src/clock.ts) every handler reads the time from: expiry, rate-limit windows, form
+   * timing, due times. systemClock in the process; tests hand in a ManualClock and move it.
    */
-  now?: () => number;
+  clock: Clock;
 }
 
 export interface AppEnv {

@@ -239,11 +239,16 @@ describe("the mail worker", () => {
     const { api, surveyId } = await setUp(["slow@example.com"]);
     await launchAndExpand(api, surveyId, "slow");
     const claim = () =>
-      claimDueDeliveries(open.db, { limit: 1, leaseSeconds: 60, workspaceId: api.workspaceId });
+      claimDueDeliveries(open.db, {
+        limit: 1,
+        leaseSeconds: 60,
+        workspaceId: api.workspaceId,
+        now: new Date(),
+      });
     const [first] = await claim();
     await sql`update deliveries set lease_until = now() - interval '1 second'
       where workspace_id = ${api.workspaceId} and id = ${first!.id}`.execute(open.db);
-    await recoverExpiredLeases(open.db, "koe.test", { workspaceId: api.workspaceId });
+    await recoverExpiredLeases(open.db, "koe.test", { workspaceId: api.workspaceId, now: new Date() });
     const [second] = await claim();
     expect(second).toMatchObject({ id: first!.id, attempts: first!.attempts + 1 });
     // The first worker wakes up: it may neither send the end of data nor put the message back.
@@ -251,7 +256,7 @@ describe("the mail worker", () => {
     let ended = false;
     await expect(markCommitting(open.db, stale, () => (ended = true))).rejects.toThrow(/no longer ours/);
     await requeue(open.db, stale, new Date(), { reason: "retry" });
-    await markSent(open.db, [stale], "koe.test");
+    await markSent(open.db, [stale], "koe.test", new Date());
     expect(ended).toBe(false);
     const row = await sql<{ status: string; attempts: number }>`select status, attempts from deliveries
       where workspace_id = ${api.workspaceId} and id = ${first!.id}`.execute(open.db);

@@ -144,6 +144,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
       const { reconciled } = await recoverExpiredLeases(db, host, {
         workspaceId: opts.workspaceId,
         outbox: mailer.kind === "outbox",
+        now: new Date(now()),
       });
       // An operator should know: these may or may not have reached their recipients.
       if (reconciled > 0 && mailer.kind === "smtp")
@@ -161,6 +162,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
       limit: batch,
       leaseSeconds,
       workspaceId: opts.workspaceId,
+      now: new Date(now()),
     });
     if (claimed.length === 0) return 0;
     const decisions = await decide(claimed);
@@ -175,7 +177,7 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
         }
       }),
     );
-    await markSent(db, sent, host);
+    await markSent(db, sent, host, new Date(now()));
     return claimed.length;
   }
 

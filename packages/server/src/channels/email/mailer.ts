@@ -1,4 +1,5 @@
 // How survey mail leaves Koe: over SMTP, or into the outbox when no SMTP server is configured.
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/open.ts";
 import { outboxMailer } from "./outbox-mailer.ts";
 import { smtpMailer } from "./smtp-mailer.ts";
@@ -43,6 +44,6 @@ export interface Mailer {
   close(): Promise<void>;
 }
 
-export function createMailer(db: Db, smtpUrl: string | undefined): Mailer {
-  return smtpUrl ? smtpMailer(smtpUrl) : outboxMailer(db);
+export function createMailer(db: Db, smtpUrl: string | undefined, clock: Clock): Mailer {
+  return smtpUrl ? smtpMailer(smtpUrl, { clock }) : outboxMailer(db);
 }

@@ -17,13 +17,20 @@ const mail = {
   },
 };
 
+/** The clock's time the message goes out at: its Date header. */
+const sentAt = new Date("2026-12-03T09:00:05Z");
+
 describe("buildMime", () => {
   it("round-trips a long Japanese subject, a sender name with a comma, both parts and the headers", async () => {
-    const raw = buildMime(mail);
+    const raw = buildMime(mail, sentAt);
     const parsed = await simpleParser(raw);
     expect(parsed.subject).toBe(mail.subject);
     expect(parsed.from?.value[0]).toEqual({ name: "ひかりクラウド, Inc.", address: "nps@hikari.example.jp" });
     expect(parsed.messageId).toBe("<m1@koe.test>");
+    expect(parsed.date?.toISOString()).toBe(sentAt.toISOString());
+    expect(parsed.headerLines.find((h) => h.key === "date")?.line).toBe(
+      "Date: Thu, 03 Dec 2026 09:00:05 +0000",
+    );
     expect(parsed.text).toBe(mail.text);
     expect(parsed.html).toBe(mail.html);
     const line = parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line;
@@ -31,14 +38,16 @@ describe("buildMime", () => {
   });
 
   it("keeps every line within the 998-character limit and ends lines with CRLF", () => {
-    const text = buildMime(mail).toString("utf8");
+    const text = buildMime(mail, sentAt).toString("utf8");
     const lines = text.split("\r\n");
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(998);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
   it("cannot be given an extra header through a line break in the subject", async () => {
-    const parsed = await simpleParser(buildMime({ ...mail, subject: "Hello\r\nBcc: victim@example.com" }));
+    const parsed = await simpleParser(
+      buildMime({ ...mail, subject: "Hello\r\nBcc: victim@example.com" }, sentAt),
+    );
     expect(parsed.bcc).toBeUndefined();
     expect(parsed.subject).toBe("Hello Bcc: victim@example.com");
   });

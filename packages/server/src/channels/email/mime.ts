@@ -38,7 +38,8 @@ const address = (a: { name: string; address: string }) =>
     ? `${/^[\w .-]*$/.test(a.name) ? `"${a.name}"` : encodeHeaderText(a.name)} <${a.address}>`
     : a.address;
 
-export function buildMime(mail: OutgoingMail, date = new Date()): Buffer {
+/** The message as sent; `date` (the clock's time) is its Date header. */
+export function buildMime(mail: OutgoingMail, date: Date): Buffer {
   const boundary = `koe-${randomBytes(12).toString("hex")}`;
   const headers: [string, string][] = [
     ["Message-ID", mail.messageId],

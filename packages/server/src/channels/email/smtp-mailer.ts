@@ -5,6 +5,7 @@
 import { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { dateOf, systemClock, type Clock } from "../../clock.ts";
 import { MailError, type Mailer, type SendHooks } from "./mailer.ts";
 import { buildMime } from "./mime.ts";
 
@@ -84,7 +85,12 @@ interface SmtpError extends Error {
   code?: string;
 }
 
-export function smtpMailer(url: string, opts: { maxConnections?: number } = {}): Mailer {
+export function smtpMailer(
+  url: string,
+  /** clock: the one clock, whose time dates each message (the process's own when not given). */
+  opts: { maxConnections?: number; clock?: Clock } = {},
+): Mailer {
+  const clock = opts.clock ?? systemClock;
   const options: SMTPPool.Options & { url: string } = {
     url,
     pool: true,
@@ -120,7 +126,7 @@ export function smtpMailer(url: string, opts: { maxConnections?: number } = {}):
   return {
     kind: "smtp",
     async send(mail, hooks) {
-      const raw = buildMime(mail);
+      const raw = buildMime(mail, dateOf(clock));
       const state = { beforeEndOfData: hooks.beforeEndOfData, ending: false };
       hooksOf.set(raw, state);
       try {

@@ -71,7 +71,8 @@ export async function ensureApiKey(db: Db, workspaceId: string, key: string): Pr
   });
 }
 
-export async function authenticateApiKey(db: Db, key: string): Promise<Actor | undefined> {
+/** The caller behind a key, unless unknown or revoked; `now` (the clock's) dates its use. */
+export async function authenticateApiKey(db: Db, key: string, now: Date): Promise<Actor | undefined> {
   const row = await db
     .selectFrom("api_keys")
     .select(["id", "workspace_id", "role", "last_used_at"])
@@ -79,10 +80,10 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Actor | u
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() >= LAST_USED_STEP_MS) {
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_STEP_MS) {
     await db
       .updateTable("api_keys")
-      .set({ last_used_at: sql<Date>`now()` })
+      .set({ last_used_at: now })
       .where("workspace_id", "=", row.workspace_id)
       .where("id", "=", row.id)
       .execute();
@@ -119,14 +120,14 @@ export async function listApiKeys(
 }
 
 /** Revoking takes effect on the key's next request; revoking a revoked key keeps its first revocation time. */
-export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<void> {
+export async function revokeApiKey(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
   if (actor.kind === "api_key" && actor.id === id)
     throw new ConflictError(
       "this is the API key you are calling with; revoke it with another key or from the admin app",
     );
   const row = await db
     .updateTable("api_keys")
-    .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
+    .set({ revoked_at: sql<Date>`coalesce(revoked_at, ${now})` })
     .where("workspace_id", "=", actor.workspaceId)
     .where("id", "=", id)
     .returning("id")

@@ -19,7 +19,10 @@ describe("ensuring the bootstrap key and admin at start", () => {
     const ws = await newWorkspace(open.db);
     const key = `bootstrap-${ws}`;
     await Promise.all([1, 2, 3].map(() => ensureApiKey(open.db, ws, key)));
-    expect(await authenticateApiKey(open.db, key)).toMatchObject({ workspaceId: ws, role: "owner" });
+    expect(await authenticateApiKey(open.db, key, new Date())).toMatchObject({
+      workspaceId: ws,
+      role: "owner",
+    });
     const keys = await open.db.selectFrom("api_keys").select("id").where("workspace_id", "=", ws).execute();
     expect(keys).toHaveLength(1);
   });

@@ -39,10 +39,10 @@ async function draft(contacts: number): Promise<{ api: TestClient; surveyIds: st
 describe("campaign changes racing the worker", () => {
   it("a cancel racing the first expansion cancels, and nothing is sent", async () => {
     const { api, id } = await draft(3);
-    await changeCampaign(open.db, api.workspaceId, id, "launch");
+    await changeCampaign(open.db, api.workspaceId, id, "launch", new Date());
     const [cancelled] = await Promise.all([
-      changeCampaign(open.db, api.workspaceId, id, "cancel"),
-      expandNextChunk(open.db, api.workspaceId, id, "koe.test", 1),
+      changeCampaign(open.db, api.workspaceId, id, "cancel", new Date()),
+      expandNextChunk(open.db, api.workspaceId, id, "koe.test", new Date(), 1),
     ]);
     expect(cancelled.status).toBe("cancelled");
     const links = { secret: TEST_SECRET, baseUrl: "http://koe.test" };
@@ -56,8 +56,8 @@ describe("campaign changes racing the worker", () => {
   it("an edit racing the launch either lands before it or is refused", async () => {
     const { api, surveyIds, id } = await draft(1);
     const [edit, launch] = await Promise.allSettled([
-      updateCampaign(open.db, api.workspaceId, id, { surveyId: surveyIds[1], name: "edited" }),
-      changeCampaign(open.db, api.workspaceId, id, "launch"),
+      updateCampaign(open.db, api.workspaceId, id, { surveyId: surveyIds[1], name: "edited" }, new Date()),
+      changeCampaign(open.db, api.workspaceId, id, "launch", new Date()),
     ]);
     if (edit.status === "rejected") expect(edit.reason).toBeInstanceOf(ConflictError);
     if (launch.status === "rejected") throw launch.reason;

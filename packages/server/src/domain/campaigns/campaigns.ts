@@ -136,6 +136,8 @@ export async function updateCampaign(
   workspaceId: string,
   id: string,
   raw: unknown,
+  /** The clock's time: the edit's updated_at. */
+  now: Date,
 ): Promise<Campaign> {
   const patch = campaignPatch.parse(raw);
   const row = await mustFind(db, workspaceId, id);
@@ -155,7 +157,7 @@ export async function updateCampaign(
         ...(patch.audience !== undefined && { audience: JSON.stringify(patch.audience) }),
         ...(patch.schedule !== undefined && { schedule: JSON.stringify(patch.schedule) }),
         ...(patch.reminders !== undefined && { reminders: JSON.stringify(patch.reminders) }),
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", id)
@@ -191,8 +193,9 @@ export async function changeCampaign(
   workspaceId: string,
   id: string,
   action: Action,
+  /** The clock's time: a launch runs from it (a campaign with no start time is due at once). */
+  now: Date,
 ): Promise<Campaign> {
-  const now = new Date();
   await db.transaction().execute(async (tx) => {
     // Locked while checked and changed: an expansion step (which moves scheduled to running) either
     // finished before this reads, or waits and then finds the campaign paused or cancelled.

@@ -45,7 +45,15 @@ async function counts(workspaceId: string, campaignId: string) {
 async function expandAll(api: TestClient, campaignId: string, parallel: 1 | 2): Promise<number> {
   let steps = 0;
   for (;;) {
-    const r = await expandNextChunk(open.db, api.workspaceId, campaignId, "koe.test", 4, parallel);
+    const r = await expandNextChunk(
+      open.db,
+      api.workspaceId,
+      campaignId,
+      "koe.test",
+      new Date(),
+      4,
+      parallel,
+    );
     steps++;
     if (!r || r.done) return steps;
   }
@@ -68,7 +76,7 @@ describe("expandNextChunk", () => {
     "queues nobody twice when a step's inserts committed but its advance was lost",
     async () => {
       const { api, campaignId } = await launched(13);
-      await expandNextChunk(open.db, api.workspaceId, campaignId, "koe.test", 4, 2);
+      await expandNextChunk(open.db, api.workspaceId, campaignId, "koe.test", new Date(), 4, 2);
       // As after a crash between the two ranges' commits and the campaign's update: back to the start.
       await sql`update campaigns set expand_after = null, expanded = false where id = ${campaignId}`.execute(
         open.db,

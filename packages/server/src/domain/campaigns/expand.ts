@@ -20,6 +20,8 @@ export async function expandNextChunk(
   workspaceId: string,
   campaignId: string,
   messageHost: string,
+  /** The clock's time: what is due by then expands; its sends and messages are dated by it. */
+  now: Date,
   chunk = EXPAND_CHUNK,
   parallel: 1 | 2 = 1,
 ): Promise<{ queued: number; done: boolean } | undefined> {
@@ -29,11 +31,11 @@ export async function expandNextChunk(
     const c = await sql<CampaignToExpand>`
       select survey_id, touchpoint_id, audience, schedule, round, expand_after, next_run_at from campaigns
       where workspace_id = ${workspaceId} and id = ${campaignId} and status in ('scheduled', 'running')
-        and not expanded and next_run_at <= now()
+        and not expanded and next_run_at <= ${now}
       for no key update skip locked`.execute(tx);
     const row = c.rows[0];
     if (!row) return undefined;
-    const range = { workspaceId, campaignId, messageHost, chunk, campaign: row };
+    const range = { workspaceId, campaignId, messageHost, chunk, campaign: row, now };
     let r: Inserted;
     if (parallel === 1) {
       r = await insertRange(tx, { ...range, after: row.expand_after, until: null });
@@ -63,7 +65,7 @@ export async function expandNextChunk(
         status: "running",
         // A recurring campaign's next round keeps the cadence from this round's start.
         ...(done && { next_run_at: every ? new Date(row.next_run_at.getTime() + every * 86_400_000) : null }),
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", campaignId)
@@ -88,6 +90,8 @@ interface Range {
   messageHost: string;
   chunk: number;
   campaign: CampaignToExpand;
+  /** The clock's time. */
+  now: Date;
 }
 
 interface Inserted {
@@ -128,6 +132,7 @@ async function insertRange(
 ): Promise<Inserted> {
   const row = r.campaign;
   const metadata = JSON.stringify({ campaignId: r.campaignId });
+  const expiresAt = new Date(r.now.getTime() + SEND_DAYS * 86_400_000);
   const res = await sql<Inserted>`
     with batch as (
       select co.id from ${audience(r, r.after, r.until)}
@@ -135,10 +140,10 @@ async function insertRange(
     ),
     s as (
       insert into sends (workspace_id, id, survey_id, contact_id, touchpoint_id, channel, metadata, expires_at,
-                         campaign_id, round)
+                         campaign_id, round, created_at)
       select ${r.workspaceId}::uuid, koe_uuid7(), ${row.survey_id}::uuid, b.id, ${row.touchpoint_id}::uuid,
-             'email', ${metadata}::jsonb, now() + make_interval(days => ${SEND_DAYS}), ${r.campaignId}::uuid,
-             ${row.round}
+             'email', ${metadata}::jsonb, ${expiresAt}::timestamptz, ${r.campaignId}::uuid,
+             ${row.round}, ${r.now}::timestamptz
       from batch b
       on conflict (workspace_id, campaign_id, round, contact_id) where campaign_id is not null do nothing
       returning workspace_id, id, contact_id
@@ -152,7 +157,7 @@ async function insertRange(
     ),
     d as (
       insert into deliveries (workspace_id, id, send_id, step, status, due_at, message_id)
-      select x.workspace_id, x.did, x.id, 0, 'queued', now(), '<' || x.did || '@' || ${r.messageHost} || '>'
+      select x.workspace_id, x.did, x.id, 0, 'queued', ${r.now}::timestamptz, '<' || x.did || '@' || ${r.messageHost} || '>'
       from (select s.*, koe_uuid7() as did from s) x
       returning 1
     )

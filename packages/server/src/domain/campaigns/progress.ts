@@ -32,7 +32,8 @@ export async function campaignProgress(
   db: Db,
   workspaceId: string,
   id: string,
-  now = new Date(),
+  /** The clock's time: what is still to happen is after it. */
+  now: Date,
 ): Promise<CampaignProgress> {
   const c = await db
     .selectFrom("campaigns")

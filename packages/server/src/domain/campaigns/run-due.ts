@@ -31,7 +31,15 @@ export async function runDueCampaigns(
   let queued = 0;
   for (const c of due) {
     while (clock.now() < stopAt) {
-      const r = await expandNextChunk(db, c.workspace_id, c.id, messageHost, undefined, opts.parallel);
+      const r = await expandNextChunk(
+        db,
+        c.workspace_id,
+        c.id,
+        messageHost,
+        dateOf(clock),
+        undefined,
+        opts.parallel,
+      );
       if (!r) break;
       queued += r.queued;
       if (r.done) break;

@@ -58,6 +58,8 @@ export async function updateCompany(
   workspaceId: string,
   id: string,
   patch: CompanyPatch,
+  /** The clock's time: the change's updated_at. */
+  now: Date,
 ): Promise<Company> {
   const row = await db
     .updateTable("companies")
@@ -66,7 +68,7 @@ export async function updateCompany(
       domain: patch.domain,
       external_id: patch.externalId,
       attributes: patch.attributes && JSON.stringify(patch.attributes),
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", id)

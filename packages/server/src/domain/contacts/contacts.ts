@@ -108,6 +108,8 @@ export async function updateContact(
   workspaceId: string,
   id: string,
   patch: ContactPatch,
+  /** The clock's time: the change's updated_at. */
+  now: Date,
 ): Promise<Contact> {
   const row = await db
     .updateTable("contacts")
@@ -119,7 +121,7 @@ export async function updateContact(
       external_id: patch.externalId,
       company_id: patch.companyId,
       attributes: patch.attributes && JSON.stringify(patch.attributes),
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", id)

@@ -47,8 +47,15 @@ const CLAIM_LOCK = 0x6d61696c;
 
 export async function claimDueDeliveries(
   db: Db,
-  opts: { limit: number; leaseSeconds: number; workspaceId?: string | undefined },
+  opts: {
+    limit: number;
+    leaseSeconds: number;
+    workspaceId?: string | undefined;
+    /** The clock's time: what is due by then is claimed, and leases run from it. */
+    now: Date;
+  },
 ): Promise<ClaimedDelivery[]> {
+  const now = opts.now;
   const only = opts.workspaceId ? sql`and q.workspace_id = ${opts.workspaceId}` : sql``;
   // One person is mailed by one worker at a time: claims take turns, and each passes over the people
   // with a message in flight (sending or committing under a live lease), so that once it is recorded
@@ -61,16 +68,16 @@ export async function claimDueDeliveries(
     await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(tx);
     return sql<{ workspace_id: string; id: string }>`
       update deliveries d set status = 'sending', attempts = d.attempts + 1,
-        lease_until = now() + make_interval(secs => ${opts.leaseSeconds})
+        lease_until = ${now}::timestamptz + make_interval(secs => ${opts.leaseSeconds})
       where (d.workspace_id, d.id) in (
         select q.workspace_id, q.id from deliveries q
         join sends s on s.workspace_id = q.workspace_id and s.id = q.send_id
         left join campaigns c on c.workspace_id = s.workspace_id and c.id = s.campaign_id
-        where q.status = 'queued' and q.due_at <= now() and (c.id is null or c.status = 'running') ${only}
+        where q.status = 'queued' and q.due_at <= ${now} and (c.id is null or c.status = 'running') ${only}
           and (s.contact_id is null or (s.workspace_id, s.contact_id) not in (
             select bs.workspace_id, bs.contact_id from deliveries b
             join sends bs on bs.workspace_id = b.workspace_id and bs.id = b.send_id
-            where b.status in ('sending', 'committing') and b.lease_until > now() and bs.contact_id is not null))
+            where b.status in ('sending', 'committing') and b.lease_until > ${now} and bs.contact_id is not null))
         order by q.due_at
         limit ${opts.limit}
         for update of q skip locked

@@ -59,6 +59,8 @@ export async function markSent(
   db: Db,
   messages: (Key & { reason?: string | null })[],
   messageHost: string,
+  /** The clock's time: when they were sent, from which the reminders fall due. */
+  now: Date,
 ): Promise<void> {
   if (messages.length === 0) return;
   const keys = JSON.stringify(
@@ -74,7 +76,7 @@ export async function markSent(
       select * from jsonb_to_recordset(${keys}::jsonb) as k(workspace_id uuid, id uuid, attempts int, reason text)
     ),
     sent as (
-      update deliveries d set status = 'sent', sent_at = now(), lease_until = null, reason = k.reason
+      update deliveries d set status = 'sent', sent_at = ${now}, lease_until = null, reason = k.reason
       from k
       where d.workspace_id = k.workspace_id and d.id = k.id and d.attempts = k.attempts
         and d.status in ('sending', 'committing')
@@ -90,7 +92,7 @@ export async function markSent(
     from (
       -- A volatile call in a select list runs once per row (an uncorrelated lateral would run once).
       select clock.workspace_id, clock.id, r.step, koe_uuid7() as did,
-        now() + make_interval(days => (c.reminders->>'afterDays')::int * r.step) as due_at
+        ${now}::timestamptz + make_interval(days => (c.reminders->>'afterDays')::int * r.step) as due_at
       from clock
       join campaigns c on c.workspace_id = clock.workspace_id and c.id = clock.campaign_id
       cross join generate_series(1, 2) as r(step)
@@ -142,9 +144,10 @@ async function settle(
 export async function recoverExpiredLeases(
   db: Db,
   messageHost: string,
-  opts: { workspaceId?: string; outbox?: boolean } = {},
+  /** now: the clock's time; a lease that ended before it is over. */
+  opts: { workspaceId?: string; outbox?: boolean; now: Date },
 ): Promise<{ requeued: number; reconciled: number }> {
-  const now = new Date();
+  const { now } = opts;
   const expired = () => {
     let q = db.updateTable("deliveries").where("lease_until", "<", now);
     if (opts.workspaceId) q = q.where("workspace_id", "=", opts.workspaceId);
@@ -173,6 +176,7 @@ export async function recoverExpiredLeases(
     db,
     unsure.map((u) => ({ workspaceId: u.workspace_id, id: u.id, attempts: u.attempts, reason })),
     messageHost,
+    now,
   );
   return { requeued: Number(requeued.numUpdatedRows), reconciled: unsure.length };
 }

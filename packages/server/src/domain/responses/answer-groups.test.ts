@@ -27,7 +27,7 @@ afterAll(() => open.close());
 
 async function newSend(email: string) {
   const contact = await createContact(db, ws, { email });
-  const send = await createSend(db, ws, { surveyId, contactId: contact.id }, links);
+  const send = await createSend(db, ws, { surveyId, contactId: contact.id }, links, new Date());
   return { sendId: send.id, contactId: contact.id };
 }
 
@@ -43,11 +43,11 @@ describe("answers given at the same moment", () => {
   it("stores each person's answer once, counts each once and confirms each one's intent", async () => {
     const before = await counted();
     const sends = await Promise.all(Array.from({ length: 60 }, (_, i) => newSend(`many${i}@example.com`)));
-    for (const s of sends) await recordIntent(db, ws, s.sendId, 7, browser);
+    for (const s of sends) await recordIntent(db, ws, s.sendId, 7, browser, new Date());
     const contexts = await Promise.all(sends.map((s) => loadSendContext(db, ws, s.sendId)));
     expect(contexts.map((c) => c?.send.contact_id)).toEqual(sends.map((s) => s.contactId));
     const results = await Promise.all(
-      contexts.map((c, i) => saveAnswer(db, ws, answerTargetOf(c!), answer(i % 11))),
+      contexts.map((c, i) => saveAnswer(db, ws, answerTargetOf(c!), answer(i % 11), new Date())),
     );
     expect(results.every((r) => r.created)).toBe(true);
     const ids = sends.map((s) => s.sendId);
@@ -77,8 +77,8 @@ describe("answers given at the same moment", () => {
     const s = await newSend("twice@example.com");
     const context = await loadSendContext(db, ws, s.sendId);
     const both = await Promise.all([
-      saveAnswer(db, ws, answerTargetOf(context!), answer(2)),
-      saveAnswer(db, ws, answerTargetOf(context!), answer(10)),
+      saveAnswer(db, ws, answerTargetOf(context!), answer(2), new Date()),
+      saveAnswer(db, ws, answerTargetOf(context!), answer(10), new Date()),
     ]);
     expect(both.map((r) => r.created).sort()).toEqual([false, true]);
     const rows = await db
@@ -103,7 +103,7 @@ describe("answers given at the same moment", () => {
       .where("id", "=", sends[4]!.contactId)
       .execute();
     const settled = await Promise.allSettled(
-      contexts.map((c) => saveAnswer(db, ws, answerTargetOf(c!), answer(9))),
+      contexts.map((c) => saveAnswer(db, ws, answerTargetOf(c!), answer(9), new Date())),
     );
     expect(settled.filter((r) => r.status === "rejected")).toHaveLength(1);
     expect(settled[4]?.status).toBe("rejected");

@@ -34,9 +34,9 @@ export interface AnswerTarget {
   metadata: Record<string, string | number | boolean | null>;
 }
 
-/** An answer given at `createdAt` may be changed within the edit window only. */
-export function assertEditable(createdAt: Date): void {
-  if (Date.now() - createdAt.getTime() > EDIT_WINDOW_MS) {
+/** An answer given at `createdAt` may be changed within the edit window only (as of `now`). */
+export function assertEditable(createdAt: Date, now: Date): void {
+  if (now.getTime() - createdAt.getTime() > EDIT_WINDOW_MS) {
     throw new ConflictError("this answer can no longer be changed");
   }
 }
@@ -66,8 +66,10 @@ export async function saveAnswer(
   workspaceId: string,
   target: AnswerTarget,
   answer: PageAnswer,
+  /** The clock's time: the answer's own, and what the edit window is measured to. */
+  at: Date,
 ): Promise<{ responseId: string; created: boolean }> {
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   const change = answerChange(target.kind, answer, now);
   const consent = change.testimonial_consent_text;
   // A new answer is one statement (response, rollups, intents), shared with concurrent answers; an
@@ -99,14 +101,20 @@ export async function saveAnswer(
       // Locked as read: the score replaced is the one this edit's response.updated reports.
       const existing = await q.forUpdate().executeTakeFirst();
       if (!existing) return undefined;
-      assertEditable(existing.created_at);
+      assertEditable(existing.created_at, at);
       if (target.sendId) await confirmSendIntents(tx, workspaceId, target.sendId);
       // Consent given before and kept is dated when it was given, not when the score changed.
       const kept = consent !== null && consent === existing.testimonial_consent_text;
-      const at = kept
+      const consentAt = kept
         ? (existing.testimonial_consent_at?.toISOString() ?? now)
         : change.testimonial_consent_at;
-      await updateResponse(tx, workspaceId, existing.id, { ...change, testimonial_consent_at: at });
+      await updateResponse(
+        tx,
+        workspaceId,
+        existing.id,
+        { ...change, testimonial_consent_at: consentAt },
+        now,
+      );
       // After the update, which holds the response's row lock: its events stay in commit order.
       await recordEvent(tx, {
         workspaceId,

@@ -7,6 +7,7 @@ import { newBatchId } from "./batch-ids.ts";
 import { scaleOf, segmentOf, type SurveyKind } from "../scores/scales.ts";
 import { responseCopier } from "../../db/copy-responses.ts";
 import {
+  FUTURE_SLACK_MS,
   responseInput,
   type ImportResult,
   type ResponseInput,
@@ -42,6 +43,8 @@ export async function importResponses(
   db: Db,
   workspaceId: string,
   input: unknown[],
+  /** The clock's time: the created_at of rows that give none, and what no createdAt may be after. */
+  at: Date,
   opts: { atomic?: boolean } = {},
 ): Promise<ImportResult> {
   const errors: RowError[] = [];
@@ -78,10 +81,15 @@ export async function importResponses(
     idSet(db, "contacts", workspaceId, contactIds),
   ]);
 
-  const now = new Date().toISOString();
+  const now = at.toISOString();
+  const latest = at.getTime() + FUTURE_SLACK_MS;
   const prepared: PreparedResponse[] = [];
   const fail = (index: number, path: string, message: string) => errors.push({ index, path, message });
   for (const { index, row } of parsed) {
+    if (row.createdAt !== undefined && Date.parse(row.createdAt) > latest) {
+      fail(index, "createdAt", "must not be in the future");
+      continue;
+    }
     const survey = surveys.get(row.surveyId);
     if (!survey) {
       fail(index, "surveyId", "no such survey in this workspace");

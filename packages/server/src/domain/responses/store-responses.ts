@@ -130,6 +130,8 @@ export async function updateResponse(
   workspaceId: string,
   id: string,
   change: AnswerChange,
+  /** The clock's time, ISO: the edit's updated_at. */
+  at: string,
 ): Promise<void> {
   await sql`
     with old as (
@@ -140,7 +142,7 @@ export async function updateResponse(
       update responses set score = ${change.score}, segment = ${change.segment}, comment = ${change.comment},
         locale = coalesce(${change.locale}, locale), contact_preference = ${change.contact_preference},
         testimonial_consent_text = ${change.testimonial_consent_text},
-        testimonial_consent_at = ${change.testimonial_consent_at}, updated_at = now()
+        testimonial_consent_at = ${change.testimonial_consent_at}, updated_at = ${at}
       where workspace_id = ${workspaceId} and id = ${id}
       returning survey_id, touchpoint_id, channel, score, created_at
     ),

@@ -11,6 +11,8 @@ export async function acceptIntent(
   workspaceId: string,
   sendId: string,
   intentId: string,
+  /** The clock's time: the accepted answer's. */
+  now: Date,
 ): Promise<{ responseId: string }> {
   const [context, intent] = await Promise.all([
     loadSendContext(db, workspaceId, sendId),
@@ -36,6 +38,7 @@ export async function acceptIntent(
       score: intent.score,
       locale: context.contactLocale ?? context.survey.default_locale,
     },
+    now,
   );
   await db
     .updateTable("intents")

@@ -5,12 +5,18 @@ import type { Db } from "../../db/open.ts";
 import { answerChange, assertEditable, saveAnswer, type PageAnswer } from "../responses/answer.ts";
 import { answerTargetOf, isTestSend, type SendContext, type SendResponse } from "./send-context.ts";
 
-export async function answerSend(db: Db, context: SendContext, answer: PageAnswer) {
+export async function answerSend(
+  db: Db,
+  context: SendContext,
+  answer: PageAnswer,
+  /** The clock's time. */
+  now: Date,
+) {
   const { send, survey } = context;
-  if (!isTestSend(send)) return saveAnswer(db, send.workspace_id, answerTargetOf(context), answer);
+  if (!isTestSend(send)) return saveAnswer(db, send.workspace_id, answerTargetOf(context), answer, now);
   const previous = context.response;
-  if (previous) assertEditable(previous.createdAt);
-  const change = answerChange(survey.kind, answer, new Date().toISOString());
+  if (previous) assertEditable(previous.createdAt, now);
+  const change = answerChange(survey.kind, answer, now.toISOString());
   const stored: Omit<SendResponse, "createdAt"> & { createdAt: string } = {
     id: send.id,
     score: change.score,
@@ -18,7 +24,7 @@ export async function answerSend(db: Db, context: SendContext, answer: PageAnswe
     comment: change.comment,
     contactPreference: change.contact_preference,
     testimonialConsentText: change.testimonial_consent_text,
-    createdAt: (previous?.createdAt ?? new Date()).toISOString(),
+    createdAt: (previous?.createdAt ?? now).toISOString(),
   };
   await db
     .updateTable("sends")

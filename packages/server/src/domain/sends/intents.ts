@@ -35,6 +35,8 @@ export async function recordIntent(
   sendId: string,
   score: number,
   signals: RequestSignals,
+  /** The clock's time: the click's, and the end of the burst window. */
+  now: Date,
 ): Promise<"pending" | "bot"> {
   const reason = scannerReason(signals);
   return db.transaction().execute(async (tx) => {
@@ -48,13 +50,14 @@ export async function recordIntent(
         verdict: reason ? "bot" : "pending",
         reason,
         user_agent: signals.userAgent.slice(0, 500),
+        created_at: now,
       })
       .execute();
     // Different scores for one send within seconds: no person does that, a link scanner does.
     const burst = await sql<{ n: number }>`
       select count(distinct score)::int as n from intents
       where workspace_id = ${workspaceId} and send_id = ${sendId}
-        and created_at > now() - ${`${BURST_WINDOW_MS} milliseconds`}::interval`.execute(tx);
+        and created_at > ${new Date(now.getTime() - BURST_WINDOW_MS)}`.execute(tx);
     if ((burst.rows[0]?.n ?? 0) > 1) {
       await markSendIntentsBot(tx, workspaceId, sendId, "burst");
       return "bot";

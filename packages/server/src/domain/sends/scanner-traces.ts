@@ -6,10 +6,10 @@ import { newId } from "../ids.ts";
 import { markSendIntentsBot } from "./intents.ts";
 
 /** Records the follow and marks the send's unconfirmed intents as a bot's. */
-export async function recordTrapHit(db: Db, workspaceId: string, sendId: string): Promise<void> {
+export async function recordTrapHit(db: Db, workspaceId: string, sendId: string, now: Date): Promise<void> {
   await db
     .insertInto("trap_hits")
-    .values({ workspace_id: workspaceId, id: newId(), send_id: sendId })
+    .values({ workspace_id: workspaceId, id: newId(), send_id: sendId, created_at: now })
     .execute();
   await markSendIntentsBot(db, workspaceId, sendId, "trap link");
 }

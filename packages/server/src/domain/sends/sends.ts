@@ -36,6 +36,8 @@ export async function createSend(
   workspaceId: string,
   raw: SendInput,
   links: LinkSigner,
+  /** The clock's time: the send's creation, from which its link's life is counted. */
+  now: Date,
 ): Promise<Send> {
   const input = sendInput.parse(raw);
   const [survey, contact, touchpoint] = await Promise.all([
@@ -62,7 +64,8 @@ export async function createSend(
         touchpoint_id: input.touchpointId ?? null,
         channel: input.channel,
         metadata: JSON.stringify(input.metadata ?? {}),
-        expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
+        expires_at: new Date(now.getTime() + input.expiresInDays * 86_400_000),
+        created_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

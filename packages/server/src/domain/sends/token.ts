@@ -30,7 +30,8 @@ export function signSendToken(secret: string, t: SendToken): string {
   return Buffer.concat([payload, mac(secret, payload)]).toString("base64url");
 }
 
-export function verifySendToken(secret: string, token: string, now = new Date()): SendToken {
+/** The send behind a personal link, unless it is forged or expired as of `now` (the clock's time). */
+export function verifySendToken(secret: string, token: string, now: Date): SendToken {
   if (token.length !== 70 || !/^[A-Za-z0-9_-]+$/.test(token)) throw new TokenError("invalid");
   const raw = Buffer.from(token, "base64url");
   // The last character carries 2 bits and 4 ignored ones: accept only the one canonical spelling.
@@ -49,9 +50,9 @@ export function verifySendToken(secret: string, token: string, now = new Date())
 
 /**
  * A short-lived signed value for public forms (CSRF-safe without a session). It carries the time the page
- * was served, in milliseconds, so a post can be judged by how long after that it came.
+ * was served (`now`, the clock's epoch ms), so a post can be judged by how long after that it came.
  */
-export function signFormToken(secret: string, subject: string, now = Date.now()): string {
+export function signFormToken(secret: string, subject: string, now: number): string {
   const issued = Math.floor(now).toString(36);
   return `${issued}.${formMac(secret, subject, issued)}`;
 }
@@ -72,8 +73,9 @@ export function verifyFormToken(
   secret: string,
   subject: string,
   token: string,
+  /** The clock's time, epoch ms. */
+  now: number,
   maxAgeMs = 86_400_000,
-  now = Date.now(),
 ): boolean {
   const [issued, sig] = token.split(".");
   const at = formTokenIssuedAt(token);

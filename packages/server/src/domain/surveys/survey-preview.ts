@@ -41,9 +41,8 @@ export const surveyEmailPreviewInput = z.object({ survey: surveyInput, locale: l
 
 export type UnsavedSurvey = z.output<typeof surveyInput>;
 
-/** The survey as a row, as if it were stored (nil id, now as its times). */
-export function unsavedSurveyRow(workspaceId: string, s: UnsavedSurvey): SurveyRow {
-  const now = new Date();
+/** The survey as a row, as if it were stored (nil id, `now`, the clock's time, as its times). */
+export function unsavedSurveyRow(workspaceId: string, s: UnsavedSurvey, now: Date): SurveyRow {
   return {
     workspace_id: workspaceId,
     id: UNSAVED_ID,

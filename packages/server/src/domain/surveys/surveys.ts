@@ -66,6 +66,8 @@ export async function updateSurvey(
   workspaceId: string,
   id: string,
   patch: SurveyPatch,
+  /** The clock's time: the change's updated_at. */
+  now: Date,
 ): Promise<Survey> {
   return db.transaction().execute(async (tx) => {
     const current = await tx
@@ -107,7 +109,7 @@ export async function updateSurvey(
         default_locale: patch.defaultLocale,
         status: patch.status,
         settings: patch.settings && JSON.stringify(patch.settings),
-        updated_at: new Date(),
+        updated_at: now,
       })
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", id)

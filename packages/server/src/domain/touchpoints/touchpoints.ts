@@ -64,6 +64,8 @@ export async function updateTouchpoint(
   workspaceId: string,
   id: string,
   patch: TouchpointPatch,
+  /** The clock's time: the change's updated_at. */
+  now: Date,
 ): Promise<Touchpoint> {
   const row = await db
     .updateTable("touchpoints")
@@ -73,7 +75,7 @@ export async function updateTouchpoint(
       channel: patch.channel,
       team: patch.team,
       journey_stage: patch.journeyStage,
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", id)

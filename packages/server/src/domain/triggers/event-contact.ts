@@ -9,7 +9,13 @@ import { contactCreated } from "../contacts/contacts.ts";
 import type { EventContact } from "./event-schema.ts";
 
 /** Call inside the event's transaction, so a rejected event leaves no contact behind. */
-export async function contactForEvent(tx: Db, workspaceId: string, ref: EventContact): Promise<string> {
+/** `now`: the clock's time, the updated_at of a contact the event fills in. */
+export async function contactForEvent(
+  tx: Db,
+  workspaceId: string,
+  ref: EventContact,
+  now: Date,
+): Promise<string> {
   if (ref.id !== undefined) {
     if (!(await findRow(tx, "contacts", workspaceId, ref.id)))
       throw new ValidationError([{ path: "contact.id", message: "no such contact in this workspace" }]);
@@ -17,7 +23,7 @@ export async function contactForEvent(tx: Db, workspaceId: string, ref: EventCon
   }
   const found = await findContactId(tx, workspaceId, ref);
   if (found) {
-    await fillBlanks(tx, workspaceId, found, ref);
+    await fillBlanks(tx, workspaceId, found, ref, now);
     return found;
   }
   // Any unique key (email, externalId) taken by a concurrent event's contact makes this a no-op; the
@@ -68,14 +74,20 @@ async function findContactId(tx: Db, workspaceId: string, ref: EventContact): Pr
  * empty fields and never overwrites what an admin or an import set. Email and externalId are keys and
  * stay as they are.
  */
-async function fillBlanks(tx: Db, workspaceId: string, id: string, ref: EventContact): Promise<void> {
+async function fillBlanks(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+  ref: EventContact,
+  now: Date,
+): Promise<void> {
   const name = ref.name ?? null;
   const locale = ref.locale ?? null;
   const timeZone = ref.timeZone ?? null;
   if (name === null && locale === null && timeZone === null) return;
   await sql`
     update contacts set name = coalesce(name, ${name}), locale = coalesce(locale, ${locale}),
-      time_zone = coalesce(time_zone, ${timeZone}), updated_at = now()
+      time_zone = coalesce(time_zone, ${timeZone}), updated_at = ${now}
     where workspace_id = ${workspaceId} and id = ${id}
       and ((name is null and ${name}::text is not null) or (locale is null and ${locale}::text is not null)
         or (time_zone is null and ${timeZone}::text is not null))`.execute(tx);

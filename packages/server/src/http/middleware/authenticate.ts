@@ -1,6 +1,7 @@
 // Who is calling /api/v1: an API key (`Authorization: Bearer …`), or a user signed in to the admin app
 // (the session cookie). A cookie is sent by the browser on its own, so a state-changing request made with
 // it must also carry the CSRF token, which only our own pages can read.
+import { dateOf } from "../../clock.ts";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { authenticateApiKey } from "../../domain/auth/api-keys.ts";
@@ -25,7 +26,7 @@ export const authenticate = (deps: AppDeps) =>
     }
     const match = /^Bearer\s+(\S{1,200})$/i.exec(header ?? "");
     if (!match?.[1]) throw new UnauthorizedError("send an API key as 'Authorization: Bearer <key>'");
-    const actor = await authenticateApiKey(deps.db, match[1]);
+    const actor = await authenticateApiKey(deps.db, match[1], dateOf(deps.clock));
     if (!actor) throw new UnauthorizedError("this API key is unknown or revoked");
     c.set("actor", actor);
     await next();

@@ -1,5 +1,6 @@
 // The public pages' rate limit through the real app: whom a request counts against, with and without a
 // trusted reverse proxy in front. Requests carry a socket address as the Node server gives it.
+import { ManualClock } from "../../clock.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { TEST_SECRET } from "../../../test/app.ts";
@@ -22,7 +23,7 @@ function app(extra: Partial<AppDeps> = {}): App {
     secret: TEST_SECRET,
     baseUrl: "http://koe.test",
     publicRequestsPerMinute: 2,
-    now: () => Date.UTC(2026, 11, 3, 9, 0, 30),
+    clock: new ManualClock(Date.UTC(2026, 11, 3, 9, 0, 30)),
     ...extra,
   });
 }

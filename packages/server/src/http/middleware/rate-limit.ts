@@ -3,6 +3,7 @@
 // default, shared through the database under `koe serve` (domain/rate-limits/shared-hit-counter.ts).
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
+import type { Clock } from "../../clock.ts";
 import { memoryHitCounter, type HitCounter } from "../../domain/rate-limits/hit-counter.ts";
 
 export function rateLimit(opts: {
@@ -11,13 +12,12 @@ export function rateLimit(opts: {
   /** Whom a request counts against: its client address (client-address.ts). */
   key: (c: Context) => string;
   counter?: HitCounter;
-  now?: () => number;
+  clock: Clock;
   onLimit: (c: Context) => Response | Promise<Response>;
 }) {
   const counter = opts.counter ?? memoryHitCounter();
-  const now = opts.now ?? Date.now;
   return createMiddleware(async (c, next) => {
-    const t = now();
+    const t = opts.clock.now();
     const windowStart = t - (t % opts.windowMs);
     if (counter.hit(opts.key(c), windowStart) > opts.limit) {
       c.header("retry-after", String(Math.ceil((windowStart + opts.windowMs - t) / 1000)));

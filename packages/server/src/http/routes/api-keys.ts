@@ -1,4 +1,5 @@
 // /api/v1/api-keys: owners list, create and revoke the workspace's API keys.
+import { dateOf } from "../../clock.ts";
 import { Hono } from "hono";
 import { apiKeyInput } from "../../domain/auth/access-schema.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../domain/auth/api-keys.ts";
@@ -21,7 +22,7 @@ export function apiKeyRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: Route
     })
     .delete("/:id", async (c) => {
       ensure(canManageAccess(c.var.actor), "manage API keys");
-      await revokeApiKey(db, c.var.actor, pathId(c, "API key"));
+      await revokeApiKey(db, c.var.actor, pathId(c, "API key"), dateOf(deps.clock));
       return c.body(null, 204);
     });
   const path = "/api/v1/api-keys";

@@ -92,7 +92,7 @@ describe("the workspace's brand", () => {
       expectBranded(shown.text, name, other);
       // Answered, the thank-you page carries the brand too.
       const context = await loadSendContext(c.db, c.workspaceId, send.id);
-      await answerSend(c.db, context!, { score: 9, locale });
+      await answerSend(c.db, context!, { score: 9, locale }, new Date());
       const thanks = await page(`${link}/thanks`);
       expect(thanks.status).toBe(200);
       expectBranded(thanks.text, name, other);

@@ -273,7 +273,7 @@ describe("GET /api/v1/contacts/:id/timeline: a send's score clicks", () => {
     const { c, contactId, send } = await activeSend();
     const signals = { method: "GET", userAgent: "curl/8.5.0", purpose: "" };
     for (let i = 0; i < TIMELINE_INTENTS_PER_SEND + 5; i++)
-      await recordIntent(c.db, c.workspaceId, send.id, i % 11, signals);
+      await recordIntent(c.db, c.workspaceId, send.id, i % 11, signals, new Date());
     const all = await listIntents(c.db, c.workspaceId, send.id);
     const entry = await sendEntry(c, contactId, send.id);
     expect(entry?.intentCounts).toEqual({ bot: TIMELINE_INTENTS_PER_SEND + 5, pending: 0, confirmed: 0 });

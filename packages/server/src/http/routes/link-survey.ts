@@ -1,6 +1,7 @@
 // /s/:surveyId — the anonymous link survey. Hidden fields come from the query string (touchpoint,
 // channel, order, meta.*); one response per browser session, kept in a signed session cookie. A post a
 // script made, or one without scripting sent too soon after its page, stores nothing.
+import { dateOf } from "../../clock.ts";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -117,7 +118,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
       withSurvey(c, async (survey, brand) => {
         const locale = pageLocale(c, undefined, survey);
         const form = await readSurveyForm(c, locale, brand);
-        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken, undefined, pageNow(deps)))
+        if (!verifyFormToken(secret, `link:${survey.id}`, form.formToken, pageNow(deps)))
           return errorPage(c, 403, locale, "form", brand);
         const { min, max } = scaleOf(survey.kind);
         if (form.score === undefined || form.score < min || form.score > max) {
@@ -147,6 +148,7 @@ export function linkSurveyRoutes(deps: AppDeps) {
               ...hidden,
             },
             { ...form.answer, score: form.score, locale },
+            dateOf(deps.clock),
           );
         } catch (e) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);

@@ -67,8 +67,8 @@ export async function readSurveyForm(c: Context, locale: Locale, brand?: Brands)
   };
 }
 
-/** The page clock: the app's injected one, else the system's. */
-export const pageNow = (deps: AppDeps): number => (deps.now ?? Date.now)();
+/** The page clock: the app's one clock, in epoch ms. */
+export const pageNow = (deps: AppDeps): number => deps.clock.now();
 
 /** Whether a posted survey form may store an answer (domain/responses/page-post.ts). */
 export function judgeForm(c: Context, deps: AppDeps, form: PostedForm): PagePostVerdict {

@@ -3,6 +3,7 @@
 // (its <noscript> field) only some seconds after the page was served, outside a scanner's burst, not after
 // the trap link, and not from a scanner's user agent. A refused post stores nothing and shows the answer
 // again. Time is the app's injected clock; no test waits.
+import { ManualClock } from "../../clock.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
@@ -13,10 +14,17 @@ let open: OpenDatabase;
 let c: TestClient;
 let surveyId: string;
 let contactId: string;
-/** The app's clock: `base` + `ahead`, frozen between moves so a slow machine changes nothing. Each test
- * starts it from the machine's time, since intents and trap follows are stamped by the database's clock. */
-let base = Date.now();
-let ahead = 0;
+/** The app's one clock: it moves only when a test says, and intents and trap follows are stamped with it
+ * too, so a test moves the whole server's idea of now. Each test starts an hour after the last. */
+const clock = new ManualClock("2026-12-03T09:00:00Z");
+let base = clock.now();
+/** Starts a test an hour on from the last, so no burst or trap of one test falls near another's. */
+const begin = () => {
+  base += 3_600_000;
+  clock.set(base);
+};
+/** The clock `ms` after this test began. */
+const at = (ms: number) => clock.set(base + ms);
 
 const browser = {
   "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130 Safari/537.36",
@@ -77,7 +85,7 @@ function expectAskedAgain(res: { status: number; text: string }, score: number, 
 beforeAll(async () => {
   open = await openTestDatabase();
   c = await testClient(open.db, {
-    deps: { now: () => base + ahead, noScriptMinMs: 3_000, publicRequestsPerMinute: 100_000 },
+    deps: { clock, noScriptMinMs: 3_000, publicRequestsPerMinute: 100_000 },
   });
   surveyId = (
     await c.call("POST", "/api/v1/surveys", {
@@ -97,20 +105,19 @@ afterAll(() => open.close());
 
 describe("a form posted with scripting on but without the page script's mark", () => {
   it("stores nothing on /r/ and shows the answer again; the person's next press answers", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     const landing = await get(send.scoreUrls[9]!);
     const fields = { ft: formTokenIn(landing.text), score: "9", comment: "とても便利です" };
     // form.submit(), requestSubmit() or a dispatched click before anyone touched the page: no mark.
     expectAskedAgain(await post(send.url, fields), 9, "とても便利です");
     // Nor does another page's mark (a page served a second later), or a made-up one, do.
-    ahead = 1_000;
+    at(1_000);
     const other = await get(send.url);
     expectAskedAgain(await post(send.url, { ...fields, h: personFields(other.text).h }), 9);
     expectAskedAgain(await post(send.url, { ...fields, h: "x".repeat(22) }), 9);
     // Even waiting as long as a person would changes nothing without the mark.
-    ahead = 60_000;
+    at(60_000);
     const late = await post(send.url, fields);
     expectAskedAgain(late, 9);
     expect(await storedFor(send.id)).toEqual([]);
@@ -126,12 +133,11 @@ describe("a form posted with scripting on but without the page script's mark", (
   });
 
   it("stores nothing on /s/", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const before = await responseCount();
     const landing = await get(`/s/${surveyId}?score=9`);
     expectAskedAgain(await post(`/s/${surveyId}`, { ft: formTokenIn(landing.text), score: "9" }), 9);
-    ahead = 60_000;
+    at(60_000);
     expectAskedAgain(await post(`/s/${surveyId}`, { ft: formTokenIn(landing.text), score: "9" }), 9);
     expect(await responseCount()).toBe(before);
     expect((await post(`/s/${surveyId}`, { ...personFields(landing.text), score: "9" })).status).toBe(303);
@@ -141,12 +147,11 @@ describe("a form posted with scripting on but without the page script's mark", (
 
 describe("a person with JavaScript off", () => {
   it("answers when the post comes 3 seconds or more after the page; sooner, is asked to press again", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     const landing = await get(send.scoreUrls[8]!);
     const fields = { ft: formTokenIn(landing.text), nojs: "1", score: "8", comment: "画面が見やすい" };
-    ahead = 2_900;
+    at(2_900);
     const soon = await post(send.url, fields);
     expectAskedAgain(soon, 8, "画面が見やすい");
     expect(await storedFor(send.id)).toEqual([]);
@@ -154,7 +159,7 @@ describe("a person with JavaScript off", () => {
     const again = { ft: formTokenIn(soon.text), nojs: "1", score: "8", comment: "画面が見やすい" };
     expectAskedAgain(await post(send.url, again), 8);
     // …a moment later it answers.
-    ahead = 2_900 + 3_000;
+    at(2_900 + 3_000);
     const answered = await post(send.url, again);
     expect(answered.status).toBe(303);
     expect(answered.location).toMatch(/\/thanks$/);
@@ -162,11 +167,10 @@ describe("a person with JavaScript off", () => {
   });
 
   it("goes score first with Next, then the follow-up, each post after the minimum time", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     const landing = await get(send.url);
-    ahead = 5_000;
+    at(5_000);
     const next = await post(send.url, {
       ft: formTokenIn(landing.text),
       nojs: "1",
@@ -176,7 +180,7 @@ describe("a person with JavaScript off", () => {
     expect(next.status).toBe(303);
     expect(next.location).toMatch(/\?score=4$/);
     const followUp = await get(next.location!);
-    ahead = 10_000;
+    at(10_000);
     const done = await post(send.url, {
       ft: formTokenIn(followUp.text),
       nojs: "1",
@@ -188,55 +192,50 @@ describe("a person with JavaScript off", () => {
   });
 
   it("is refused during a scanner's burst on the send, and answers on a page served well after it", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     for (const url of send.scoreUrls) await get(url); // all eleven within seconds: a burst
     const page = await get(send.scoreUrls[10]!);
-    ahead = 5_000;
+    at(5_000);
     expectAskedAgain(await post(send.url, { ft: formTokenIn(page.text), nojs: "1", score: "10" }), 10);
     expect(await storedFor(send.id)).toEqual([]);
     // The person opens the email a minute later.
-    ahead = 60_000;
+    at(60_000);
     const later = await get(send.url);
-    ahead = 65_000;
+    at(65_000);
     expect((await post(send.url, { ft: formTokenIn(later.text), nojs: "1", score: "10" })).status).toBe(303);
     expect(await storedFor(send.id)).toEqual([{ score: 10, comment: null }]);
   });
 
   it("is refused from a page whose hidden trap link was followed, not on another send", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     const page = await get(send.scoreUrls[6]!);
     expect((await get(`${send.url}/t`)).status).toBe(204);
-    ahead = 5_000;
+    at(5_000);
     expectAskedAgain(await post(send.url, { ft: formTokenIn(page.text), nojs: "1", score: "6" }), 6);
     expect(await storedFor(send.id)).toEqual([]);
 
-    ahead = 0;
-
-    base = Date.now();
+    at(0); // another send's page, served as the trap was followed: the trap is only its own send's
     const other = await newSend();
     const otherPage = await get(other.scoreUrls[6]!);
-    ahead = 5_000;
+    at(5_000);
     expect((await post(other.url, { ft: formTokenIn(otherPage.text), nojs: "1", score: "6" })).status).toBe(
       303,
     );
 
-    ahead = 60_000; // the person, a minute after the scanner
+    at(60_000); // the person, a minute after the scanner
     const later = await get(send.url);
-    ahead = 65_000;
+    at(65_000);
     expect((await post(send.url, { ft: formTokenIn(later.text), nojs: "1", score: "6" })).status).toBe(303);
     expect(await storedFor(send.id)).toEqual([{ score: 6, comment: null }]);
   });
 
   it("is refused from a scanner's user agent", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const send = await newSend();
     const page = await get(send.url);
-    ahead = 5_000;
+    at(5_000);
     const fields = { ft: formTokenIn(page.text), nojs: "1", score: "7" };
     const curl = { "content-type": "application/x-www-form-urlencoded", "user-agent": "curl/8.5.0" };
     expectAskedAgain(await post(send.url, fields, curl), 7);
@@ -246,23 +245,21 @@ describe("a person with JavaScript off", () => {
   });
 
   it("answers a link survey after the minimum time, and not sooner", async () => {
-    ahead = 0;
-    base = Date.now();
+    begin();
     const before = await responseCount();
     const landing = await get(`/s/${surveyId}`);
     const fields = { ft: formTokenIn(landing.text), nojs: "1", score: "3" };
-    ahead = 1_000;
+    at(1_000);
     expectAskedAgain(await post(`/s/${surveyId}`, fields), 3);
     expect(await responseCount()).toBe(before);
-    ahead = 3_000;
+    at(3_000);
     expect((await post(`/s/${surveyId}`, fields)).status).toBe(303);
     expect(await responseCount()).toBe(before + 1);
   });
 });
 
 it("the page carries the no-script field only inside <noscript>, and an empty mark field", async () => {
-  ahead = 0;
-  base = Date.now();
+  begin();
   const send = await newSend();
   const { text } = await get(send.url);
   expect(text).toContain('<noscript><input type="hidden" name="nojs" value="1" /></noscript>');

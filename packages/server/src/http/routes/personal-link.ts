@@ -2,6 +2,7 @@
 // an intent (mail scanners open every link); a person's submit or first real interaction confirms it, and
 // a post a script made, or one without scripting that a scanner could have made, stores nothing.
 import { Hono, type Context } from "hono";
+import { dateOf } from "../../clock.ts";
 import type { Db } from "../../db/open.ts";
 import { ConflictError } from "../../domain/errors.ts";
 import { EDIT_WINDOW_MS } from "../../domain/responses/answer.ts";
@@ -112,13 +113,20 @@ export function personalLinkRoutes(deps: AppDeps) {
         const score = scoreParam(c.req.query("score"), l.survey.kind);
         // A test send's clicks are the tester's: nothing to audit.
         if (score !== undefined && !l.response && !isTestSend(l.send)) {
-          await recordIntent(db, l.send.workspace_id, l.send.id, score, {
-            method: c.req.method,
-            userAgent: c.req.header("user-agent") ?? "",
-            purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"]
-              .map((h) => c.req.header(h) ?? "")
-              .join(" "),
-          });
+          await recordIntent(
+            db,
+            l.send.workspace_id,
+            l.send.id,
+            score,
+            {
+              method: c.req.method,
+              userAgent: c.req.header("user-agent") ?? "",
+              purpose: ["purpose", "sec-purpose", "x-purpose", "x-moz"]
+                .map((h) => c.req.header(h) ?? "")
+                .join(" "),
+            },
+            dateOf(deps.clock),
+          );
         }
         return c.html(
           page(c, l, { score: score ?? l.response?.score, comment: l.response?.comment ?? undefined }),
@@ -130,7 +138,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         const locale = pageLocale(c, l.contactLocale, l.survey);
         const brand = l.brand;
         const form = await readSurveyForm(c, locale, brand);
-        if (!verifyFormToken(secret, l.send.id, form.formToken, undefined, pageNow(deps)))
+        if (!verifyFormToken(secret, l.send.id, form.formToken, pageNow(deps)))
           return errorPage(c, 403, locale, "form", brand);
         const base = `/r/${c.req.param("token")}`;
         if (form.score === undefined || scoreParam(String(form.score), l.survey.kind) === undefined) {
@@ -149,7 +157,7 @@ export function personalLinkRoutes(deps: AppDeps) {
           return c.html(page(c, l, again), 422);
         }
         try {
-          await answerSend(db, l, { ...form.answer, score: form.score, locale });
+          await answerSend(db, l, { ...form.answer, score: form.score, locale }, dateOf(deps.clock));
         } catch (e) {
           if (e instanceof ConflictError) return errorPage(c, 409, locale, "locked", brand);
           throw e;
@@ -163,7 +171,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         const form = await readSurveyForm(c, "en");
         // Only the page script sends this, after a person's interaction: with the form's mark.
         if (
-          !verifyFormToken(secret, l.send.id, form.formToken, undefined, pageNow(deps)) ||
+          !verifyFormToken(secret, l.send.id, form.formToken, pageNow(deps)) ||
           !isHumanMark(secret, form.formToken, form.mark)
         )
           return c.body(null, 403);
@@ -174,7 +182,7 @@ export function personalLinkRoutes(deps: AppDeps) {
         const locale = pageLocale(c, l.contactLocale, l.survey);
         const kept = keptAnswer(l.response);
         try {
-          await answerSend(db, l, { ...kept, score, locale });
+          await answerSend(db, l, { ...kept, score, locale }, dateOf(deps.clock));
         } catch (e) {
           if (e instanceof ConflictError) return c.body(null, 409);
           throw e;
@@ -184,7 +192,7 @@ export function personalLinkRoutes(deps: AppDeps) {
     )
     .get("/:token/t", (c) =>
       withSend(c, async (l) => {
-        await recordTrapHit(db, l.send.workspace_id, l.send.id);
+        await recordTrapHit(db, l.send.workspace_id, l.send.id, dateOf(deps.clock));
         return c.body(null, 204);
       }),
     )

@@ -1,4 +1,5 @@
 // The create / read / list / update / delete routes every plain resource shares.
+import { dateOf } from "../../clock.ts";
 import { Hono } from "hono";
 import type { z } from "zod";
 import type { Db } from "../../db/open.ts";
@@ -27,7 +28,8 @@ export interface ResourceSpec<
   create(db: Db, ws: string, input: z.output<In>): Promise<Out>;
   get(db: Db, ws: string, id: string): Promise<Out>;
   list(db: Db, ws: string, page: z.output<ListQuery>): Promise<Page<Out>>;
-  update(db: Db, ws: string, id: string, patch: z.output<Patch>): Promise<Out>;
+  /** `now`: the clock's time, the change's updated_at. */
+  update(db: Db, ws: string, id: string, patch: z.output<Patch>, now: Date): Promise<Out>;
   remove(db: Db, ws: string, id: string): Promise<void>;
 }
 
@@ -60,7 +62,11 @@ export function resourceRoutes<
       const id = pathId(c, spec.noun);
       const patch = await body(c, spec.patch);
       const ws = c.var.actor.workspaceId;
-      return c.json(await (changesNothing(patch) ? spec.get(db, ws, id) : spec.update(db, ws, id, patch)));
+      return c.json(
+        await (changesNothing(patch)
+          ? spec.get(db, ws, id)
+          : spec.update(db, ws, id, patch, dateOf(deps.clock))),
+      );
     })
     .delete("/:id", async (c) => {
       ensure(spec.canEdit(c.var.actor), edit);

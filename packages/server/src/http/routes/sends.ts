@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { dateOf } from "../../clock.ts";
 import { canEditSurveys, canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
 import { sendInput } from "../../domain/sends/send-schema.ts";
 import { createSend, getSend } from "../../domain/sends/sends.ts";
@@ -15,7 +16,16 @@ export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
   const routes = new Hono<AppEnv>()
     .post("/", async (c) => {
       ensure(canRecordResponses(c.var.actor), "create sends");
-      return c.json(await createSend(deps.db, c.var.actor.workspaceId, await body(c, sendInput), links), 201);
+      return c.json(
+        await createSend(
+          deps.db,
+          c.var.actor.workspaceId,
+          await body(c, sendInput),
+          links,
+          dateOf(deps.clock),
+        ),
+        201,
+      );
     })
     .get("/:id", async (c) => {
       ensure(canRead(c.var.actor), "read sends");
@@ -27,7 +37,13 @@ export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDo
       ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
       const intentId = c.req.param("intentId");
       if (!isId(intentId)) throw new NotFoundError(`intent ${intentId} not found`);
-      const result = await acceptIntent(deps.db, c.var.actor.workspaceId, pathId(c, "send"), intentId);
+      const result = await acceptIntent(
+        deps.db,
+        c.var.actor.workspaceId,
+        pathId(c, "send"),
+        intentId,
+        dateOf(deps.clock),
+      );
       return c.json(result);
     });
   const docs: RouteDoc[] = [

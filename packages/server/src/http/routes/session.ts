@@ -31,7 +31,7 @@ export function sessionRoutes(deps: AppDeps): { routes: Hono; docs: RouteDoc[] }
     limit: 10,
     windowMs: 60_000,
     key: (c) => clientAddress(c, deps.proxy),
-    now: deps.now,
+    clock: deps.clock,
     onLimit: (c) => problem(c, 429, "too many sign-in attempts; wait a minute"),
   });
   const current = async (token: string | undefined) => {

@@ -1,5 +1,6 @@
 // The survey editor's live preview (admins): the survey's landing page for a step, and its email, for
 // the survey as being edited, before it is saved. Nothing is stored and nothing can be answered.
+import { dateOf } from "../../clock.ts";
 import { Hono } from "hono";
 import { previewSurveyEmail } from "../../channels/email/survey-email-preview.ts";
 import { canEditSurveys, ensure } from "../../domain/auth/permissions.ts";
@@ -21,7 +22,7 @@ export function surveyPreviewRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs
       ensure(canEditSurveys(c.var.actor), "preview surveys");
       const input = await body(c, surveyPreviewInput);
       const ws = c.var.actor.workspaceId;
-      const survey = unsavedSurveyRow(ws, input.survey);
+      const survey = unsavedSurveyRow(ws, input.survey, dateOf(deps.clock));
       const workspace = await findPreviewWorkspace(deps.db, ws);
       const page = await surveyPreviewPage({
         survey,
@@ -38,7 +39,7 @@ export function surveyPreviewRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs
       const ws = c.var.actor.workspaceId;
       const workspace = await findPreviewWorkspace(deps.db, ws);
       const { subject, html, text } = previewSurveyEmail(
-        unsavedSurveyRow(ws, input.survey),
+        unsavedSurveyRow(ws, input.survey, dateOf(deps.clock)),
         workspace,
         input.locale,
       );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../clock.ts";
 import { openTestDatabase } from "../../../test/database.ts";
 import { TEST_SECRET, testClient, type TestClient } from "../../../test/app.ts";
 import type { OpenDatabase } from "../../db/open.ts";
@@ -121,7 +122,7 @@ describe("POST /u/:token", () => {
     expect(shown.text).toContain("配信停止済みです");
     expect(shown.text).not.toContain("resubscribe");
     // The page has no form here; a form token as an earlier page would have carried it.
-    const ft = signFormToken(TEST_SECRET, `unsubscribe:${c.workspaceId}:spam@example.com`);
+    const ft = signFormToken(TEST_SECRET, `unsubscribe:${c.workspaceId}:spam@example.com`, Date.now());
     const res = await post(path, { ft, do: "unsubscribe" });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain("resubscribe");
@@ -156,7 +157,7 @@ describe("a bad link", () => {
       secret: TEST_SECRET,
       baseUrl: "http://koe.test",
       publicRequestsPerMinute: 2,
-      now: () => Date.UTC(2026, 11, 3, 9, 0, 30), // no window ends between the requests
+      clock: new ManualClock(Date.UTC(2026, 11, 3, 9, 0, 30)), // stands still: no window ends between the requests
     });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await app.request(pathFor("taro@example.com"))).status);

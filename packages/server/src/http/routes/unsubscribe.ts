@@ -60,7 +60,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
         state,
         reason,
         action: `/u/${c.req.param("token")}`,
-        formToken: signFormToken(secret, formSubject(l.token)),
+        formToken: signFormToken(secret, formSubject(l.token), deps.clock.now()),
       }),
     );
 
@@ -87,7 +87,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
           return render(c, l, "done", stored.reason);
         }
         const ft = typeof form.ft === "string" ? form.ft : "";
-        if (!verifyFormToken(secret, formSubject(l.token), ft))
+        if (!verifyFormToken(secret, formSubject(l.token), ft, deps.clock.now()))
           return errorPage(c, 403, l.locale, "form", l.context.brand);
         if (form.do === "resubscribe") {
           const ws = l.token.workspaceId;
