@@ -1,3 +1,4 @@
+// The reports' query: filters, groups, the comparison and the attribute.<key> filters, as the API reads them.
 import { z } from "zod";
 import { channelSchema, idSchema } from "../fields.ts";
 import { dayOrTimeSchema } from "../time-fields.ts";
@@ -25,13 +26,18 @@ const MAX_ATTRIBUTE_KEY = 64;
 
 /** The filters every report takes (the response rate too). */
 export const reportFilterFields = {
-  from: reportDay.optional(),
-  to: reportDay.optional(),
+  from: reportDay
+    .optional()
+    .describe("The first day, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken)"),
+  to: reportDay
+    .optional()
+    .describe(
+      "The last day, included, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken)",
+    ),
   surveyId: idSchema.optional(),
-  touchpoint: idSchema.optional(),
+  touchpoint: idSchema.optional().describe("A touchpoint's id"),
   channel: channelSchema.optional(),
-  /** Responses at touchpoints of this team. */
-  team: teamSchema.optional(),
+  team: teamSchema.optional().describe("Only touchpoints of this team"),
 };
 
 const fields = z.object({
@@ -47,9 +53,14 @@ const fields = z.object({
         .max(2, "at most two dimensions, e.g. groupBy=month,touchpoint")
         .refine((a) => new Set(a).size === a.length, "a dimension is repeated"),
     )
-    .optional(),
-  /** `previous`: also the period of the same length just before `from`…`to`, and the change. */
-  compare: z.literal("previous").optional(),
+    .optional()
+    .describe(`One or two of ${groupDimensions.join(", ")}, comma-separated, e.g. month,touchpoint`),
+  compare: z
+    .literal("previous")
+    .optional()
+    .describe(
+      "previous: also the period of the same length just before from…to (both needed), and the change",
+    ),
 });
 
 export interface ReportQuery {
@@ -101,21 +112,25 @@ export function attributeFilters(extra: Record<string, unknown>): Record<string,
   return attributes.length ? Object.fromEntries(attributes) : undefined;
 }
 
+/**
+ * How the document shows the attribute filters: one property standing for every `attribute.<key>`, which
+ * http/contract/document.ts turns into an exploded form object. Sent literally it is the attribute "{key}".
+ */
+const ATTRIBUTE_PARAMETER = "attribute.{key}" as const;
+const attributeValue = z.string().max(200);
+
 /** `fields` plus `attribute.<key>=<value>` parameters (up to five, values up to 200 characters). */
-export function withAttributeFilters<T extends z.ZodRawShape>(shape: z.ZodObject<T>) {
-  return shape.catchall(z.string().max(200)).superRefine(checkExtraKeys(Object.keys(shape.shape)));
+export function withAttributeFilters<T extends z.ZodRawShape>(shape: z.ZodObject<T>, description: string) {
+  return shape
+    .extend({ [ATTRIBUTE_PARAMETER]: attributeValue.optional().describe(description) })
+    .catchall(attributeValue)
+    .superRefine(checkExtraKeys(Object.keys(shape.shape)));
 }
 
-/** The attribute filter as the OpenAPI document shows it. */
-export const attributeFilterDoc = z
-  .string()
-  .max(200)
-  .optional()
-  .describe(
-    "Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5",
-  );
-
-export const reportQuery = withAttributeFilters(fields)
+export const reportQuery = withAttributeFilters(
+  fields,
+  `Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to ${MAX_ATTRIBUTE_FILTERS}`,
+)
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] })
   .transform((q): ReportQuery => {
@@ -125,6 +140,3 @@ export const reportQuery = withAttributeFilters(fields)
     const attributes = attributeFilters(extra);
     return attributes ? { ...out, attributes } : out;
   });
-
-/** The same parameters as the OpenAPI document shows them, with the attribute filter spelt out. */
-export const reportQueryDoc = fields.extend({ "attribute.{key}": attributeFilterDoc });

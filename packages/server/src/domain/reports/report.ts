@@ -11,6 +11,12 @@ import type { GroupDimension, ReportQuery } from "./report-query.ts";
 import { reportSource } from "./report-source.ts";
 
 type Summary = NpsSummary | CsatSummary | CesSummary;
+/** Each kind's figures. */
+interface SummaryOf {
+  nps: NpsSummary;
+  csat: CsatSummary;
+  ces: CesSummary;
+}
 
 export interface ReportGroup {
   key: string;
@@ -18,17 +24,20 @@ export interface ReportGroup {
   label?: string;
 }
 
-export type Report<S extends Summary = Summary> = S & {
-  kind: SurveyKind;
+export type Report<S extends Summary = Summary, K extends SurveyKind = SurveyKind> = S & {
+  kind: K;
   from: string | null;
   to: string | null;
   groups?: (ReportGroup & S)[];
   /** With `compare=previous`: the period of the same length just before, and (NPS) whether it changed. */
-  previous?: S & { from: string; to: string };
+  previous?: S & { kind: K; from: string; to: string };
   change?: Change | null;
 };
 
-const summarise: Record<SurveyKind, (hist: number[]) => Summary> = {
+/** A kind's report, as the API answers it (report-schema.ts). */
+export type ReportOf<K extends SurveyKind> = Report<SummaryOf[K], K>;
+
+const summarise: { [K in SurveyKind]: (hist: number[]) => SummaryOf[K] } = {
   nps: npsFromCounts,
   csat: csatFromCounts,
   ces: cesFromCounts,
@@ -97,23 +106,32 @@ async function touchpointNames(db: Db, ws: string): Promise<Map<string, string>>
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export async function getReport(db: Db, ws: string, kind: SurveyKind, q: ReportQuery): Promise<Report> {
+export async function getReport<K extends SurveyKind>(
+  db: Db,
+  ws: string,
+  kind: K,
+  q: ReportQuery,
+): Promise<ReportOf<K>> {
   const report = await getPeriodReport(db, ws, kind, q);
   if (q.compare !== "previous" || !q.from || !q.to) return report;
   const from = Date.parse(q.from);
   const days = Math.round((Date.parse(q.to) - from) / DAY) + 1;
   const before = { from: isoDay(from - days * DAY), to: isoDay(from - DAY) };
-  const { groups: _, ...previous } = await getPeriodReport(db, ws, kind, {
-    ...q,
-    ...before,
-    groupBy: undefined,
-  });
-  const change =
-    kind === "nps" && "promoters" in previous && "promoters" in report ? npsChange(previous, report) : null;
-  return { ...report, previous: { ...previous, ...before }, change };
+  // Without groupBy: the previous period's overall figures only.
+  const previous = await getPeriodReport(db, ws, kind, { ...q, ...before, groupBy: undefined });
+  return { ...report, previous: { ...previous, ...before }, change: npsChangeOf(previous, report) };
 }
 
-async function getPeriodReport(db: Db, ws: string, kind: SurveyKind, q: ReportQuery): Promise<Report> {
+/** The NPS change between two periods; null for CSAT and CES. */
+const npsChangeOf = (before: Summary, after: Summary): Change | null =>
+  "promoters" in before && "promoters" in after ? npsChange(before, after) : null;
+
+async function getPeriodReport<K extends SurveyKind>(
+  db: Db,
+  ws: string,
+  kind: K,
+  q: ReportQuery,
+): Promise<ReportOf<K>> {
   const dims = q.groupBy ?? [];
   const rows = await readBuckets(db, ws, kind, q, dims);
   // The overall figures are the sum of the groups: one statement per report.

@@ -10,8 +10,8 @@ import { NO_TOUCHPOINT } from "../rollups/rollups.ts";
 import { proportion, type Proportion } from "../scores/proportion.ts";
 import { dayRange } from "./day-range.ts";
 import {
-  attributeFilterDoc,
   attributeFilters,
+  MAX_ATTRIBUTE_FILTERS,
   reportFilterFields,
   withAttributeFilters,
 } from "./report-query.ts";
@@ -30,19 +30,15 @@ export interface ResponseRateQuery {
   attributes?: Record<string, string> | undefined;
 }
 
-export const responseRateQuery = withAttributeFilters(fields)
+export const responseRateQuery = withAttributeFilters(
+  fields,
+  `Only sends to contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to ${MAX_ATTRIBUTE_FILTERS}`,
+)
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .transform((q): ResponseRateQuery => {
     const { from, to, surveyId, touchpoint, channel, team, ...extra } = q;
     return { from, to, surveyId, touchpoint, channel, team, attributes: attributeFilters(extra) };
   });
-
-/** The same parameters as the OpenAPI document shows them. */
-export const responseRateQueryDoc = fields.extend({
-  "attribute.{key}": attributeFilterDoc.describe(
-    "Only sends to contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5",
-  ),
-});
 
 export interface ResponseRate extends Proportion {
   sends: number;

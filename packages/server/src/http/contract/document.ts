@@ -131,7 +131,8 @@ function parameters(op: Operation, schemas: Schemas): Json[] {
         pattern
           ? {
               // attribute.{key}=value: each such parameter is one property of an exploded form object.
-              name: `${prefix}${pattern[2] ?? ""}`.replace(/\W/g, "") + "Filters",
+              // Named for the prefix (attributeFilters): with explode the name is never sent.
+              name: `${prefix.replace(/\W/g, "")}Filters`,
               in: "query",
               style: "form",
               explode: true,
@@ -139,6 +140,8 @@ function parameters(op: Operation, schemas: Schemas): Json[] {
               schema: {
                 type: "object",
                 patternProperties: { [`^${prefix.replace(/\./g, "\\.")}.+$`]: rest },
+                // Only the prefixed names belong to it; the other parameters are listed apart.
+                additionalProperties: false,
               },
             }
           : {

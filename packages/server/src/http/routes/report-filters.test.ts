@@ -165,6 +165,34 @@ describe("report filters", () => {
     expect((await c.call("GET", `/api/v1/reports/nps?team=${"x".repeat(201)}`)).status).toBe(422);
   });
 
+  it("are one exploded form object of attribute.* parameters in the API document", async () => {
+    const doc = (await c.call("GET", "/api/v1/openapi.json")).body;
+    for (const path of ["/api/v1/reports/nps", "/api/v1/reports/response-rate"]) {
+      const params = doc.paths[path].get.parameters as { name: string }[];
+      expect(
+        params.filter((p) => p.name.startsWith("attribute")),
+        path,
+      ).toEqual([
+        expect.objectContaining({
+          name: "attributeFilters",
+          in: "query",
+          style: "form",
+          explode: true,
+          schema: {
+            type: "object",
+            patternProperties: { "^attribute\\..+$": { type: "string", maxLength: 200 } },
+            additionalProperties: false,
+          },
+        }),
+      ]);
+    }
+    // The document's placeholder is no way past the limit: sent as it is, it is one more attribute filter.
+    const five = Array.from({ length: 5 }, (_, i) => `attribute.k${i}=v`).join("&");
+    const placeholder = encodeURIComponent("attribute.{key}");
+    expect((await c.call("GET", `/api/v1/reports/nps?${five}&${placeholder}=v`)).status).toBe(422);
+    expect((await c.call("GET", `/api/v1/reports/response-rate?${five}&${placeholder}=v`)).status).toBe(422);
+  });
+
   it("answers at the ends of the calendar on both paths", async () => {
     for (const q of ["from=0001-01-01&to=9999-12-31", "from=2024-02-29&to=9999-12-31&groupBy=week"]) {
       const rollups = await c.call("GET", `/api/v1/reports/nps?${q}`);
