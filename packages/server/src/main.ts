@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { bootstrap } from "./bootstrap.ts";
 import { demoCommand, workspaceCommand, workspaceUsage } from "./cli/workspaces.ts";
 import { jobsCommand, jobsUsage } from "./cli/jobs.ts";
+import { eventsCommand, eventsUsage } from "./cli/events.ts";
 import { dateOf, systemClock } from "./clock.ts";
 import { seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
 import { getWorkspaceDetail } from "./domain/workspaces/workspaces.ts";
@@ -45,6 +46,7 @@ const usage = `koe ${version} — NPS and voice-of-customer platform
   koe admin create --email E --password P create an instance owner (owner of the default and the demo workspaces)
   ${workspaceUsage}
   ${jobsUsage}
+  ${eventsUsage}
 
 Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
 KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, KOE_TRUST_PROXY, KOE_FORWARDED_HEADER,
@@ -139,6 +141,7 @@ async function main(argv: string[]): Promise<void> {
       yes: { type: "boolean", default: false },
       state: { type: "string" },
       queue: { type: "string" },
+      subscriber: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -188,6 +191,15 @@ async function main(argv: string[]): Promise<void> {
         jobsCommand(
           open.db,
           { sub, rest: positionals.slice(2), state: values.state, queue: values.queue },
+          console.log,
+        ),
+      );
+    case "events":
+      return withDatabase(config, (open) =>
+        eventsCommand(
+          open.db,
+          systemClock,
+          { sub, rest: positionals.slice(2), subscriber: values.subscriber },
           console.log,
         ),
       );
