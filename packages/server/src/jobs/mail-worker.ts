@@ -64,8 +64,9 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const batch = opts.batch ?? 50;
   const concurrency = opts.concurrency ?? 5;
   const leaseSeconds = opts.leaseSeconds ?? 120;
-  const clock = opts.clock ?? systemClock;
-  const now = opts.now ?? (() => clock.now());
+  // A test's bare `now` is the time everywhere here, the campaign clock's included.
+  const clock: Clock = opts.clock ?? (opts.now ? { ...systemClock, now: opts.now } : systemClock);
+  const now = () => clock.now();
   let lastHousekeeping = -Infinity;
 
   type Sent = { workspaceId: string; id: string; attempts: number; reason?: string };
