@@ -69,7 +69,6 @@ export function createApp(deps: AppDeps) {
     ...apiKeys.docs,
     ...users.docs,
     ...contactActivity.docs,
-    ...benchmarks.docs,
     ...surveyPreviews.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
@@ -78,6 +77,7 @@ export function createApp(deps: AppDeps) {
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
+    ...benchmarks.operations,
     ...reports.operations,
     ...responses.operations,
     ...responseExport.operations,

@@ -38,6 +38,30 @@ export const benchmarksQuery = z
   })
   .strict();
 
+/** What the API answers: the benchmarks with the caveat they must be read with, in both languages. */
+export const benchmarkListSchema = z
+  .object({
+    data: z.array(
+      z
+        .object({
+          country: z.string().describe("ISO 3166-1 alpha-2"),
+          industry: z.string(),
+          industryJa: z.string().optional(),
+          industryEn: z.string(),
+          nps: z.number(),
+          year: z.number().int(),
+          source: z.string(),
+          url: z.string().meta({ format: "uri" }),
+          excerpt: z
+            .string()
+            .describe("The passage of the source the figure is quoted from, in its own language"),
+        })
+        .meta({ id: "Benchmark" }),
+    ),
+    caveat: z.object({ ja: z.string(), en: z.string() }),
+  })
+  .meta({ id: "BenchmarkList" });
+
 /** A country's benchmarks (all when none is given), in the order of the data. */
 export const benchmarksFor = (country: string | undefined): Benchmark[] =>
   benchmarks.filter((b) => country === undefined || b.country === country);

@@ -1,32 +1,34 @@
 // GET /api/v1/benchmarks: published NPS benchmarks per country, with the caveat they must be read with.
-import { Hono } from "hono";
 import { canRead, ensure } from "../../domain/auth/permissions.ts";
-import { benchmarksFor, benchmarksQuery } from "../../domain/benchmarks/benchmarks.ts";
+import { benchmarkListSchema, benchmarksFor, benchmarksQuery } from "../../domain/benchmarks/benchmarks.ts";
 import { t } from "../../i18n/messages.ts";
-import type { AppEnv } from "../env.ts";
-import type { RouteDoc } from "../route-doc.ts";
-import { query } from "../validate.ts";
+import { contractRoutes } from "../contract/mount.ts";
+import { operation, route } from "../contract/operation.ts";
 
-export function benchmarkRoutes(): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
-  const routes = new Hono<AppEnv>().get("/", (c) => {
-    ensure(canRead(c.var.actor), "read benchmarks");
-    const { country } = query(c, benchmarksQuery);
-    return c.json({
-      data: benchmarksFor(country),
-      caveat: { ja: t("ja", "benchmarks.caveat"), en: t("en", "benchmarks.caveat") },
-    });
-  });
-  const docs: RouteDoc[] = [
-    {
-      method: "get",
-      path: "/api/v1/benchmarks",
-      summary:
-        "Published NPS benchmarks ({ data, caveat: { ja, en } }): per country (country=JP|US|GB|DE…) and industry, " +
-        "each with nps, year, source, url and the quoted excerpt; context, not a target",
-      tag: "Reports",
-      query: benchmarksQuery,
-      success: 200,
-    },
-  ];
-  return { routes, docs };
+const path = "/api/v1/benchmarks";
+
+export function benchmarkRoutes() {
+  return contractRoutes(path, [
+    route(
+      operation({
+        operationId: "listBenchmarks",
+        method: "get",
+        path,
+        summary: "Published NPS benchmarks per country and industry, with their sources",
+        description:
+          "Per country (country=JP|US|GB|DE…) and industry, each with nps, year, source, url and the quoted " +
+          "excerpt, and the caveat to show with them in Japanese and English: context, not a target.",
+        tag: "Benchmarks",
+        query: benchmarksQuery,
+        success: { status: 200, schema: benchmarkListSchema },
+      }),
+      (c, { query }) => {
+        ensure(canRead(c.var.actor), "read benchmarks");
+        return {
+          data: benchmarksFor(query.country),
+          caveat: { ja: t("ja", "benchmarks.caveat"), en: t("en", "benchmarks.caveat") },
+        };
+      },
+    ),
+  ]);
 }
