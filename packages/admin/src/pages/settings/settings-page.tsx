@@ -1,6 +1,8 @@
-// Settings: branding, fatigue rules, embedding, API keys, users and (for an instance owner) workspaces, one
-// tab each; the tab lives in the URL (?tab=…) so a link can open the right one and a reload keeps it. A tab's panel is mounted on its first visit and
-// then only hidden, so switching tabs keeps what was typed in its forms.
+// Settings: branding, fatigue rules, embedding, API keys, users, jobs (owners and admins) and (for an
+// instance owner) workspaces, one tab each; the tab lives in the URL (?tab=…) so a link can open the right
+// one and a reload keeps it. A tab's panel is mounted on its first visit and then only hidden, so switching
+// tabs keeps what was typed.
+import { roleAtLeast } from "@koe/server/shared";
 import { useState } from "react";
 import { useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
@@ -12,13 +14,14 @@ import { UsersSection } from "./access/users-section.tsx";
 import { BrandSection } from "./brand-section.tsx";
 import { EmbedSection } from "./embed-section.tsx";
 import { FatigueSection } from "./fatigue-section.tsx";
+import { JobsSection } from "./jobs/jobs-section.tsx";
 import { settingsMessages } from "./messages.ts";
 import { WorkspacesSection } from "./workspaces/workspaces-section.tsx";
 import { useSignedIn } from "../../session.tsx";
 import "./settings.css";
 
 // Workspaces: only an instance owner's (they alone create, rename and delete workspaces).
-const allTabs = ["brand", "fatigue", "embed", "keys", "users", "workspaces"] as const;
+const allTabs = ["brand", "fatigue", "embed", "keys", "users", "jobs", "workspaces"] as const;
 type Tab = (typeof allTabs)[number];
 const panelId = (tab: Tab) => `settings-panel-${tab}`;
 
@@ -28,14 +31,18 @@ const panels: Record<Tab, () => React.JSX.Element> = {
   embed: EmbedSection,
   keys: ApiKeysSection,
   users: UsersSection,
+  jobs: JobsSection,
   workspaces: WorkspacesSection,
 };
 
 export default function SettingsPage(_props: PageProps) {
   const t = useT(settingsMessages);
   const { search } = useLocation();
-  const instanceOwner = useSignedIn().user.instanceOwner;
-  const tabs = allTabs.filter((name) => name !== "workspaces" || instanceOwner);
+  const { instanceOwner, role } = useSignedIn().user;
+  // Jobs: owners' and admins' (the server's rule for /api/v1/jobs).
+  const tabs = allTabs.filter(
+    (name) => (name !== "workspaces" || instanceOwner) && (name !== "jobs" || roleAtLeast(role, "admin")),
+  );
   const asked = search.get("tab");
   const tab: Tab = tabs.includes(asked as Tab) ? (asked as Tab) : "brand";
   const choose = (next: Tab) => setSearch({ tab: next === "brand" ? null : next }, { replace: false });
