@@ -1,6 +1,6 @@
 // What the access API (API keys, users and their roles) accepts and returns.
 import { z } from "zod";
-import type { Role } from "../../db/schema.ts";
+import { idOut, timeOut } from "../fields.ts";
 import { roles } from "./actor.ts";
 
 const roleSchema = z.enum(roles);
@@ -25,21 +25,47 @@ export type ApiKeyInput = z.infer<typeof apiKeyInput>;
 export type UserInput = z.infer<typeof userInput>;
 export type UserPatch = z.infer<typeof userPatch>;
 
-/** An API key as listed: never its hash; the prefix lets a person recognise it. */
-export interface ApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+// What the API answers (http/contract/).
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+/** An API key as listed: never its hash; the prefix lets a person recognise it. */
+export const apiKeySchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    role: roleSchema,
+    prefix: z.string().meta({ description: "The key's first characters, to recognise it by" }),
+    createdAt: timeOut,
+    lastUsedAt: timeOut.nullable().meta({ description: "To the minute" }),
+    revokedAt: timeOut.nullable(),
+  })
+  .meta({ id: "ApiKey" });
+export type ApiKey = z.output<typeof apiKeySchema>;
+
+/** The new key with its secret value, which is shown this once and never stored. */
+export const createdApiKeySchema = apiKeySchema
+  .omit({ lastUsedAt: true, revokedAt: true })
+  .extend({ key: z.string().meta({ description: "The key itself: shown this once only, never stored" }) })
+  .meta({ id: "CreatedApiKey" });
+export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
+
+/** A member of the workspace: the account's name and email, the membership's role and date. */
+export const userSchema = z
+  .object({
+    id: idOut,
+    email: z.string().meta({ format: "email" }),
+    name: z.string(),
+    role: roleSchema,
+    createdAt: timeOut.meta({ description: "When they joined this workspace" }),
+  })
+  .meta({ id: "User" });
+export type User = z.output<typeof userSchema>;
+
+export const addedUserSchema = userSchema
+  .extend({
+    existingAccount: z.boolean().meta({
+      description:
+        "The email already had an account (from another workspace): it keeps its own password and name, and now also has this workspace",
+    }),
+  })
+  .meta({ id: "AddedUser" });
+export type AddedUser = z.output<typeof addedUserSchema>;

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from "../errors.ts";
 import type { Page } from "../fields.ts";
 import { newId } from "../ids.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
-import type { ApiKey } from "./access-schema.ts";
+import type { ApiKey, CreatedApiKey } from "./access-schema.ts";
 import type { Actor } from "./actor.ts";
 
 // API keys are random and long, so a fast hash is enough (passwords use argon2).
@@ -16,15 +16,7 @@ const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 /** lastUsedAt is kept to the minute, so a busy key does not write on every request. */
 const LAST_USED_STEP_MS = 60_000;
 
-/** The new key with its secret value, which is shown this once and never stored. */
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  key: string;
-}
+export type { CreatedApiKey };
 
 export async function createApiKey(
   db: Db,

@@ -11,7 +11,7 @@ import { newId } from "../ids.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
 import { changesNothing } from "../patch.ts";
 import { ensureDefaultWorkspace } from "../workspaces/workspaces.ts";
-import type { User, UserPatch } from "./access-schema.ts";
+import type { AddedUser, User, UserPatch } from "./access-schema.ts";
 import type { Actor } from "./actor.ts";
 import { ensureOwnerRemains } from "./last-owner.ts";
 import { endUserSessions } from "./sessions.ts";
@@ -44,10 +44,7 @@ const members = (db: Db, workspaceId: string) =>
     .select(["u.id", "u.email", "u.name", "m.role", "m.created_at"])
     .where("m.workspace_id", "=", workspaceId);
 
-export interface AddedUser extends User {
-  /** The email already had an account: it keeps its own password and name, and now also has this workspace. */
-  existingAccount: boolean;
-}
+export type { AddedUser };
 
 /**
  * Adds the person with this email to the workspace with a role. A new email becomes an account with the

@@ -3,6 +3,7 @@
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
+import { ensure } from "../../domain/auth/permissions.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import { isId } from "../../domain/ids.ts";
 import type { AppEnv } from "../env.ts";
@@ -37,6 +38,7 @@ function checkUpload(c: Context, op: Operation): void {
 
 async function answer(c: Context<AppEnv>, route: Route): Promise<Response> {
   const { op } = route;
+  if (op.access) ensure(op.access.allowed(c.var.actor), op.access.to);
   checkUpload(c, op);
   const input = {
     params: params(c, op),

@@ -2,6 +2,7 @@
 // handler's answer and is the OpenAPI document's entry (document.ts), so the three cannot drift apart.
 import type { Context, MiddlewareHandler } from "hono";
 import type { z } from "zod";
+import type { Actor } from "../../domain/auth/actor.ts";
 import type { AppEnv } from "../env.ts";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -45,6 +46,12 @@ export interface Operation {
   errors?: readonly ErrorStatus[];
   /** false: no credentials needed (sign-in, the document itself). */
   auth?: false;
+  /**
+   * Who may call it, checked before the request is read: a role that may not is a 403 whatever it sent
+   * (never a 415 or 422 that would tell it how to shape a request it may not make). `to` ends the refusal:
+   * "your role may not <to>".
+   */
+  access?: { allowed: (actor: Actor) => boolean; to: string };
 }
 
 /** Declares an operation, keeping its literal types for the handler's input and output. */

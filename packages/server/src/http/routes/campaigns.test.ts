@@ -172,5 +172,13 @@ describe("/api/v1/campaigns", () => {
     const viewer = await api.as("viewer");
     expect((await viewer.call("GET", `/api/v1/campaigns/${id}`)).status).toBe(200);
     expect((await viewer.call("POST", `/api/v1/campaigns/${id}/launch`)).status).toBe(403);
+    // Refused for the role before the request is read: no 415 or 422 telling it how to shape one.
+    expect((await viewer.call("POST", "/api/v1/campaigns", { name: 1 })).status).toBe(403);
+    const upload = await api.app.request(`/api/v1/campaigns/${id}/audience`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${viewer.key}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(upload.status).toBe(403);
   });
 });

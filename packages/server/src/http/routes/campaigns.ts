@@ -1,7 +1,7 @@
 // /api/v1/campaigns: create, edit a draft, launch, pause, resume, cancel, progress, preview, test send.
 import { dateOf } from "../../clock.ts";
 import { z } from "zod";
-import { canEditSurveys, canRead, ensure } from "../../domain/auth/permissions.ts";
+import { canEditSurveys, canRead } from "../../domain/auth/permissions.ts";
 import {
   audienceUploadSchema,
   campaignDetailSchema,
@@ -56,11 +56,11 @@ export function campaignRoutes(deps: AppDeps) {
         path: `${base}/{id}/${action}`,
         summary,
         ...(description ? { description } : {}),
+        access: { allowed: canEditSurveys, to: `${action} campaigns` },
         success: { status: 200, schema: campaignSchema },
         errors: [409],
       }),
       async (c, { params }) => {
-        ensure(canEditSurveys(c.var.actor), `${action} campaigns`);
         return changeCampaign(db, c.var.actor.workspaceId, params.id, action, dateOf(deps.clock));
       },
     );
@@ -73,10 +73,10 @@ export function campaignRoutes(deps: AppDeps) {
         summary: "List campaigns, newest first",
         tag: "Campaigns",
         query: pageSchema,
+        access: { allowed: canRead, to: "read campaigns" },
         success: { status: 200, schema: pageOf(campaignSchema, "CampaignPage") },
       }),
       async (c, { query: page }) => {
-        ensure(canRead(c.var.actor), "read campaigns");
         const rows = await listCampaigns(db, c.var.actor.workspaceId, {
           limit: page.limit,
           after: decodeIdCursor(page.cursor),
@@ -94,10 +94,10 @@ export function campaignRoutes(deps: AppDeps) {
           "A draft with its survey, touchpoint, audience, schedule and reminders; launch it to send.",
         tag: "Campaigns",
         body: campaignInput,
+        access: { allowed: canEditSurveys, to: "create campaigns" },
         success: { status: 201, schema: campaignSchema },
       }),
       async (c, { body }) => {
-        ensure(canEditSurveys(c.var.actor), "create campaigns");
         return createCampaign(db, c.var.actor.workspaceId, body);
       },
     ),
@@ -108,10 +108,10 @@ export function campaignRoutes(deps: AppDeps) {
         method: "get",
         path: `${base}/{id}`,
         summary: "Get a campaign with its progress",
+        access: { allowed: canRead, to: "read campaigns" },
         success: { status: 200, schema: campaignDetailSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read campaigns");
         const ws = c.var.actor.workspaceId;
         const campaign = await getCampaign(db, ws, params.id);
         return { ...campaign, progress: await campaignProgress(db, ws, params.id, dateOf(deps.clock)) };
@@ -126,11 +126,11 @@ export function campaignRoutes(deps: AppDeps) {
         summary: "Edit a draft campaign",
         description: "Only a draft can be edited: a launched campaign answers 409.",
         body: campaignPatch,
+        access: { allowed: canEditSurveys, to: "edit campaigns" },
         success: { status: 200, schema: campaignSchema },
         errors: [409],
       }),
       async (c, { params, body }) => {
-        ensure(canEditSurveys(c.var.actor), "edit campaigns");
         return updateCampaign(db, c.var.actor.workspaceId, params.id, body, dateOf(deps.clock));
       },
     ),
@@ -145,10 +145,10 @@ export function campaignRoutes(deps: AppDeps) {
           "Messages of the current round as what will happen: sent, sending, failed, skipped (by rule); queued that " +
           "will go, held (quiet hours, retry, paused: with until), willSkip (by the rule that will skip them); " +
           "reminders likewise.",
+        access: { allowed: canRead, to: "read campaigns" },
         success: { status: 200, schema: campaignProgressSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read campaigns");
         return campaignProgress(db, c.var.actor.workspaceId, params.id, dateOf(deps.clock));
       },
     ),
@@ -169,11 +169,11 @@ export function campaignRoutes(deps: AppDeps) {
           description:
             "The CSV file as it is, with a header row; its charset may be declared (text/csv; charset=shift_jis)",
         },
+        access: { allowed: canEditSurveys, to: "edit campaigns" },
         success: { status: 200, schema: audienceUploadSchema },
         errors: [409],
       }),
       async (c, { params }) => {
-        ensure(canEditSurveys(c.var.actor), "edit campaigns");
         // The file's bytes as sent: its encoding is read from them, or from the declared charset.
         const bytes = await bodyBytes(c);
         const charset = contentTypeCharset(c.req.header("content-type"));
@@ -189,10 +189,10 @@ export function campaignRoutes(deps: AppDeps) {
         summary: "The campaign's email as a contact would get it",
         description: "Subject, HTML and text, for `contactId` or a sample contact; nothing is sent or kept.",
         query: previewQuery,
+        access: { allowed: canRead, to: "read campaigns" },
         success: { status: 200, schema: campaignPreviewSchema },
       }),
       async (c, { params, query }) => {
-        ensure(canRead(c.var.actor), "read campaigns");
         return previewCampaignMail(db, c.var.actor.workspaceId, params.id, links, query.contactId);
       },
     ),
@@ -205,10 +205,10 @@ export function campaignRoutes(deps: AppDeps) {
         summary: "Send the email to one address now, marked as a test",
         description: "Its subject starts with [TEST]; an answer to it counts nowhere.",
         body: testSendInput,
+        access: { allowed: canEditSurveys, to: "send test messages" },
         success: { status: 202, schema: testSendSchema },
       }),
       async (c, { params, body }) => {
-        ensure(canEditSurveys(c.var.actor), "send test messages");
         return testSendCampaign(db, mailer, c.var.actor.workspaceId, params.id, links, body);
       },
     ),

@@ -3,7 +3,7 @@
 import { dateOf } from "../../clock.ts";
 import { z } from "zod";
 import { messageHostOf } from "../../channels/email/compose-survey-mail.ts";
-import { canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
+import { canRead, canRecordResponses } from "../../domain/auth/permissions.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import {
   eventIdSchema,
@@ -39,10 +39,10 @@ export function eventRoutes(deps: AppDeps) {
           "it again answers as the first time did (201, the same sends) with `duplicate: true`, creating nothing.",
         tag: "Events",
         body: eventInput,
+        access: { allowed: canRecordResponses, to: "post events" },
         success: { status: 201, schema: eventResultSchema },
       }),
       async (c, { body }) => {
-        ensure(canRecordResponses(c.var.actor), "post events");
         return receiveEvent(db, c.var.actor.workspaceId, body, { messageHost, now: dateOf(deps.clock) });
       },
     ),
@@ -55,10 +55,10 @@ export function eventRoutes(deps: AppDeps) {
         description: "Each send with the state of its first email on the delivery ledger.",
         tag: "Events",
         params: { id: eventIdParam },
+        access: { allowed: canRead, to: "read events" },
         success: { status: 200, schema: receivedEventSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read events");
         // One holding NUL cannot have been stored (the database refuses it), so it is not found either.
         const { id } = params;
         if (!eventIdSchema.safeParse(id).success || id.includes("\u0000"))

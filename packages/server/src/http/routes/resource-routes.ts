@@ -1,106 +1,141 @@
-// The create / read / list / update / delete routes every plain resource shares.
-import { dateOf } from "../../clock.ts";
-import { Hono } from "hono";
+// The create / read / list / update / delete operations every plain resource shares.
 import type { z } from "zod";
 import type { Db } from "../../db/open.ts";
 import type { Actor } from "../../domain/auth/actor.ts";
-import { canRead, ensure } from "../../domain/auth/permissions.ts";
-import { pageSchema, type Page } from "../../domain/fields.ts";
+import { canRead } from "../../domain/auth/permissions.ts";
+import { pageOf, pageSchema, type Page } from "../../domain/fields.ts";
 import { changesNothing } from "../../domain/patch.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
-import type { RouteDoc } from "../route-doc.ts";
-import { body, pathId, query } from "../validate.ts";
+import { contractRoutes } from "../contract/mount.ts";
+import { operation, route, type Handler, type Input, type Operation } from "../contract/operation.ts";
+import { dateOf } from "../../clock.ts";
+import type { AppDeps } from "../env.ts";
 
 export interface ResourceSpec<
   In extends z.ZodType,
   Patch extends z.ZodType,
-  Out,
+  Out extends z.ZodType,
   ListQuery extends z.ZodType = typeof pageSchema,
 > {
   path: string;
   noun: string;
+  /** The component's name in the document (Survey) and the plural of the operation ids (listSurveys). */
+  name: string;
+  plural: string;
   tag: string;
   input: In;
   patch: Patch;
+  /** What the API answers for one. */
+  schema: Out;
   /** The list's query: cursor paging unless given (then it extends pageSchema, e.g. with a search). */
   listQuery?: ListQuery;
   canEdit: (actor: Actor) => boolean;
-  create(db: Db, ws: string, input: z.output<In>): Promise<Out>;
-  get(db: Db, ws: string, id: string): Promise<Out>;
-  list(db: Db, ws: string, page: z.output<ListQuery>): Promise<Page<Out>>;
-  /** `now`: the clock's time, the change's updated_at. */
-  update(db: Db, ws: string, id: string, patch: z.output<Patch>, now: Date): Promise<Out>;
+  create(db: Db, ws: string, input: z.output<In>, now: Date): Promise<z.input<Out>>;
+  get(db: Db, ws: string, id: string): Promise<z.input<Out>>;
+  list(db: Db, ws: string, page: z.output<ListQuery>): Promise<Page<z.input<Out>>>;
+  update(db: Db, ws: string, id: string, patch: z.output<Patch>, now: Date): Promise<z.input<Out>>;
   remove(db: Db, ws: string, id: string): Promise<void>;
 }
+
+// The answer's type depends on the spec's generic schema, which TypeScript cannot resolve here; the concrete
+// resources (resources.ts) are checked where they give their functions.
+const generic = <O extends Operation>(
+  op: O,
+  handle: (c: Parameters<Handler<O>>[0], input: Input<O>) => unknown,
+) => route(op, handle as Handler<O>);
 
 export function resourceRoutes<
   In extends z.ZodType,
   Patch extends z.ZodType,
-  Out,
+  Out extends z.ZodType,
   ListQuery extends z.ZodType = typeof pageSchema,
->(deps: AppDeps, spec: ResourceSpec<In, Patch, Out, ListQuery>): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+>(deps: AppDeps, spec: ResourceSpec<In, Patch, Out, ListQuery>) {
   const { db } = deps;
   const edit = `change ${spec.noun}s`;
   // Without its own schema a list reads pageSchema, which is then what ListQuery defaults to.
   const listQuery = (spec.listQuery ?? pageSchema) as ListQuery;
-  const routes = new Hono<AppEnv>()
-    .get("/", async (c) => {
-      ensure(canRead(c.var.actor), `read ${spec.noun}s`);
-      return c.json(await spec.list(db, c.var.actor.workspaceId, query(c, listQuery)));
-    })
-    .post("/", async (c) => {
-      ensure(spec.canEdit(c.var.actor), edit);
-      const created = await spec.create(db, c.var.actor.workspaceId, await body(c, spec.input));
-      return c.json(created, 201);
-    })
-    .get("/:id", async (c) => {
-      ensure(canRead(c.var.actor), `read ${spec.noun}s`);
-      return c.json(await spec.get(db, c.var.actor.workspaceId, pathId(c, spec.noun)));
-    })
-    .patch("/:id", async (c) => {
-      ensure(spec.canEdit(c.var.actor), edit);
-      const id = pathId(c, spec.noun);
-      const patch = await body(c, spec.patch);
-      const ws = c.var.actor.workspaceId;
-      return c.json(
-        await (changesNothing(patch)
-          ? spec.get(db, ws, id)
-          : spec.update(db, ws, id, patch, dateOf(deps.clock))),
-      );
-    })
-    .delete("/:id", async (c) => {
-      ensure(spec.canEdit(c.var.actor), edit);
-      await spec.remove(db, c.var.actor.workspaceId, pathId(c, spec.noun));
-      return c.body(null, 204);
-    });
-  const p = `/api/v1${spec.path}`;
-  const docs: RouteDoc[] = [
-    {
-      method: "get",
-      path: p,
-      summary: `List ${spec.noun}s, newest first`,
-      tag: spec.tag,
-      query: listQuery,
-      success: 200,
-    },
-    {
-      method: "post",
-      path: p,
-      summary: `Create a ${spec.noun}`,
-      tag: spec.tag,
-      body: spec.input,
-      success: 201,
-    },
-    { method: "get", path: `${p}/{id}`, summary: `Get one ${spec.noun}`, tag: spec.tag, success: 200 },
-    {
-      method: "patch",
-      path: `${p}/{id}`,
-      summary: `Change a ${spec.noun}`,
-      tag: spec.tag,
-      body: spec.patch,
-      success: 200,
-    },
-    { method: "delete", path: `${p}/{id}`, summary: `Delete a ${spec.noun}`, tag: spec.tag, success: 204 },
-  ];
-  return { routes, docs };
+  const base = `/api/v1${spec.path}`;
+  const one = { tag: spec.tag, params: { id: spec.noun } } as const;
+  return contractRoutes(base, [
+    generic(
+      operation({
+        operationId: `list${spec.plural}`,
+        method: "get",
+        path: base,
+        summary: `List ${spec.noun}s, newest first`,
+        tag: spec.tag,
+        query: listQuery,
+        access: { allowed: canRead, to: `read ${spec.noun}s` },
+        success: { status: 200, schema: pageOf(spec.schema, `${spec.name}Page`) },
+      }),
+      async (c, { query }) => {
+        return spec.list(db, c.var.actor.workspaceId, query as z.output<ListQuery>);
+      },
+    ),
+    generic(
+      operation({
+        operationId: `create${spec.name}`,
+        method: "post",
+        path: base,
+        summary: `Create a ${spec.noun}`,
+        tag: spec.tag,
+        body: spec.input,
+        access: { allowed: spec.canEdit, to: edit },
+        success: { status: 201, schema: spec.schema },
+        errors: [409],
+      }),
+      async (c, { body }) => {
+        return spec.create(db, c.var.actor.workspaceId, body as z.output<In>, dateOf(deps.clock));
+      },
+    ),
+    generic(
+      operation({
+        ...one,
+        operationId: `get${spec.name}`,
+        method: "get",
+        path: `${base}/{id}`,
+        summary: `Get one ${spec.noun}`,
+        access: { allowed: canRead, to: `read ${spec.noun}s` },
+        success: { status: 200, schema: spec.schema },
+      }),
+      async (c, { params }) => {
+        return spec.get(db, c.var.actor.workspaceId, params.id);
+      },
+    ),
+    generic(
+      operation({
+        ...one,
+        operationId: `update${spec.name}`,
+        method: "patch",
+        path: `${base}/{id}`,
+        summary: `Change a ${spec.noun}`,
+        body: spec.patch,
+        access: { allowed: spec.canEdit, to: edit },
+        success: { status: 200, schema: spec.schema },
+        errors: [409],
+      }),
+      async (c, { params, body }) => {
+        const patch = body as z.output<Patch>;
+        const ws = c.var.actor.workspaceId;
+        return changesNothing(patch)
+          ? spec.get(db, ws, params.id)
+          : spec.update(db, ws, params.id, patch, dateOf(deps.clock));
+      },
+    ),
+    generic(
+      operation({
+        ...one,
+        operationId: `delete${spec.name}`,
+        method: "delete",
+        path: `${base}/{id}`,
+        summary: `Delete a ${spec.noun}`,
+        access: { allowed: spec.canEdit, to: edit },
+        success: { status: 204 },
+        errors: [409],
+      }),
+      async (c, { params }) => {
+        await spec.remove(db, c.var.actor.workspaceId, params.id);
+        return undefined;
+      },
+    ),
+  ]);
 }

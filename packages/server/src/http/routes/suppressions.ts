@@ -1,7 +1,7 @@
 // /api/v1/suppressions — the addresses a workspace must not send survey email to, and the webhook
 // that email providers' bounce and complaint events feed.
 import { z } from "zod";
-import { canEditContacts, canRead, ensure } from "../../domain/auth/permissions.ts";
+import { canEditContacts, canRead } from "../../domain/auth/permissions.ts";
 import { NotFoundError } from "../../domain/errors.ts";
 import { pageOf } from "../../domain/fields.ts";
 import { readEmailEvents } from "../../domain/suppressions/email-events.ts";
@@ -74,10 +74,10 @@ export function suppressionRoutes(deps: AppDeps) {
         description: "No survey email is sent to them; `reason` filters.",
         tag,
         query: suppressionFilter,
+        access: { allowed: canRead, to: "read suppressions" },
         success: { status: 200, schema: pageOf(suppressionSchema, "SuppressionPage") },
       }),
       async (c, { query }) => {
-        ensure(canRead(c.var.actor), "read suppressions");
         return listSuppressions(db, c.var.actor.workspaceId, query);
       },
     ),
@@ -93,10 +93,10 @@ export function suppressionRoutes(deps: AppDeps) {
         tag,
         body: postBody,
         bodyCheck: "handler",
+        access: { allowed: canEditContacts, to: "add suppressions" },
         success: { status: 201, schema: z.union([suppressionSchema, batchResult]) },
       }),
       async (c, { body }) => {
-        ensure(canEditContacts(c.var.actor), "add suppressions");
         const ws = c.var.actor.workspaceId;
         // Told apart by their key, so errors name the field as sent (items.3.email) rather than "no union matched".
         if (body !== null && typeof body === "object" && "items" in body) {
@@ -125,10 +125,10 @@ export function suppressionRoutes(deps: AppDeps) {
         tag,
         body: webhookBody,
         bodyCheck: "handler",
+        access: { allowed: canEditContacts, to: "add suppressions" },
         success: { status: 200, schema: webhookResult },
       }),
       async (c, { body }) => {
-        ensure(canEditContacts(c.var.actor), "add suppressions");
         const events = check(Array.isArray(body) ? webhookEvents : webhookEvent, body);
         const result = readEmailEvents(events);
         await suppressMany(db, c.var.actor.workspaceId, result.suppress);
@@ -143,10 +143,10 @@ export function suppressionRoutes(deps: AppDeps) {
         path: `${base}/{email}`,
         summary: "The suppression of one address",
         description: "404 when it is not suppressed.",
+        access: { allowed: canRead, to: "read suppressions" },
         success: { status: 200, schema: suppressionSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read suppressions");
         const email = storedEmail(params.email);
         const found = await getSuppression(db, c.var.actor.workspaceId, email);
         if (!found) throw new NotFoundError(`no suppression for ${email}`);
@@ -161,10 +161,10 @@ export function suppressionRoutes(deps: AppDeps) {
         path: `${base}/{email}`,
         summary: "Lift the suppression of one address",
         description: "Survey email may be sent to it again. 404 when it is not suppressed.",
+        access: { allowed: canEditContacts, to: "lift suppressions" },
         success: { status: 204 },
       }),
       async (c, { params }) => {
-        ensure(canEditContacts(c.var.actor), "lift suppressions");
         const email = storedEmail(params.email);
         if (!(await unsuppress(db, c.var.actor.workspaceId, email)))
           throw new NotFoundError(`no suppression for ${email}`);

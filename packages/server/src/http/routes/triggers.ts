@@ -1,5 +1,5 @@
 // /api/v1/triggers: the rules turning incoming events into sends.
-import { canEditSurveys, canRead, ensure } from "../../domain/auth/permissions.ts";
+import { canEditSurveys, canRead } from "../../domain/auth/permissions.ts";
 import { pageOf } from "../../domain/fields.ts";
 import {
   triggerFilter,
@@ -34,10 +34,10 @@ export function triggerRoutes(deps: AppDeps) {
         description: "Filter by `eventType` and `active`.",
         tag,
         query: triggerFilter,
+        access: { allowed: canRead, to: "read triggers" },
         success: { status: 200, schema: pageOf(triggerSchema, "TriggerPage") },
       }),
       async (c, { query }) => {
-        ensure(canRead(c.var.actor), "read triggers");
         return listTriggers(db, c.var.actor.workspaceId, query);
       },
     ),
@@ -53,11 +53,11 @@ export function triggerRoutes(deps: AppDeps) {
           "`urn:koe:problem:survey-not-active`); a rule whose survey is not active fires nothing.",
         tag,
         body: triggerInput,
+        access: { allowed: canEditSurveys, to: "create triggers" },
         success: { status: 201, schema: triggerSchema },
         errors: [409],
       }),
       async (c, { body }) => {
-        ensure(canEditSurveys(c.var.actor), "create triggers");
         return createTrigger(db, c.var.actor.workspaceId, body);
       },
     ),
@@ -68,10 +68,10 @@ export function triggerRoutes(deps: AppDeps) {
         method: "get",
         path: `${base}/{id}`,
         summary: "Get a trigger rule",
+        access: { allowed: canRead, to: "read triggers" },
         success: { status: 200, schema: triggerSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read triggers");
         return getTrigger(db, c.var.actor.workspaceId, params.id);
       },
     ),
@@ -85,11 +85,11 @@ export function triggerRoutes(deps: AppDeps) {
         description:
           "Set `active: false` to pause it. Activating it needs an active survey (409 `urn:koe:problem:survey-not-active`).",
         body: triggerPatch,
+        access: { allowed: canEditSurveys, to: "edit triggers" },
         success: { status: 200, schema: triggerSchema },
         errors: [409],
       }),
       async (c, { params, body }) => {
-        ensure(canEditSurveys(c.var.actor), "edit triggers");
         return updateTrigger(db, c.var.actor.workspaceId, params.id, body);
       },
     ),
@@ -100,10 +100,10 @@ export function triggerRoutes(deps: AppDeps) {
         method: "delete",
         path: `${base}/{id}`,
         summary: "Delete a trigger rule; the sends it made stay",
+        access: { allowed: canEditSurveys, to: "delete triggers" },
         success: { status: 204 },
       }),
       async (c, { params }) => {
-        ensure(canEditSurveys(c.var.actor), "delete triggers");
         await deleteTrigger(db, c.var.actor.workspaceId, params.id);
         return undefined;
       },
