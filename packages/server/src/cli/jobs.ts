@@ -29,7 +29,7 @@ export async function jobsCommand(
     if (!id) throw new ConfigError("usage: koe jobs retry <job id>");
     const boss = await openBoss(db, { supervise: false });
     try {
-      const job = await retryJob(db, boss, id);
+      const job = await retryJob(db, () => boss, id);
       print(`retrying ${job.id} (${job.queue}), attempt ${job.attempts + 1} of ${job.maxAttempts}`);
     } finally {
       await boss.stop({ graceful: false });

@@ -129,7 +129,8 @@ export async function listJobs(
 /** Runs a dead job again (one more attempt, at once); the job as it is then. */
 export async function retryJob(
   db: Db,
-  boss: PgBoss,
+  /** Asked only for a job the caller may retry: a process without the queue still answers 404 or 409. */
+  boss: () => PgBoss,
   id: string,
   opts: { workspaceId?: string } = {},
 ): Promise<JobSummary> {
@@ -144,6 +145,6 @@ export async function retryJob(
   if (!job) throw new NotFoundError(`job ${id} not found`);
   if (job.state !== "failed")
     throw new ConflictError(`job ${id} is ${koeState[job.state] ?? job.state}; only a dead job is retried`);
-  await boss.retry(job.name, id);
+  await boss().retry(job.name, id);
   return summary((await find())!);
 }

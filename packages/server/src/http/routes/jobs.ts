@@ -56,7 +56,7 @@ export function jobRoutes(deps: AppDeps) {
       }),
       async (c, { params }) => {
         ensure(canOperateJobs(c.var.actor), "retry background jobs");
-        return retryJob(db, currentBoss(), params.id, scopeOf(c.var.actor));
+        return retryJob(db, currentBoss, params.id, scopeOf(c.var.actor));
       },
     ),
   ]);

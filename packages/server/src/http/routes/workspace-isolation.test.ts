@@ -14,6 +14,7 @@ import { signInAs } from "../../../test/session.ts";
 import { openDatabase, type OpenDatabase } from "../../db/open.ts";
 import { workspaceCommand } from "../../cli/workspaces.ts";
 import { createInstanceOwner } from "../../domain/auth/users.ts";
+import { installJobSchema } from "../../jobs/boss.ts";
 
 type Call = (
   method: string,
@@ -194,6 +195,8 @@ async function snapshot(call: Call, own: Fixture, paths: Operations): Promise<Re
   const out: Record<string, string> = {};
   for (const [path, method] of paths) {
     if (method !== "get" || path === "/api/v1/session" || path.startsWith("/api/v1/session/")) continue;
+    // A campaign's preview is rendered afresh each time: its links carry a new signature.
+    if (path.endsWith("/preview")) continue;
     const url = fill(path, own);
     const a = await call("GET", url);
     out[url] = `${a.status} ${a.text.replace(/"lastUsedAt":"[^"]*"/g, "")}`;
@@ -278,7 +281,8 @@ describe("a second workspace created through the API", () => {
   });
 });
 
-describe("a second workspace created through the CLI", () => {
+// Two `koe` processes on a new embedded database each migrate it first: a minute on a busy machine.
+describe("a second workspace created through the CLI", { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -299,6 +303,8 @@ describe("a second workspace created through the CLI", () => {
 
     const db = url ? open : await openDatabase({ dataDir });
     try {
+      // What `koe serve` makes at start, as the test database has it: the job queue's tables.
+      if (!url) await installJobSchema(db.db);
       const a = await testClient(db.db);
       const callA = keyCall(a.app, a.key);
       const callB = keyCall(a.app, keyB);
