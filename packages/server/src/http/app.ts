@@ -68,7 +68,6 @@ export function createApp(deps: AppDeps) {
     ...session.docs,
     ...users.docs,
     ...contactActivity.docs,
-    ...surveyPreviews.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
   const documentOf = () => (openapi ??= openApiDocument(operations, deps.version));
@@ -76,6 +75,7 @@ export function createApp(deps: AppDeps) {
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
+    ...surveyPreviews.operations,
     ...benchmarks.operations,
     ...reports.operations,
     ...responses.operations,

@@ -39,6 +39,18 @@ export const surveyPreviewInput = z
 
 export const surveyEmailPreviewInput = z.object({ survey: surveyInput, locale: localeSchema }).strict();
 
+/** The landing page of a step, as HTML to show in a frame. */
+export const surveyPreviewSchema = z
+  .object({
+    html: z.string().describe("The whole page, with a Preview ribbon and a form that submits nowhere"),
+  })
+  .meta({ id: "SurveyPreview" });
+
+/** The survey email, as a sample contact would get it. */
+export const surveyEmailPreviewSchema = z
+  .object({ subject: z.string(), html: z.string(), text: z.string() })
+  .meta({ id: "SurveyEmailPreview" });
+
 export type UnsavedSurvey = z.output<typeof surveyInput>;
 
 /** The survey as a row, as if it were stored (nil id, `now`, the clock's time, as its times). */
