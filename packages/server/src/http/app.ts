@@ -64,10 +64,8 @@ export function createApp(deps: AppDeps) {
   // Until every route file declares its operations (http/contract/), the rest come from their route docs.
   const legacy: RouteDoc[] = [
     ...sends.docs,
-    ...workspace.docs,
     ...session.docs,
     ...users.docs,
-    ...contactActivity.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
   const documentOf = () => (openapi ??= openApiDocument(operations, deps.version));
@@ -75,6 +73,7 @@ export function createApp(deps: AppDeps) {
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
+    ...contactActivity.operations,
     ...surveyPreviews.operations,
     ...benchmarks.operations,
     ...reports.operations,
@@ -86,6 +85,7 @@ export function createApp(deps: AppDeps) {
     ...triggers.operations,
     ...events.operations,
     ...apiKeys.operations,
+    ...workspace.operations,
     ...health.operations,
     ...instance.workspaces.operations,
     ...instance.demo.operations,

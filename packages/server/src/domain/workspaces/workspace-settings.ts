@@ -8,7 +8,7 @@ import type { Locale, WorkspaceSettingsJson, WorkspaceTable } from "../../db/sch
 import { roleMay } from "../../shared/roles.ts";
 import type { Actor } from "../auth/actor.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { localeSchema, timeZoneSchema } from "../fields.ts";
+import { idOut, localeSchema, timeZoneSchema } from "../fields.ts";
 import { changesNothing } from "../patch.ts";
 import { lockRollups } from "../rollups/rollup-changes.ts";
 import { embedOrigins, embedOriginsOf } from "./embed-origins.ts";
@@ -84,28 +84,50 @@ export const workspacePatch = z
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatch>;
 export type WorkspacePatch = z.infer<typeof workspacePatch>;
 
-export interface FatigueSettings {
-  days: number;
-  quietStart: string;
-  quietEnd: string;
-}
+// What the API answers (http/contract/): every setting with its default filled in.
+const fatigueOut = z.object({
+  days: z.number().int().meta({ description: "Days in which a person is surveyed at most once" }),
+  quietStart: z.string().meta({ description: "HH:MM in the contact's time zone: no email from then…" }),
+  quietEnd: z.string().meta({ description: "…until then" }),
+});
+export type FatigueSettings = z.output<typeof fatigueOut>;
 
-export interface WorkspaceSettings {
-  /** The name in each language, each filled in (the other language's, else the workspace's name). */
-  brand: { name: Record<Locale, string>; logoUrl: string | null; color: string };
-  sender: { name: string; address: string | null; postalAddress: string | null };
-  fatigue: FatigueSettings;
-  /** Origins whose pages may frame the survey pages; empty: none may. */
-  embed: { origins: string[] };
-}
+export const workspaceSettingsOut = z
+  .object({
+    brand: z.object({
+      name: z.object({ ja: z.string(), en: z.string() }).meta({
+        description:
+          "The name in each language, each filled in (the other language's, else the workspace's name)",
+      }),
+      logoUrl: z.string().nullable(),
+      color: z.string().meta({ description: "#RRGGBB" }),
+    }),
+    sender: z.object({
+      name: z.string(),
+      address: z.string().nullable(),
+      postalAddress: z.string().nullable(),
+    }),
+    fatigue: fatigueOut,
+    embed: z.object({
+      origins: z
+        .array(z.string())
+        .meta({ description: "Origins whose pages may frame the survey pages; empty: none may" }),
+    }),
+  })
+  .meta({ id: "WorkspaceSettings" });
+export type WorkspaceSettings = z.output<typeof workspaceSettingsOut>;
 
-export interface Workspace {
-  id: string;
-  name: string;
-  defaultLocale: "ja" | "en";
-  timeZone: string;
-  settings: WorkspaceSettings;
-}
+/** The caller's workspace with its settings (not the installation's list: that is routes/workspaces.ts). */
+export const currentWorkspaceSchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    defaultLocale: localeSchema,
+    timeZone: z.string(),
+    settings: workspaceSettingsOut,
+  })
+  .meta({ id: "CurrentWorkspace" });
+export type Workspace = z.output<typeof currentWorkspaceSchema>;
 
 export const defaultFatigue: FatigueSettings = { days: 90, quietStart: "21:00", quietEnd: "08:00" };
 
