@@ -18,9 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       tx_id xid8 not null default pg_current_xact_id()
     );
+    -- The dispatcher's scan. The only other index is the key: each one more would cost every answer's
+    -- commit (docs/PERFORMANCE.md); a reader by subject or workspace adds its own when it comes.
     create index domain_events_by_tx on domain_events (tx_id);
-    create index domain_events_by_subject on domain_events (subject_id, id);
-    create index domain_events_by_workspace on domain_events (workspace_id, id);
 
     -- Per subscriber: every event written by a transaction older than horizon has been looked at (handled,
     -- dead, or waiting in event_deliveries).
