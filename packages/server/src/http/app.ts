@@ -63,9 +63,7 @@ export function createApp(deps: AppDeps) {
   const health = healthRoutes(deps);
   // Until every route file declares its operations (http/contract/), the rest come from their route docs.
   const legacy: RouteDoc[] = [
-    ...sends.docs,
     ...session.docs,
-    ...users.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
   const documentOf = () => (openapi ??= openApiDocument(operations, deps.version));
@@ -73,6 +71,7 @@ export function createApp(deps: AppDeps) {
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
     ...legacy.map(fromRouteDoc),
+    ...sends.operations,
     ...contactActivity.operations,
     ...surveyPreviews.operations,
     ...benchmarks.operations,
@@ -86,6 +85,7 @@ export function createApp(deps: AppDeps) {
     ...events.operations,
     ...apiKeys.operations,
     ...workspace.operations,
+    ...users.operations,
     ...health.operations,
     ...instance.workspaces.operations,
     ...instance.demo.operations,

@@ -1,76 +1,89 @@
 // /api/v1/users: owners manage who signs in to the admin app, and with which role.
-import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { userInput, userPatch } from "../../domain/auth/access-schema.ts";
-import { canManageAccess, ensure } from "../../domain/auth/permissions.ts";
+import { addedUserSchema, userInput, userPatch, userSchema } from "../../domain/auth/access-schema.ts";
+import { canManageAccess } from "../../domain/auth/permissions.ts";
 import { addUser, deleteUser, listUsers, updateUser } from "../../domain/auth/users.ts";
-import { pageSchema } from "../../domain/fields.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
+import { pageOf, pageSchema } from "../../domain/fields.ts";
+import { contractRoutes } from "../contract/mount.ts";
+import { operation, route } from "../contract/operation.ts";
+import type { AppDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
-import type { RouteDoc } from "../route-doc.ts";
-import { body, pathId, query } from "../validate.ts";
 
-export function userRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+const base = "/api/v1/users";
+const tag = "Access";
+const access = { allowed: canManageAccess, to: "manage users" };
+const one = { tag, access, params: { id: "user" } } as const;
+
+export function userRoutes(deps: AppDeps) {
   const { db } = deps;
-  const routes = new Hono<AppEnv>()
-    .get("/", async (c) => {
-      ensure(canManageAccess(c.var.actor), "manage users");
-      return c.json(await listUsers(db, c.var.actor.workspaceId, query(c, pageSchema)));
-    })
-    .post("/", async (c) => {
-      ensure(canManageAccess(c.var.actor), "manage users");
-      return c.json(await addUser(db, c.var.actor.workspaceId, await body(c, userInput)), 201);
-    })
-    .patch("/:id", async (c) => {
-      ensure(canManageAccess(c.var.actor), "manage users");
-      const id = pathId(c, "user");
-      const patch = await body(c, userPatch);
-      // A user changing their own password stays signed in here; their other sessions end.
-      const own = c.var.actor.kind === "user" && c.var.actor.id === id;
-      const keep = own ? getCookie(c, SESSION_COOKIE) : undefined;
-      return c.json(await updateUser(db, c.var.actor, id, patch, keep));
-    })
-    .delete("/:id", async (c) => {
-      ensure(canManageAccess(c.var.actor), "manage users");
-      await deleteUser(db, c.var.actor.workspaceId, pathId(c, "user"));
-      return c.body(null, 204);
-    });
-  const path = "/api/v1/users";
-  const docs: RouteDoc[] = [
-    {
-      method: "get",
-      path,
-      summary: "List the workspace's users and their roles, newest first (owners)",
-      tag: "Access",
-      query: pageSchema,
-      success: 200,
-    },
-    {
-      method: "post",
-      path,
-      summary:
-        "Add a person to the workspace with a role (owners). A new email becomes an account with this password (then required); an email that already has an account (from another workspace) joins with its own password and name (existingAccount: true). 409 if they are already in the workspace",
-      tag: "Access",
-      body: userInput,
-      success: 201,
-    },
-    {
-      method: "patch",
-      path: `${path}/{id}`,
-      summary:
-        "Change a user's role here, or their name or password (owners; for someone who also belongs to other workspaces only they or an instance owner may change name and password); a new password ends their other sessions; the last owner cannot be demoted",
-      tag: "Access",
-      body: userPatch,
-      success: 200,
-    },
-    {
-      method: "delete",
-      path: `${path}/{id}`,
-      summary:
-        "Remove a user from the workspace and end their sessions in it (owners); an account left in no workspace is deleted; the last owner cannot be removed",
-      tag: "Access",
-      success: 204,
-    },
-  ];
-  return { routes, docs };
+  return contractRoutes(base, [
+    route(
+      operation({
+        operationId: "listUsers",
+        method: "get",
+        path: base,
+        summary: "List the workspace's users and their roles, newest first (owners)",
+        tag,
+        access,
+        query: pageSchema,
+        success: { status: 200, schema: pageOf(userSchema, "UserPage") },
+      }),
+      async (c, { query }) => listUsers(db, c.var.actor.workspaceId, query),
+    ),
+    route(
+      operation({
+        operationId: "addUser",
+        method: "post",
+        path: base,
+        summary: "Add a person to the workspace with a role (owners)",
+        description:
+          "A new email becomes an account with this password (then required); an email that already has an " +
+          "account (from another workspace) joins with its own password and name (existingAccount: true). " +
+          "409 if they are already in the workspace.",
+        tag,
+        access,
+        body: userInput,
+        success: { status: 201, schema: addedUserSchema },
+        errors: [409],
+      }),
+      async (c, { body }) => addUser(db, c.var.actor.workspaceId, body),
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "updateUser",
+        method: "patch",
+        path: `${base}/{id}`,
+        summary: "Change a user's role here, or their name or password (owners)",
+        description:
+          "For someone who also belongs to other workspaces only they or an instance owner may change name and " +
+          "password (403). A new password ends their other sessions; the last owner cannot be demoted (409).",
+        body: userPatch,
+        success: { status: 200, schema: userSchema },
+        errors: [409],
+      }),
+      async (c, { params, body }) => {
+        // A user changing their own password stays signed in here; their other sessions end.
+        const own = c.var.actor.kind === "user" && c.var.actor.id === params.id;
+        const keep = own ? getCookie(c, SESSION_COOKIE) : undefined;
+        return updateUser(db, c.var.actor, params.id, body, keep);
+      },
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "removeUser",
+        method: "delete",
+        path: `${base}/{id}`,
+        summary: "Remove a user from the workspace and end their sessions in it (owners)",
+        description: "An account left in no workspace is deleted; the last owner cannot be removed (409).",
+        success: { status: 204 },
+        errors: [409],
+      }),
+      async (c, { params }) => {
+        await deleteUser(db, c.var.actor.workspaceId, params.id);
+        return undefined;
+      },
+    ),
+  ]);
 }
