@@ -4,6 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
+import { demoApiKey } from "../packages/server/src/demo/demo-workspaces.ts";
 import { Api } from "./api.ts";
 import { launchChromium } from "./browser.ts";
 import { startServer } from "./server.ts";
@@ -32,7 +33,8 @@ async function main() {
     launchChromium(),
   ]);
   try {
-    const api = new Api(server);
+    // The demo workspace the owner's session opens on, through its own key.
+    const api = new Api({ ...server, apiKey: demoApiKey(server.apiKey, "ja") });
     const surveys = await api.call<{ data: { id: string; kind: string }[] }>("GET", "/surveys");
     const nps = surveys.data.find((s) => s.kind === "nps")!;
     const contacts = await api.call<{ data: { id: string }[] }>("GET", "/contacts?limit=40");

@@ -3,6 +3,7 @@
 // made here once.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { demoApiKey } from "../packages/server/src/demo/demo-workspaces.ts";
 import { Api } from "./api.ts";
 import { launchChromium } from "./browser.ts";
 import { startServer, type KoeServer, type ServerOptions } from "./server.ts";
@@ -39,7 +40,10 @@ export function useAdminSession(opts: ServerOptions = {}): AdminSession {
       }),
       launchChromium(),
     ]);
-    Object.assign(session, { server, browser, api: new Api(server) });
+    // With --demo the owner's session opens on the Japanese demo; its key (not the bootstrap key, which
+    // reads the company's own empty workspace) reads the same data.
+    const api = new Api(opts.demo ? { ...server, apiKey: demoApiKey(server.apiKey, "ja") } : server);
+    Object.assign(session, { server, browser, api });
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -12,6 +12,8 @@ export interface MemberWorkspace {
   role: "owner" | "admin" | "member" | "viewer";
   isDemo: boolean;
   isDefault: boolean;
+  /** The language its name is most likely in (marked on the name, for screen readers). */
+  defaultLocale: "ja" | "en";
 }
 
 export type Session = SessionInfo & { csrfToken: string; workspaces: MemberWorkspace[] };

@@ -44,13 +44,15 @@ export function WorkspaceSwitcher() {
           onChange={(e) => void switchTo(e.target.value)}
         >
           {session.workspaces.map((w) => (
-            <option key={w.id} value={w.id}>
+            <option key={w.id} value={w.id} lang={w.defaultLocale}>
               {t("switcher.option", { name: w.name, role: t(`role.${w.role}`) })}
             </option>
           ))}
         </select>
       ) : (
-        <div className="workspace-name">{current.name}</div>
+        <div className="workspace-name" lang={current.defaultLocale}>
+          {current.name}
+        </div>
       )}
       {current.isDemo && (
         <>
