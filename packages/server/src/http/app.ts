@@ -63,7 +63,6 @@ export function createApp(deps: AppDeps) {
   const health = healthRoutes(deps);
   // Until every route file declares its operations (http/contract/), the rest come from their route docs.
   const legacy: RouteDoc[] = [
-    ...session.docs,
   ];
   let openapi: Record<string, unknown> | undefined;
   const documentOf = () => (openapi ??= openApiDocument(operations, deps.version));
@@ -86,6 +85,7 @@ export function createApp(deps: AppDeps) {
     ...apiKeys.operations,
     ...workspace.operations,
     ...users.operations,
+    ...session.operations,
     ...health.operations,
     ...instance.workspaces.operations,
     ...instance.demo.operations,

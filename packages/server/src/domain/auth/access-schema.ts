@@ -69,3 +69,20 @@ export const addedUserSchema = userSchema
   })
   .meta({ id: "AddedUser" });
 export type AddedUser = z.output<typeof addedUserSchema>;
+
+/** The admin app's session: who is signed in, where, and the token state-changing requests must echo. */
+export const sessionUserSchema = z.object({
+  id: idOut,
+  email: z.string().meta({ format: "email" }),
+  name: z.string(),
+  role: roleSchema.meta({ description: "Their role in the session's workspace" }),
+  instanceOwner: z.boolean().meta({ description: "May create, rename and delete workspaces" }),
+});
+
+export const sessionWorkspaceSchema = z.object({
+  id: idOut,
+  name: z.string(),
+  defaultLocale: z.enum(["ja", "en"]),
+  timeZone: z.string(),
+  isDemo: z.boolean(),
+});

@@ -72,7 +72,8 @@ const statusText: Record<ErrorStatus, string> = {
 /** The refusals an operation's shape implies, with those it declares. */
 export function errorsOf(op: Operation): ErrorStatus[] {
   const e = new Set<ErrorStatus>(op.errors ?? []);
-  if (op.auth !== false) [401, 403].forEach((s) => e.add(s as ErrorStatus));
+  if (op.auth === undefined) [401, 403].forEach((s) => e.add(s as ErrorStatus));
+  if (op.auth === "session") e.add(401);
   if (op.params && Object.keys(op.params).length > 0) e.add(404);
   if (op.query || op.params) e.add(422);
   if (op.body) [400, 413, 415, 422].forEach((s) => e.add(s as ErrorStatus));
@@ -209,6 +210,7 @@ export function openApiDocument(operations: readonly Operation[], version: strin
     }
     entry.responses = responses(op, schemas);
     if (op.auth === false) entry.security = [];
+    if (op.auth === "session") entry.security = [{ session: [] }];
     (paths[op.path] ??= {})[op.method] = entry;
   }
   return {

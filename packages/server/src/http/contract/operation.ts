@@ -44,8 +44,11 @@ export interface Operation {
     description?: string;
   };
   errors?: readonly ErrorStatus[];
-  /** false: no credentials needed (sign-in, the document itself). */
-  auth?: false;
+  /**
+   * false: no credentials needed (sign-in, the document itself). "session": only the admin app's session
+   * cookie, read by the handler (an API key is not a session), 401 without one.
+   */
+  auth?: false | "session";
   /**
    * Who may call it, checked before the request is read: a role that may not is a 403 whatever it sent
    * (never a 415 or 422 that would tell it how to shape a request it may not make). `to` ends the refusal:

@@ -28,7 +28,8 @@ import { operation, route } from "../contract/operation.ts";
 import type { AppDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
 
-const workspaceSchema = z
+/** Also an item of the session's `workspaces` (session.ts). */
+export const workspaceSchema = z
   .object({
     id: z.string(),
     name: z.string(),
