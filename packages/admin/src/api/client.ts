@@ -5,7 +5,6 @@
 import createClient, {
   type ClientPathsWithMethod,
   type MaybeOptionalInit,
-  type MethodResponse,
   type Middleware,
 } from "openapi-fetch";
 import type { components, paths } from "./schema.gen.ts";
@@ -140,7 +139,14 @@ export const fileBody = (file: Blob, type: string) => ({
 
 export type GetPath = ClientPathsWithMethod<typeof client, "get">;
 export type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], "get">;
-export type GetData<P extends GetPath> = MethodResponse<typeof client, "get", P>;
+/** A GET's JSON answer, as the schema says (openapi-fetch's own type loosens tuples such as [low, high] to arrays). */
+export type GetData<P extends GetPath> = paths[P]["get"] extends { responses: infer R }
+  ? {
+      [S in keyof R & (200 | 201 | 202)]: R[S] extends { content: { "application/json": infer J } }
+        ? J
+        : never;
+    }[keyof R & (200 | 201 | 202)]
+  : never;
 
 /** GETs an operation's answer, typed by its path. */
 export const get = <P extends GetPath>(

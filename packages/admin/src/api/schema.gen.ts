@@ -149,74 +149,6 @@ export interface paths {
     patch: operations["updateCompany"];
     trace?: never;
   };
-  "/api/v1/reports/nps": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** NPS (−100…+100) with n, promoters/passives/detractors, 95 % margin of error and interval; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter. */
-    get: operations["getReportsNps"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/reports/csat": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** CSAT (share of 4s and 5s, %) with n, margin of error and interval; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter. */
-    get: operations["getReportsCsat"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/reports/ces": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** CES (mean 1–7) with the share agreeing (≥ 5), n, margin of error and interval; groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter. */
-    get: operations["getReportsCes"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/reports/response-rate": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Response rate: { sends, responded, rate, interval } — sends created in the period matching the filters (test sends left out; attribute.<key>=<value>: sends to contacts with that attribute value), those of them with a response, rate = responded / sends (null without sends) and its 95 % Wilson interval, as shares 0–1 */
-    get: operations["getReportsResponseRate"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/sends": {
     parameters: {
       query?: never;
@@ -323,75 +255,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/events": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Post an event (your `id` makes a retry harmless: 201 the first time, 200 with `duplicate: true` and the same sends after); each active trigger it matches makes a send whose first email is due after the trigger's delay */
-    post: operations["postEvents"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/events/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Get an event by your id, with the sends it made and the state of each first email */
-    get: operations["getEventsId"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/api-keys": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List the workspace's API keys, revoked ones too, newest first (owners; never the key itself) */
-    get: operations["getApiKeys"];
-    put?: never;
-    /** Create an API key with a role (owners); the response holds the key, shown this once only */
-    post: operations["postApiKeys"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/api-keys/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke an API key at once (owners); the key making the call cannot revoke itself */
-    delete: operations["deleteApiKeysId"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/users": {
     parameters: {
       query?: never;
@@ -462,23 +325,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/benchmarks": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Published NPS benchmarks ({ data, caveat: { ja, en } }): per country (country=JP|US|GB|DE…) and industry, each with nps, year, source, url and the quoted excerpt; context, not a target */
-    get: operations["getBenchmarks"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/surveys/preview": {
     parameters: {
       query?: never;
@@ -488,8 +334,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The landing page of an unsaved survey as { html }: step score | followup (the follow-up of the given score's segment) | thanks, rendered like /r/ and /s/ pages, with a Preview ribbon and a form that submits nowhere */
-    post: operations["postSurveysPreview"];
+    /**
+     * The landing page of an unsaved survey, for the editor's preview
+     * @description Step score | followup (the follow-up of the given score's segment) | thanks, rendered like /r/ and /s/ pages, with a Preview ribbon and a form that submits nowhere. Nothing is stored.
+     */
+    post: operations["previewSurveyPage"];
     delete?: never;
     options?: never;
     head?: never;
@@ -505,8 +354,111 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The survey email of an unsaved survey as { subject, html, text }: the campaign template, a sample contact (山田 花子 / Alex Smith) and links that lead nowhere */
-    post: operations["postSurveysPreviewEmail"];
+    /**
+     * The survey email of an unsaved survey, for the editor's preview
+     * @description The campaign template, a sample contact (山田 花子 / Alex Smith) and links that lead nowhere. Nothing is stored or sent.
+     */
+    post: operations["previewSurveyEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/benchmarks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Published NPS benchmarks per country and industry, with their sources
+     * @description Per country (country=JP|US|GB|DE…) and industry, each with nps, year, source, url and the quoted excerpt, and the caveat to show with them in Japanese and English: context, not a target.
+     */
+    get: operations["listBenchmarks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/reports/nps": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * NPS (−100…+100) with n, promoters/passives/detractors, 95 % margin of error and interval
+     * @description groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter.
+     */
+    get: operations["getNpsReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/reports/csat": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * CSAT (share of 4s and 5s, %) with n, margin of error and interval
+     * @description groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter.
+     */
+    get: operations["getCsatReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/reports/ces": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * CES (mean 1–7) with the share agreeing (≥ 5), n, margin of error and interval
+     * @description groupBy=day|week|month|touchpoint|channel|segment|survey (one or two, comma-separated) adds groups. Filters: from/to (days in the workspace's time zone), surveyId, touchpoint, channel, team (touchpoints of that team), all answered from the daily rollups. attribute.<key>=<value> (up to 5) keeps contacts whose attribute has that value (as text). One attribute with few values (at most 100 across the workspace's contacts; up to 20 such attributes per workspace) is answered from daily rollups per attribute value, kept current by a background job, with the days changed since its last run read from the responses; any other attribute filter is computed from the responses joined to their contacts (give from/to on large workspaces). Either way the groups, the result shape and the figures are those of the responses. compare=previous works with every filter.
+     */
+    get: operations["getCesReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/reports/response-rate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Response rate: of the sends created in a period, the share with a response
+     * @description Sends created in the period matching the filters (test sends left out; attribute.<key>=<value>: sends to contacts with that attribute value), those of them with a response, rate = responded / sends (null without sends) and its 95 % Wilson interval, as shares 0–1.
+     */
+    get: operations["getResponseRate"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -941,6 +893,90 @@ export interface paths {
     patch: operations["updateTrigger"];
     trace?: never;
   };
+  "/api/v1/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post an event; each active trigger it matches makes a send
+     * @description Each send's first email is due after its trigger's delay. Your `id` makes a retry harmless: posting it again answers as the first time did (201, the same sends) with `duplicate: true`, creating nothing.
+     */
+    post: operations["postEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/events/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an event by your id, with the sends it made
+     * @description Each send with the state of its first email on the delivery ledger.
+     */
+    get: operations["getEvent"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/api-keys": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the workspace's API keys, newest first
+     * @description Revoked ones too (owners); never the key itself.
+     */
+    get: operations["listApiKeys"];
+    put?: never;
+    /**
+     * Create an API key with a role
+     * @description Owners. The answer holds the key, shown this once only; it reads and writes this workspace.
+     */
+    post: operations["createApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/api-keys/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key at once
+     * @description Owners. The key making the call cannot revoke itself (409).
+     */
+    delete: operations["revokeApiKey"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/healthz": {
     parameters: {
       query?: never;
@@ -1084,6 +1120,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiKey: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member" | "viewer";
+      /** @description The key's first characters, to recognise it by */
+      prefix: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /** @description To the minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
+    ApiKeyPage: {
+      data: components["schemas"]["ApiKey"][];
+      nextCursor: string | null;
+    };
     AudienceUpload: {
       /** @description Contacts added to the campaign's audience by this upload */
       added: number;
@@ -1099,6 +1156,27 @@ export interface components {
         email: string;
         firstLine: number;
       }[];
+    };
+    Benchmark: {
+      /** @description ISO 3166-1 alpha-2 */
+      country: string;
+      industry: string;
+      industryJa?: string;
+      industryEn: string;
+      nps: number;
+      year: number;
+      source: string;
+      /** Format: uri */
+      url: string;
+      /** @description The passage of the source the figure is quoted from, in its own language */
+      excerpt: string;
+    };
+    BenchmarkList: {
+      data: components["schemas"]["Benchmark"][];
+      caveat: {
+        ja: string;
+        en: string;
+      };
     };
     Campaign: {
       /** Format: uuid */
@@ -1313,6 +1391,76 @@ export interface components {
       updatedAt: string;
       progress: components["schemas"]["CampaignProgress"];
     };
+    CesReport: {
+      /** @description The mean score, 1–7; null without answers */
+      ces: number | null;
+      n: number;
+      /** @description The share of scores ≥ 5, %; null without answers */
+      agreeShare: number | null;
+      happy: number;
+      neutral: number;
+      unhappy: number;
+      /** @description Half the 95 % interval's width; null without answers */
+      marginOfError: number | null;
+      /** @description The 95 % interval, low and high; null without answers */
+      interval: [number, number] | null;
+      /** @constant */
+      kind: "ces";
+      from: string | null;
+      to: string | null;
+      /** @description With groupBy: one entry per group, in key order */
+      groups?: {
+        /** @description The mean score, 1–7; null without answers */
+        ces: number | null;
+        n: number;
+        /** @description The share of scores ≥ 5, %; null without answers */
+        agreeShare: number | null;
+        happy: number;
+        neutral: number;
+        unhappy: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @description The group's keys joined with |, in groupBy's order */
+        key: string;
+        /** @description Each groupBy dimension's value: a day, a week's Monday, YYYY-MM, an id, a channel or a segment */
+        keys: {
+          [key: string]: string;
+        };
+        /** @description The touchpoint's name, when grouped by touchpoint */
+        label?: string;
+      }[];
+      /** @description With compare=previous: the period of the same length just before */
+      previous?: {
+        /** @description The mean score, 1–7; null without answers */
+        ces: number | null;
+        n: number;
+        /** @description The share of scores ≥ 5, %; null without answers */
+        agreeShare: number | null;
+        happy: number;
+        neutral: number;
+        unhappy: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @constant */
+        kind: "ces";
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        to: string;
+      };
+      /** @description With compare=previous: the NPS change and whether it is significant (null for CSAT and CES) */
+      change?: components["schemas"]["NpsChange"] | null;
+    };
     Company: {
       /** Format: uuid */
       id: string;
@@ -1364,11 +1512,140 @@ export interface components {
       data: components["schemas"]["Contact"][];
       nextCursor: string | null;
     };
+    CreatedApiKey: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member" | "viewer";
+      /** @description The key's first characters, to recognise it by */
+      prefix: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /** @description The key itself: shown this once only, never stored */
+      key: string;
+    };
+    CsatReport: {
+      /** @description The share of 4s and 5s, %; null without answers */
+      csat: number | null;
+      n: number;
+      happy: number;
+      neutral: number;
+      unhappy: number;
+      /** @description Half the 95 % interval's width; null without answers */
+      marginOfError: number | null;
+      /** @description The 95 % interval, low and high; null without answers */
+      interval: [number, number] | null;
+      /** @constant */
+      kind: "csat";
+      from: string | null;
+      to: string | null;
+      /** @description With groupBy: one entry per group, in key order */
+      groups?: {
+        /** @description The share of 4s and 5s, %; null without answers */
+        csat: number | null;
+        n: number;
+        happy: number;
+        neutral: number;
+        unhappy: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @description The group's keys joined with |, in groupBy's order */
+        key: string;
+        /** @description Each groupBy dimension's value: a day, a week's Monday, YYYY-MM, an id, a channel or a segment */
+        keys: {
+          [key: string]: string;
+        };
+        /** @description The touchpoint's name, when grouped by touchpoint */
+        label?: string;
+      }[];
+      /** @description With compare=previous: the period of the same length just before */
+      previous?: {
+        /** @description The share of 4s and 5s, %; null without answers */
+        csat: number | null;
+        n: number;
+        happy: number;
+        neutral: number;
+        unhappy: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @constant */
+        kind: "csat";
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        to: string;
+      };
+      /** @description With compare=previous: the NPS change and whether it is significant (null for CSAT and CES) */
+      change?: components["schemas"]["NpsChange"] | null;
+    };
     EmailEventsResult: {
       /** @description Recipients suppressed (hard bounces, complaints, unsubscribes) */
       suppressed: number;
       /** @description Recipients whose event suppresses nothing (soft bounces, opens, …) */
       ignored: number;
+    };
+    /** @description An event as received, with the sends it made */
+    Event: {
+      /** @description Your id for the event */
+      id: string;
+      type: string;
+      contactId: string | null;
+      touchpointId: string | null;
+      metadata: {
+        [key: string]: string | number | boolean | null;
+      };
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      receivedAt: string;
+      /** @description Each send with its first message's state (skipped messages say why) */
+      sends: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        triggerId: string;
+        /**
+         * Format: date-time
+         * @description When the first message is due; the mail worker may still postpone it (quiet hours) or skip it
+         */
+        dueAt: string;
+        /** @description The first message's state on the delivery ledger */
+        status: ("queued" | "sending" | "committing" | "sent" | "failed" | "skipped") | null;
+        /** @description Why it was skipped, if it was */
+        reason: string | null;
+      }[];
+    };
+    EventResult: {
+      eventId: string;
+      /** @description True when this id was received before: nothing new was created and the first result is returned */
+      duplicate: boolean;
+      sends: components["schemas"]["EventSend"][];
+    };
+    EventSend: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      triggerId: string;
+      /**
+       * Format: date-time
+       * @description When the first message is due; the mail worker may still postpone it (quiet hours) or skip it
+       */
+      dueAt: string;
     };
     /** @description The process answers and its database is reachable */
     Health: {
@@ -1435,6 +1712,79 @@ export interface components {
       source: "email" | "link" | "widget" | "api" | "import";
       /** Format: date-time */
       createdAt?: string;
+    };
+    NpsChange: {
+      /** @description NPS after − NPS before, in points */
+      delta: number;
+      /** @description √(SE₁² + SE₂²), in points */
+      standardError: number;
+      /** @description 1.96 · standardError: |delta| must exceed it to count as a real change */
+      threshold: number;
+      significant: boolean;
+    };
+    NpsReport: {
+      /** @description −100…+100; null without answers */
+      nps: number | null;
+      n: number;
+      promoters: number;
+      passives: number;
+      detractors: number;
+      /** @description Half the 95 % interval's width; null without answers */
+      marginOfError: number | null;
+      /** @description The 95 % interval, low and high; null without answers */
+      interval: [number, number] | null;
+      /** @constant */
+      kind: "nps";
+      from: string | null;
+      to: string | null;
+      /** @description With groupBy: one entry per group, in key order */
+      groups?: {
+        /** @description −100…+100; null without answers */
+        nps: number | null;
+        n: number;
+        promoters: number;
+        passives: number;
+        detractors: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @description The group's keys joined with |, in groupBy's order */
+        key: string;
+        /** @description Each groupBy dimension's value: a day, a week's Monday, YYYY-MM, an id, a channel or a segment */
+        keys: {
+          [key: string]: string;
+        };
+        /** @description The touchpoint's name, when grouped by touchpoint */
+        label?: string;
+      }[];
+      /** @description With compare=previous: the period of the same length just before */
+      previous?: {
+        /** @description −100…+100; null without answers */
+        nps: number | null;
+        n: number;
+        promoters: number;
+        passives: number;
+        detractors: number;
+        /** @description Half the 95 % interval's width; null without answers */
+        marginOfError: number | null;
+        /** @description The 95 % interval, low and high; null without answers */
+        interval: [number, number] | null;
+        /** @constant */
+        kind: "nps";
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description YYYY-MM-DD
+         */
+        to: string;
+      };
+      /** @description With compare=previous: the NPS change and whether it is significant (null for CSAT and CES) */
+      change?: components["schemas"]["NpsChange"] | null;
     };
     OpenApiDocument: {
       [key: string]: unknown;
@@ -1518,6 +1868,16 @@ export interface components {
     ResponsePage: {
       data: (components["schemas"]["ResponseWithContext"] | components["schemas"]["Response"])[];
       nextCursor: string | null;
+    };
+    ResponseRate: {
+      /** @description Sends created in the period matching the filters (test sends left out) */
+      sends: number;
+      /** @description Of them, those with a response */
+      responded: number;
+      /** @description responded / sends as a share 0–1; null without sends */
+      rate: number | null;
+      /** @description The 95 % Wilson interval as shares; null without sends */
+      interval: [number, number] | null;
     };
     ResponseWithContext: {
       /** Format: uuid */
@@ -1637,9 +1997,18 @@ export interface components {
        */
       updatedAt: string;
     };
+    SurveyEmailPreview: {
+      subject: string;
+      html: string;
+      text: string;
+    };
     SurveyPage: {
       data: components["schemas"]["Survey"][];
       nextCursor: string | null;
+    };
+    SurveyPreview: {
+      /** @description The whole page, with a Preview ribbon and a form that submits nowhere */
+      html: string;
     };
     TestSend: {
       messageId: string;
@@ -3386,460 +3755,6 @@ export interface operations {
       };
     };
   };
-  getReportsNps: {
-    parameters: {
-      query?: {
-        from?: string;
-        to?: string;
-        surveyId?: string;
-        touchpoint?: string;
-        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
-        team?: string;
-        groupBy?: string;
-        compare?: "previous";
-        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
-        attributekeyFilters?: {
-          [key: string]: string;
-        };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getReportsCsat: {
-    parameters: {
-      query?: {
-        from?: string;
-        to?: string;
-        surveyId?: string;
-        touchpoint?: string;
-        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
-        team?: string;
-        groupBy?: string;
-        compare?: "previous";
-        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
-        attributekeyFilters?: {
-          [key: string]: string;
-        };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getReportsCes: {
-    parameters: {
-      query?: {
-        from?: string;
-        to?: string;
-        surveyId?: string;
-        touchpoint?: string;
-        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
-        team?: string;
-        groupBy?: string;
-        compare?: "previous";
-        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
-        attributekeyFilters?: {
-          [key: string]: string;
-        };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getReportsResponseRate: {
-    parameters: {
-      query?: {
-        from?: string;
-        to?: string;
-        surveyId?: string;
-        touchpoint?: string;
-        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
-        team?: string;
-        /** @description Only sends to contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
-        attributekeyFilters?: {
-          [key: string]: string;
-        };
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
   postSends: {
     parameters: {
       query?: never;
@@ -4839,547 +4754,6 @@ export interface operations {
       };
     };
   };
-  postEvents: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          id: string;
-          type: string;
-          contact: {
-            /** Format: uuid */
-            id?: string;
-            email?: string;
-            externalId?: string;
-            name?: string;
-            /** @enum {string} */
-            locale?: "ja" | "en";
-            timeZone?: string;
-          };
-          touchpointId?: string | null;
-          metadata?: {
-            [key: string]: string | number | boolean | null;
-          };
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getEventsId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The resource's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getApiKeys: {
-    parameters: {
-      query?: {
-        limit?: number;
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postApiKeys: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          name: string;
-          /** @enum {string} */
-          role: "owner" | "admin" | "member" | "viewer";
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  deleteApiKeysId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The resource's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Done */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
   getUsers: {
     parameters: {
       query?: {
@@ -6025,110 +5399,7 @@ export interface operations {
       };
     };
   };
-  getBenchmarks: {
-    parameters: {
-      query?: {
-        country?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postSurveysPreview: {
+  previewSurveyPage: {
     parameters: {
       query?: never;
       header?: never;
@@ -6208,7 +5479,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["SurveyPreview"];
         };
       };
       /** @description The request cannot be read (e.g. the body is not JSON) */
@@ -6231,24 +5502,6 @@ export interface operations {
       };
       /** @description The key's or user's role may not do this */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6283,18 +5536,9 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
-  postSurveysPreviewEmail: {
+  previewSurveyEmail: {
     parameters: {
       query?: never;
       header?: never;
@@ -6371,7 +5615,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["SurveyEmailPreview"];
         };
       };
       /** @description The request cannot be read (e.g. the body is not JSON) */
@@ -6394,24 +5638,6 @@ export interface operations {
       };
       /** @description The key's or user's role may not do this */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6446,8 +5672,308 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
+    };
+  };
+  listBenchmarks: {
+    parameters: {
+      query?: {
+        country?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BenchmarkList"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getNpsReport: {
+    parameters: {
+      query?: {
+        /** @description The first day, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        from?: string;
+        /** @description The last day, included, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        to?: string;
+        surveyId?: string;
+        /** @description A touchpoint's id */
+        touchpoint?: string;
+        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+        /** @description Only touchpoints of this team */
+        team?: string;
+        /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
+        groupBy?: string;
+        /** @description previous: also the period of the same length just before from…to (both needed), and the change */
+        compare?: "previous";
+        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
+        attributeFilters?: {
+          [key: string]: string;
+        };
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NpsReport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCsatReport: {
+    parameters: {
+      query?: {
+        /** @description The first day, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        from?: string;
+        /** @description The last day, included, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        to?: string;
+        surveyId?: string;
+        /** @description A touchpoint's id */
+        touchpoint?: string;
+        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+        /** @description Only touchpoints of this team */
+        team?: string;
+        /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
+        groupBy?: string;
+        /** @description previous: also the period of the same length just before from…to (both needed), and the change */
+        compare?: "previous";
+        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
+        attributeFilters?: {
+          [key: string]: string;
+        };
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CsatReport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCesReport: {
+    parameters: {
+      query?: {
+        /** @description The first day, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        from?: string;
+        /** @description The last day, included, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        to?: string;
+        surveyId?: string;
+        /** @description A touchpoint's id */
+        touchpoint?: string;
+        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+        /** @description Only touchpoints of this team */
+        team?: string;
+        /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
+        groupBy?: string;
+        /** @description previous: also the period of the same length just before from…to (both needed), and the change */
+        compare?: "previous";
+        /** @description Only responses of contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
+        attributeFilters?: {
+          [key: string]: string;
+        };
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CesReport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getResponseRate: {
+    parameters: {
+      query?: {
+        /** @description The first day, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        from?: string;
+        /** @description The last day, included, in the workspace's time zone (YYYY-MM-DD; of a time, its date is taken) */
+        to?: string;
+        surveyId?: string;
+        /** @description A touchpoint's id */
+        touchpoint?: string;
+        channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+        /** @description Only touchpoints of this team */
+        team?: string;
+        /** @description Only sends to contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
+        attributeFilters?: {
+          [key: string]: string;
+        };
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ResponseRate"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8620,6 +8146,357 @@ export interface operations {
       };
     };
   };
+  postEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          id: string;
+          type: string;
+          contact: {
+            /** Format: uuid */
+            id?: string;
+            email?: string;
+            externalId?: string;
+            name?: string;
+            /** @enum {string} */
+            locale?: "ja" | "en";
+            timeZone?: string;
+          };
+          touchpointId?: string | null;
+          metadata?: {
+            [key: string]: string | number | boolean | null;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EventResult"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Event"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiKeyPage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /** @enum {string} */
+          role: "owner" | "admin" | "member" | "viewer";
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedApiKey"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The API key's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -9088,6 +8965,15 @@ export interface operations {
       };
       /** @description The key's or user's role may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

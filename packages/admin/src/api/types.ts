@@ -24,3 +24,7 @@ export type Response = Schemas["Response"];
 export type ResponseWithContext = Schemas["ResponseWithContext"];
 export type OutboxMessage = Schemas["OutboxMessage"];
 export type Job = Schemas["Job"];
+export type Benchmark = Schemas["Benchmark"];
+export type BenchmarkList = Schemas["BenchmarkList"];
+export type ApiKey = Schemas["ApiKey"];
+export type CreatedApiKey = Schemas["CreatedApiKey"];

@@ -6,7 +6,10 @@ import { useT } from "../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../router.tsx";
 import { useSignedIn } from "../session.tsx";
 import { useSurveys, useTouchpoints } from "../workspace-data.ts";
-import type { Query } from "../api.ts";
+import { oneOf, type QueryOf } from "../api/client.ts";
+
+/** The query of /reports/nps, csat and ces. */
+export type ReportQuery = QueryOf<"/api/v1/reports/nps">;
 
 export const RANGES = ["30", "90", "365"] as const;
 const DAY = 86_400_000;
@@ -58,18 +61,20 @@ export function useFilters(defaultRange?: string): Filters {
 }
 
 /** The /reports query for these filters (an attribute "plan=pro" becomes attribute.plan=pro). */
-export function reportQuery(f: Filters, extra: Query = {}): Query {
-  const q: Query = {
+export function reportQuery(f: Filters, extra: ReportQuery = {}): ReportQuery {
+  const q: ReportQuery = {
     from: f.from,
     to: f.to,
     surveyId: f.surveyId,
     touchpoint: f.touchpoint,
-    channel: f.channel,
+    channel: oneOf(channels, f.channel),
     team: f.team,
   };
   const eq = f.attribute?.indexOf("=") ?? -1;
   if (f.attribute && eq > 0)
-    q[`attribute.${f.attribute.slice(0, eq).trim()}`] = f.attribute.slice(eq + 1).trim();
+    q.attributeFilters = {
+      [`attribute.${f.attribute.slice(0, eq).trim()}`]: f.attribute.slice(eq + 1).trim(),
+    };
   return { ...q, ...extra };
 }
 

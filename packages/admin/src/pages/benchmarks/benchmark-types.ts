@@ -1,14 +1,9 @@
 // The shape of GET /api/v1/benchmarks, and each figure's industry in the reader's language.
-import type { Benchmark } from "../../../../server/src/domain/benchmarks/benchmarks.ts";
+import type { Benchmark, BenchmarkList } from "../../api/types.ts";
 import type { Locale } from "../../i18n/define.ts";
 import { benchmarkMessages } from "./messages.ts";
 
-export type { Benchmark };
-
-export interface BenchmarkList {
-  data: Benchmark[];
-  caveat: { ja: string; en: string };
-}
+export type { Benchmark, BenchmarkList };
 
 export const COUNTRIES = ["JP", "US", "GB", "DE"] as const;
 export type Country = (typeof COUNTRIES)[number];

@@ -2,10 +2,9 @@
 // months placed among them, and the caveat first: figures differ by country, method and year (Japan runs
 // far lower than Western markets), so they are context, never a target.
 import { useMemo } from "react";
-import { useApi, withQuery } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDate, signed } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
-import type { NpsReport } from "../../report-types.ts";
 import { setSearch, useLocation } from "../../router.tsx";
 import { useSignedIn } from "../../session.tsx";
 import { Chart } from "../../ui/chart.tsx";
@@ -15,13 +14,7 @@ import { IntervalLine, NpsFigure } from "../../ui/score.tsx";
 import { Empty, Loaded } from "../../ui/states.tsx";
 import { benchmarkOption } from "./benchmark-chart.ts";
 import { BenchmarkTable } from "./benchmark-table.tsx";
-import {
-  COUNTRIES,
-  defaultCountry,
-  industryName,
-  type BenchmarkList,
-  type Country,
-} from "./benchmark-types.ts";
+import { COUNTRIES, defaultCountry, industryName, type Country } from "./benchmark-types.ts";
 import { benchmarkMessages } from "./messages.ts";
 import "./benchmarks.css";
 
@@ -34,10 +27,10 @@ export default function BenchmarksPage() {
   const country =
     asked && COUNTRIES.includes(asked) ? asked : defaultCountry(workspace.timeZone, workspace.defaultLocale);
   const countryName = t(`country.${country}`);
-  const list = useApi<BenchmarkList>(withQuery("/benchmarks", { country }));
+  const list = useGet("/api/v1/benchmarks", { params: { query: { country } } });
   // Always the last 12 months, whatever the other pages' filters: published figures are yearly.
   const year = readFilters(new URLSearchParams(), "365", workspace.timeZone);
-  const ours = useApi<NpsReport>(withQuery("/reports/nps", reportQuery(year)));
+  const ours = useGet("/api/v1/reports/nps", { params: { query: reportQuery(year) } });
   const figures = list.data?.data;
   const option = useMemo(() => {
     if (!figures?.length) return undefined;

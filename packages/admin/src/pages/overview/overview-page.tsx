@@ -1,10 +1,9 @@
 // Overview: NPS now with its interval, the change against the period before, response rate, CSAT and CES,
 // the trend with its interval band and the segment split. Every figure comes from /api/v1/reports/*.
 import { useMemo } from "react";
-import { useApi, withQuery } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDate, formatNumber, formatPercent, signed } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
-import type { CesReport, CsatReport, NpsReport } from "../../report-types.ts";
 import { ChangeTile } from "../../ui/change-tile.tsx";
 import { Chart } from "../../ui/chart.tsx";
 import { FilterBar, reportQuery, trendGrain, useFilters } from "../../ui/filters.tsx";
@@ -15,23 +14,17 @@ import { overviewMessages } from "./messages.ts";
 import { SegmentSplit } from "./segment-split.tsx";
 import { trendOption } from "./trend-option.ts";
 
-interface ResponseRate {
-  sends: number;
-  responded: number;
-  rate: number | null;
-}
-
 export default function OverviewPage() {
   const t = useT(overviewMessages);
   const { locale } = useLocale();
   const f = useFilters();
   const q = reportQuery(f);
   const grain = trendGrain(f.days);
-  const nps = useApi<NpsReport>(withQuery("/reports/nps", { ...q, compare: "previous" }));
-  const trend = useApi<NpsReport>(withQuery("/reports/nps", { ...q, groupBy: grain }));
-  const csat = useApi<CsatReport>(withQuery("/reports/csat", q));
-  const ces = useApi<CesReport>(withQuery("/reports/ces", q));
-  const rate = useApi<ResponseRate>(withQuery("/reports/response-rate", q));
+  const nps = useGet("/api/v1/reports/nps", { params: { query: { ...q, compare: "previous" } } });
+  const trend = useGet("/api/v1/reports/nps", { params: { query: { ...q, groupBy: grain } } });
+  const csat = useGet("/api/v1/reports/csat", { params: { query: q } });
+  const ces = useGet("/api/v1/reports/ces", { params: { query: q } });
+  const rate = useGet("/api/v1/reports/response-rate", { params: { query: q } });
   const option = useMemo(
     () => (trend.data ? trendOption(trend.data, grain, locale, t) : undefined),
     [trend.data, grain, locale, t],

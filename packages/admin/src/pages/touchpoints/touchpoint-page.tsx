@@ -2,11 +2,11 @@
 // the trend with its interval band, the split by channel and its latest comments.
 import { useMemo } from "react";
 import { useGet } from "../../api/hooks.ts";
-import { ApiError, useApi, withQuery } from "../../api.ts";
+import { ApiError } from "../../api.ts";
+import type { NpsReport } from "../../report-types.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatDate, formatNumber, signed } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
-import type { NpsReport } from "../../report-types.ts";
 import { Link } from "../../router.tsx";
 import type { PageProps } from "../../routes.ts";
 import { ChangeTile } from "../../ui/change-tile.tsx";
@@ -60,11 +60,11 @@ function Detail({ touchpoint: tp }: { touchpoint: Touchpoint }) {
   const { team: _team, touchpoint: _touchpoint, ...filters } = f;
   const q = reportQuery(filters, { touchpoint: tp.id });
   const grain = trendGrain(f.days);
-  const nps = useApi<NpsReport>(withQuery("/reports/nps", { ...q, compare: "previous" }));
-  const trend = useApi<NpsReport>(withQuery("/reports/nps", { ...q, groupBy: grain }));
-  const channels = useApi<NpsReport>(withQuery("/reports/nps", { ...q, groupBy: "channel" }));
+  const nps = useGet("/api/v1/reports/nps", { params: { query: { ...q, compare: "previous" } } });
+  const trend = useGet("/api/v1/reports/nps", { params: { query: { ...q, groupBy: grain } } });
+  const channels = useGet("/api/v1/reports/nps", { params: { query: { ...q, groupBy: "channel" } } });
   // The same filters over every touchpoint, as the reference row under the channels.
-  const everywhere = useApi<NpsReport>(withQuery("/reports/nps", reportQuery(filters)));
+  const everywhere = useGet("/api/v1/reports/nps", { params: { query: reportQuery(filters) } });
   const option = useMemo(
     () => (trend.data ? trendOption(trend.data, grain, locale, t) : undefined),
     [trend.data, grain, locale, t],

@@ -1,10 +1,9 @@
 // Touchpoints: NPS per touchpoint × channel as a sortable table with trends, or as the customer journey
 // (?view=journey). Scores come from /api/v1/reports/nps, the touchpoints' details from /touchpoints.
 import { useMemo } from "react";
-import { useApi, withQuery } from "../../api.ts";
+import { useGet } from "../../api/hooks.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
-import type { NpsReport } from "../../report-types.ts";
 import { setSearch, useLocation } from "../../router.tsx";
 import { FilterBar, reportQuery, trendGrain, useFilters, type Filters } from "../../ui/filters.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
@@ -60,7 +59,9 @@ export default function TouchpointsPage() {
 function Table({ filters: f }: { filters: Filters }) {
   const t = useT(touchpointMessages);
   const q = reportQuery(f);
-  const report = useApi<NpsReport>(withQuery("/reports/nps", { ...q, groupBy: "touchpoint,channel" }));
+  const report = useGet("/api/v1/reports/nps", {
+    params: { query: { ...q, groupBy: "touchpoint,channel" } },
+  });
   const touchpoints = useTouchpoints();
   const retry = retryBoth(report, touchpoints);
   const list = touchpoints.data?.data;
@@ -84,7 +85,9 @@ function Table({ filters: f }: { filters: Filters }) {
 
 function Journey({ filters: f }: { filters: Filters }) {
   const t = useT(touchpointMessages);
-  const report = useApi<NpsReport>(withQuery("/reports/nps", reportQuery(f, { groupBy: "touchpoint" })));
+  const report = useGet("/api/v1/reports/nps", {
+    params: { query: reportQuery(f, { groupBy: "touchpoint" }) },
+  });
   const touchpoints = useTouchpoints();
   const retry = retryBoth(report, touchpoints);
   const list = touchpoints.data?.data.filter(matches(f));

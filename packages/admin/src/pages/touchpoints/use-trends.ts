@@ -2,8 +2,8 @@
 // query gives NPS per touchpoint × period; touchpoints answered on several channels get one more query
 // each (channel × period at that touchpoint), so every row shows its own channel's trend.
 import { useEffect, useState } from "react";
-import { api, withQuery, type Query } from "../../api.ts";
-import type { NpsReport } from "../../report-types.ts";
+import { get } from "../../api/client.ts";
+import type { ReportQuery } from "../../ui/filters.tsx";
 import { periodsOf, seriesOf } from "./touchpoint-rows.ts";
 
 export type Trends = Map<string, (number | null)[]>;
@@ -14,21 +14,23 @@ interface RowRef {
   channel: string;
 }
 
-export function useTrends(query: Query, grain: string, rows: RowRef[] | undefined): Trends | undefined {
+export function useTrends(query: ReportQuery, grain: string, rows: RowRef[] | undefined): Trends | undefined {
   const [trends, setTrends] = useState<{ id: string; trends: Trends }>();
   const perTouchpoint = new Map<string, number>();
   for (const r of rows ?? []) perTouchpoint.set(r.touchpointId, (perTouchpoint.get(r.touchpointId) ?? 0) + 1);
   const multi = [...perTouchpoint].filter(([, count]) => count > 1).map(([id]) => id);
-  const main = withQuery("/reports/nps", { ...query, groupBy: `touchpoint,${grain}` });
-  const paths = multi.map((id) =>
-    withQuery("/reports/nps", { ...query, touchpoint: id, groupBy: `channel,${grain}` }),
-  );
-  const id = rows ? [main, ...paths].join("\n") : "";
+  const main: ReportQuery = { ...query, groupBy: `touchpoint,${grain}` };
+  const perChannel = multi.map((id): ReportQuery => ({
+    ...query,
+    touchpoint: id,
+    groupBy: `channel,${grain}`,
+  }));
+  const id = rows ? JSON.stringify([main, ...perChannel]) : "";
   useEffect(() => {
     if (!id || !rows) return;
     const abort = new AbortController();
-    const get = (path: string) => api<NpsReport>(path, { signal: abort.signal });
-    void Promise.all([get(main), ...paths.map(get)]).then(
+    const nps = (query: ReportQuery) => get("/api/v1/reports/nps", { params: { query } }, abort.signal);
+    void Promise.all([nps(main), ...perChannel.map(nps)]).then(
       ([all, ...byChannel]) => {
         const groups = all?.groups ?? [];
         const periods = periodsOf(groups, grain);
@@ -48,7 +50,7 @@ export function useTrends(query: Query, grain: string, rows: RowRef[] | undefine
       () => undefined,
     ); // a missing sparkline is not worth an error on the page
     return () => abort.abort();
-    // `id` stands for every path asked, which is all the rows' trends depend on.
+    // `id` stands for every query asked, which is all the rows' trends depend on.
   }, [id]);
   return trends?.id === id ? trends.trends : undefined;
 }

@@ -1,8 +1,9 @@
 // API keys tab (owners only): the workspace's keys, revoked ones too, a form for a new one whose value is
 // shown once, and revocation after a confirmation.
 import { useState } from "react";
-import type { ApiKey } from "../../../../../server/src/domain/auth/access-schema.ts";
-import { api, useApi, type Page } from "../../../api.ts";
+import { client, ok } from "../../../api/client.ts";
+import { useGet } from "../../../api/hooks.ts";
+import type { ApiKey } from "../../../api/types.ts";
 import { errorText } from "../../../error-text.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
@@ -33,7 +34,7 @@ export function ApiKeysSection() {
 function ApiKeys() {
   const t = useT(accessT);
   const { locale } = useLocale();
-  const keys = useApi<Page<ApiKey>>("/api-keys?limit=1000");
+  const keys = useGet("/api/v1/api-keys", { params: { query: { limit: 1000 } } });
   const [created, setCreated] = useState<CreatedKey>();
   const [failure, setFailure] = useState<{ text: string; cause: unknown }>();
   // Keys being revoked, or revoked until the reloaded list says so: their button stays disabled, so a
@@ -52,7 +53,7 @@ function ApiKeys() {
     setFailure(undefined);
     mark(key.id, true);
     try {
-      await api(`/api-keys/${key.id}`, { method: "DELETE" });
+      await ok(client.DELETE("/api/v1/api-keys/{id}", { params: { path: { id: key.id } } }));
     } catch (e) {
       mark(key.id, false);
       setFailure({

@@ -1,10 +1,10 @@
 // The value of a key just created, shown this once (the server keeps only its hash), ready to copy.
 import { useEffect, useRef, useState } from "react";
-import type { ApiKey } from "../../../../../server/src/domain/auth/access-schema.ts";
+import type { CreatedApiKey } from "../../../api/types.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { accessT } from "./access-t.ts";
 
-export type CreatedKey = Pick<ApiKey, "id" | "name" | "role" | "prefix" | "createdAt"> & { key: string };
+export type CreatedKey = CreatedApiKey;
 
 export function NewKeyBox({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
   const t = useT(accessT);

@@ -1,6 +1,6 @@
 // Creating an API key: a name saying what it is for and the role it acts with.
 import { useState, type FormEvent } from "react";
-import { api } from "../../../api.ts";
+import { client, ok } from "../../../api/client.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { errorFor, FormNote } from "../field.tsx";
@@ -19,7 +19,7 @@ export function NewKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const key = await form.submit({ name: checkText(name, { required: true, max: 100 }) }, () =>
-      api<CreatedKey>("/api-keys", { method: "POST", body: { name: name.trim(), role } }),
+      ok(client.POST("/api/v1/api-keys", { body: { name: name.trim(), role } })),
     );
     if (!key) return;
     setName("");
