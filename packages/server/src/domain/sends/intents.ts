@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { intentReasons, type IntentReason } from "../../shared/vocabulary.ts";
 import { newId } from "../ids.ts";
+import type { Intent } from "./send-schema.ts";
 
 /** Within this window, clicks on two different scores of one send are a scanner's burst. */
 export const BURST_WINDOW_MS = 10_000;
@@ -92,14 +93,7 @@ export async function confirmSendIntents(db: Db, workspaceId: string, sendId: st
     .execute();
 }
 
-export interface Intent {
-  id: string;
-  score: number;
-  verdict: "pending" | "bot" | "confirmed";
-  reason: IntentReason | null;
-  userAgent: string | null;
-  createdAt: string;
-}
+export type { Intent };
 
 /** The audit trail of a send's score clicks, oldest first. */
 export async function listIntents(db: Db, workspaceId: string, sendId: string): Promise<Intent[]> {

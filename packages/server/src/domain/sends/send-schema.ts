@@ -1,5 +1,15 @@
+// A send (one survey to one contact, with its personal link) as the API takes it and answers it.
 import { z } from "zod";
-import { channelSchema, idSchema, sendMetadataSchema } from "../fields.ts";
+import { intentReasons, intentVerdicts } from "../../shared/vocabulary.ts";
+import {
+  attributesOut,
+  channels,
+  channelSchema,
+  idOut,
+  idSchema,
+  sendMetadataSchema,
+  timeOut,
+} from "../fields.ts";
 
 export const sendInput = z
   .object({
@@ -14,19 +24,44 @@ export const sendInput = z
   .strict();
 export type SendInput = z.input<typeof sendInput>;
 
-export interface Send {
-  id: string;
-  surveyId: string;
-  contactId: string | null;
-  touchpointId: string | null;
-  channel: string;
-  metadata: Record<string, string | number | boolean | null>;
-  expiresAt: string;
-  createdAt: string;
-  /** The personal link, and one link per score that preselects it (for the buttons in an email). */
-  url: string;
-  scoreUrls: string[];
-}
+/** A score click on a send's link: an intent, never an answer by itself (docs/SCANNERS.md). */
+export const intentSchema = z
+  .object({
+    id: idOut,
+    score: z.number().int(),
+    verdict: z.enum(intentVerdicts),
+    reason: z.enum(intentReasons).nullable().describe("Why it got its verdict; null for a person's click"),
+    userAgent: z.string().nullable(),
+    createdAt: timeOut,
+  })
+  .meta({ id: "Intent" });
+export type Intent = z.output<typeof intentSchema>;
+
+export const sendSchema = z
+  .object({
+    id: idOut,
+    surveyId: idOut,
+    contactId: idOut.nullable(),
+    touchpointId: idOut.nullable(),
+    channel: z.enum(channels),
+    metadata: attributesOut,
+    expiresAt: timeOut.describe("When the personal link stops working"),
+    createdAt: timeOut,
+    url: z.string().meta({ format: "uri" }).describe("The personal link"),
+    scoreUrls: z
+      .array(z.string().meta({ format: "uri" }))
+      .describe("One link per score, lowest first, that preselects it (for the buttons in an email)"),
+  })
+  .meta({ id: "Send" });
+export type Send = z.output<typeof sendSchema>;
+
+/** A send with the audit trail of its score clicks, oldest first. */
+export const sendWithIntentsSchema = sendSchema
+  .extend({ intents: z.array(intentSchema) })
+  .meta({ id: "SendWithIntents" });
+
+/** An accepted click: the response it became. */
+export const acceptedIntentSchema = z.object({ responseId: idOut }).meta({ id: "AcceptedIntent" });
 
 /** Links need the server's secret and public address; the domain gets them handed in. */
 export interface LinkSigner {

@@ -22,7 +22,8 @@ export function toSend(r: SendRow, kind: "nps" | "csat" | "ces", links: LinkSign
     surveyId: r.survey_id,
     contactId: r.contact_id,
     touchpointId: r.touchpoint_id,
-    channel: r.channel,
+    // Written only through channelSchema, so the text column holds one of its words.
+    channel: r.channel as Send["channel"],
     metadata: r.metadata,
     expiresAt: r.expires_at.toISOString(),
     createdAt: r.created_at.toISOString(),

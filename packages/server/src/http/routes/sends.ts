@@ -1,77 +1,80 @@
-import { Hono } from "hono";
+// /api/v1/sends: one survey to one contact with its personal link, its score clicks, and the override that
+// accepts a click as the answer.
 import { dateOf } from "../../clock.ts";
 import { canEditSurveys, canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
-import { sendInput } from "../../domain/sends/send-schema.ts";
+import {
+  acceptedIntentSchema,
+  sendInput,
+  sendSchema,
+  sendWithIntentsSchema,
+} from "../../domain/sends/send-schema.ts";
 import { createSend, getSend } from "../../domain/sends/sends.ts";
 import { listIntents } from "../../domain/sends/intents.ts";
 import { acceptIntent } from "../../domain/sends/accept-intent.ts";
-import { NotFoundError } from "../../domain/errors.ts";
-import { isId } from "../../domain/ids.ts";
-import type { AppDeps, AppEnv } from "../env.ts";
-import type { RouteDoc } from "../route-doc.ts";
-import { body, pathId } from "../validate.ts";
+import { contractRoutes } from "../contract/mount.ts";
+import { operation, route } from "../contract/operation.ts";
+import type { AppDeps } from "../env.ts";
 
-export function sendRoutes(deps: AppDeps): { routes: Hono<AppEnv>; docs: RouteDoc[] } {
+const base = "/api/v1/sends";
+
+export function sendRoutes(deps: AppDeps) {
   const links = { secret: deps.secret, baseUrl: deps.baseUrl };
-  const routes = new Hono<AppEnv>()
-    .post("/", async (c) => {
-      ensure(canRecordResponses(c.var.actor), "create sends");
-      return c.json(
-        await createSend(
-          deps.db,
-          c.var.actor.workspaceId,
-          await body(c, sendInput),
-          links,
-          dateOf(deps.clock),
-        ),
-        201,
-      );
-    })
-    .get("/:id", async (c) => {
-      ensure(canRead(c.var.actor), "read sends");
-      const ws = c.var.actor.workspaceId;
-      const send = await getSend(deps.db, ws, pathId(c, "send"), links);
-      return c.json({ ...send, intents: await listIntents(deps.db, ws, send.id) });
-    })
-    .post("/:id/intents/:intentId/accept", async (c) => {
-      ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
-      const intentId = c.req.param("intentId");
-      if (!isId(intentId)) throw new NotFoundError(`intent ${intentId} not found`);
-      const result = await acceptIntent(
-        deps.db,
-        c.var.actor.workspaceId,
-        pathId(c, "send"),
-        intentId,
-        dateOf(deps.clock),
-      );
-      return c.json(result);
-    });
-  const docs: RouteDoc[] = [
-    {
-      method: "post",
-      path: "/api/v1/sends",
-      summary:
-        "Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score. " +
-        "409 `urn:koe:problem:survey-not-active` unless the survey is active",
-      tag: "Sends",
-      body: sendInput,
-      success: 201,
-    },
-    {
-      method: "get",
-      path: "/api/v1/sends/{id}",
-      summary:
-        "Get a send with its links and the audit trail of its score clicks (intents, with the scanner verdict)",
-      tag: "Sends",
-      success: 200,
-    },
-    {
-      method: "post",
-      path: "/api/v1/sends/{id}/intents/{intentId}/accept",
-      summary: "Accept a recorded score click as the contact's answer (override a scanner verdict)",
-      tag: "Sends",
-      success: 200,
-    },
-  ];
-  return { routes, docs };
+  return contractRoutes(base, [
+    route(
+      operation({
+        operationId: "createSend",
+        method: "post",
+        path: base,
+        summary: "Create a send: one contact invited to one survey, with its personal link",
+        description:
+          "Answers the personal `url` and one `scoreUrls` link per score. 409 `urn:koe:problem:survey-not-active` " +
+          "unless the survey is active.",
+        tag: "Sends",
+        body: sendInput,
+        success: { status: 201, schema: sendSchema },
+        errors: [409],
+      }),
+      async (c, { body }) => {
+        ensure(canRecordResponses(c.var.actor), "create sends");
+        return createSend(deps.db, c.var.actor.workspaceId, body, links, dateOf(deps.clock));
+      },
+    ),
+    route(
+      operation({
+        operationId: "getSend",
+        method: "get",
+        path: `${base}/{id}`,
+        summary: "Get a send with its links and the audit trail of its score clicks",
+        description: "The intents, oldest first, each with the scanner's verdict and its reason.",
+        tag: "Sends",
+        params: { id: "send" },
+        success: { status: 200, schema: sendWithIntentsSchema },
+      }),
+      async (c, { params }) => {
+        ensure(canRead(c.var.actor), "read sends");
+        const ws = c.var.actor.workspaceId;
+        const send = await getSend(deps.db, ws, params.id, links);
+        return { ...send, intents: await listIntents(deps.db, ws, send.id) };
+      },
+    ),
+    route(
+      operation({
+        operationId: "acceptIntent",
+        method: "post",
+        path: `${base}/{id}/intents/{intentId}/accept`,
+        summary: "Accept a recorded score click as the contact's answer (override a scanner verdict)",
+        description:
+          "The click's score becomes the send's answer, keeping a comment the person already gave. 409 for a " +
+          "campaign's test send, whose clicks are the tester's.",
+        tag: "Sends",
+        params: { id: "send", intentId: "intent" },
+        success: { status: 200, schema: acceptedIntentSchema },
+        errors: [409],
+      }),
+      async (c, { params }) => {
+        ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
+        return acceptIntent(deps.db, c.var.actor.workspaceId, params.id, params.intentId, dateOf(deps.clock));
+      },
+    ),
+  ]);
 }
