@@ -5,19 +5,24 @@ import { isForeignKeyViolation } from "../../db/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { actorName } from "../auth/actor-name.ts";
 import { NotFoundError } from "../errors.ts";
+import { idOut, timeOut } from "../fields.ts";
 import { newId } from "../ids.ts";
 
 export const MAX_NOTE = 5000;
 
 export const contactNoteInput = z.object({ body: z.string().trim().min(1).max(MAX_NOTE) }).strict();
 
-export interface ContactNote {
-  id: string;
-  body: string;
-  /** Who wrote it, as named when it was written (a user's name or email, or "API key <name>"). */
-  author: string;
-  createdAt: string;
-}
+export const contactNoteSchema = z
+  .object({
+    id: idOut,
+    body: z.string(),
+    author: z
+      .string()
+      .describe('Who wrote it, as named when it was written (a user\'s name or email, or "API key <name>")'),
+    createdAt: timeOut,
+  })
+  .meta({ id: "ContactNote" });
+export type ContactNote = z.output<typeof contactNoteSchema>;
 
 export async function addContactNote(
   db: Db,

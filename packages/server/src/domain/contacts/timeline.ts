@@ -2,47 +2,73 @@
 // send carries its score clicks with the scanner verdicts, so an admin sees why a click was not counted.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
+import { z } from "zod";
+import { segments } from "../../shared/scales.ts";
+import { channels, idOut, timeOut } from "../fields.ts";
 import { getRow } from "../rows.ts";
-import type { Intent } from "../sends/intents.ts";
+import { intentSchema, type Intent } from "../sends/send-schema.ts";
+
+const count = z.number().int();
 
 /** A send's newest score clicks shown on the timeline; the send itself (GET /sends/:id) lists them all. */
 export const TIMELINE_INTENTS_PER_SEND = 20;
 
 /** A score click on a send's link with its verdict and reason (docs/SURVEY-PAGES.md). */
-export type TimelineIntent = Omit<Intent, "userAgent">;
+const timelineIntentSchema = intentSchema.omit({ userAgent: true }).meta({ id: "TimelineIntent" });
+export type TimelineIntent = z.output<typeof timelineIntentSchema>;
 
-export type IntentCounts = Record<Intent["verdict"], number>;
+const intentCountsSchema = z.object({ bot: count, pending: count, confirmed: count });
+export type IntentCounts = z.output<typeof intentCountsSchema>;
 
 /** A send or a response, named so the page need not look its survey and touchpoint up. */
-export interface SurveyTimelineEntry {
-  type: "send" | "response";
-  id: string;
-  at: string;
-  surveyId: string;
-  surveyName: string;
-  touchpointId: string | null;
-  touchpointName: string | null;
-  channel: string;
-  score?: number;
-  segment?: string;
-  comment?: string | null;
-  /** Sends: the send's answer, if it has one (shown as its own entry). */
-  responseId?: string | null;
-  /** Sends: the newest score clicks, oldest first (at most TIMELINE_INTENTS_PER_SEND). */
-  intents?: TimelineIntent[];
-  /** Sends: how many clicks there are in all, by verdict. */
-  intentCounts?: IntentCounts;
-}
+const surveyTimelineEntrySchema = z
+  .object({
+    type: z.enum(["send", "response"]),
+    id: idOut,
+    at: timeOut,
+    surveyId: idOut,
+    surveyName: z.string(),
+    touchpointId: idOut.nullable(),
+    touchpointName: z.string().nullable(),
+    channel: z.enum(channels),
+    score: z.number().int().optional().describe("Responses: the score"),
+    segment: z.enum(segments).optional().describe("Responses: the score's segment"),
+    comment: z.string().nullable().optional().describe("Responses: the comment"),
+    responseId: idOut
+      .nullable()
+      .optional()
+      .describe("Sends: the send's answer, if it has one (its own entry)"),
+    intents: z
+      .array(timelineIntentSchema)
+      .optional()
+      .describe(`Sends: the newest score clicks, oldest first (at most ${TIMELINE_INTENTS_PER_SEND})`),
+    intentCounts: intentCountsSchema
+      .optional()
+      .describe("Sends: how many clicks there are in all, by verdict"),
+  })
+  .meta({ id: "SurveyTimelineEntry" });
+export type SurveyTimelineEntry = z.output<typeof surveyTimelineEntrySchema>;
 
-export interface NoteTimelineEntry {
-  type: "note";
-  id: string;
-  at: string;
-  body: string;
-  author: string;
-}
+const noteTimelineEntrySchema = z
+  .object({
+    type: z.literal("note"),
+    id: idOut,
+    at: timeOut,
+    body: z.string(),
+    author: z.string().describe("Who wrote it, as named when it was written"),
+  })
+  .meta({ id: "NoteTimelineEntry" });
+export type NoteTimelineEntry = z.output<typeof noteTimelineEntrySchema>;
 
-export type TimelineEntry = SurveyTimelineEntry | NoteTimelineEntry;
+export const timelineEntrySchema = z
+  .discriminatedUnion("type", [surveyTimelineEntrySchema, noteTimelineEntrySchema])
+  .meta({ id: "TimelineEntry" });
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+/** What GET /contacts/{id}/timeline answers: the newest entries, newest first. */
+export const contactTimelineSchema = z
+  .object({ data: z.array(timelineEntrySchema) })
+  .meta({ id: "ContactTimeline" });
 
 interface Row {
   type: TimelineEntry["type"];
@@ -77,9 +103,10 @@ function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
     surveyName: r.survey_name ?? "",
     touchpointId: r.touchpoint_id,
     touchpointName: r.touchpoint_name,
-    channel: r.channel ?? "",
+    // Written only from validated input (channelSchema, segmentOf), so the text columns hold these words.
+    channel: (r.channel ?? "") as SurveyTimelineEntry["channel"],
     ...(r.type === "response"
-      ? { score: r.score as number, segment: r.segment as string, comment: r.comment }
+      ? { score: r.score as number, segment: r.segment as SurveyTimelineEntry["segment"], comment: r.comment }
       : {
           responseId: r.response_id,
           intents: intents.get(r.id)?.intents ?? [],
