@@ -108,3 +108,23 @@ describe("the public pages' rate limit", () => {
     expect((await signIn("203.0.113.2")).status).toBe(401);
   });
 });
+
+describe("the rate limit's window", () => {
+  it("is the app clock's minute: a limited client waits as long as retry-after says, and no longer", async () => {
+    const clock = new ManualClock("2026-12-03T09:00:30Z");
+    const a = app({ clock });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push(await page(a, "198.51.100.30"));
+    expect(statuses).toEqual([404, 404, 429]);
+    const limited = await a.request(
+      "/s/no-such-survey",
+      {},
+      { incoming: { socket: { remoteAddress: "198.51.100.30" } } },
+    );
+    expect(limited.headers.get("retry-after")).toBe("30");
+    await clock.advance(29_999);
+    expect(await page(a, "198.51.100.30")).toBe(429);
+    await clock.advance(1); // 09:01:00, the next window
+    expect(await page(a, "198.51.100.30")).toBe(404);
+  });
+});

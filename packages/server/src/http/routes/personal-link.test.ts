@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
+import { ManualClock } from "../../clock.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { signSendToken } from "../../domain/sends/token.ts";
 import { formTokenIn, humanMarkIn, personFields } from "../../../test/page-form.ts";
@@ -323,5 +324,28 @@ describe("a changed score after the first tap", () => {
     expect(res.status).toBe(204);
     const rows = await responsesOf(send.id);
     expect(rows.map((r) => [r.score, r.segment, r.comment])).toEqual([[7, "passive", "最高です"]]);
+  });
+});
+
+describe("a personal link's life", () => {
+  it("is counted on the app's clock: open until the clock reaches its expiry, expired from then on", async () => {
+    // A time the machine has not reached: only the app's clock makes the send, and its link, that old.
+    const clock = new ManualClock("2030-01-10T00:00:00Z");
+    const timed = await testClient(open.db, { workspaceId: c.workspaceId, deps: { clock } });
+    const res = await timed.call("POST", "/api/v1/sends", { surveyId, contactId });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      createdAt: "2030-01-10T00:00:00.000Z",
+      expiresAt: "2030-02-09T00:00:00.000Z",
+    });
+    const visit = (url: string) =>
+      timed.app.request(url.replace("http://koe.test", ""), { headers: browser });
+    expect((await visit(res.body.url)).status).toBe(200);
+    clock.set("2030-02-08T23:59:59Z");
+    expect((await visit(res.body.url)).status).toBe(200);
+    clock.set("2030-02-09T00:00:00Z");
+    const expired = await visit(res.body.url);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain("回答期限が過ぎています");
   });
 });

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
+import { ManualClock } from "../../clock.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 
 let open: OpenDatabase;
@@ -368,6 +369,31 @@ describe("POST /api/v1/responses, a batch", () => {
       { "content-type": "application/json; charset=utf-8" },
     );
     expect(variant.status).toBe(201);
+  });
+});
+
+describe("POST /api/v1/responses, the time an answer was given", () => {
+  it("may not be after the app's clock (5 minutes' slack), whatever the machine's time", async () => {
+    // The clock stands years past the machine: what is past for it is stored, what is ahead is refused.
+    const clock = new ManualClock("2030-01-10T00:00:00Z");
+    const s = await setup();
+    const timed = await testClient(open.db, { workspaceId: s.c.workspaceId, deps: { clock } });
+    const res = await timed.call("POST", "/api/v1/responses", [
+      { surveyId: s.nps, score: 9, createdAt: "2029-06-01T09:00:00Z" }, // past on the clock
+      { surveyId: s.nps, score: 8, createdAt: "2030-01-10T00:04:59Z" }, // within the slack
+      { surveyId: s.nps, score: 7, createdAt: "2030-01-10T00:05:01Z" }, // ahead of it
+      { surveyId: s.nps, score: 6 }, // no time: the clock's
+    ]);
+    expect(res.status).toBe(201);
+    expect(res.body.errors).toEqual([{ index: 2, path: "createdAt", message: "must not be in the future" }]);
+    const stored = await Promise.all(
+      (res.body.ids as string[]).map(async (id) => (await timed.call("GET", `/api/v1/responses/${id}`)).body),
+    );
+    expect(stored.map((r) => [r.score, r.createdAt])).toEqual([
+      [9, "2029-06-01T09:00:00.000Z"],
+      [8, "2030-01-10T00:04:59.000Z"],
+      [6, "2030-01-10T00:00:00.000Z"],
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // What a person can type into a survey page: any text is stored or cut, never a 500; each segment's own
 // question only (a preference from the unhappy, a testimonial from the happy); an edit keeps what stays.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../clock.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { TEST_SECRET, testClient, type TestClient } from "../../../test/app.ts";
 import { openTestDatabase } from "../../../test/database.ts";
@@ -10,6 +11,8 @@ let open: OpenDatabase;
 let c: TestClient;
 let surveyId: string;
 let contactId: string;
+/** The app's clock: it moves only when a test moves it. */
+const clock = new ManualClock("2026-12-03T09:00:00Z");
 const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130 Safari/537.36" };
 const form = { ...browser, "content-type": "application/x-www-form-urlencoded" };
 const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, "");
@@ -45,7 +48,7 @@ const stored = (sendId: string) =>
 
 beforeAll(async () => {
   open = await openTestDatabase();
-  c = await testClient(open.db);
+  c = await testClient(open.db, { deps: { clock } });
   surveyId = (
     await c.call("POST", "/api/v1/surveys", {
       name: "NPS",
@@ -101,7 +104,7 @@ describe("each segment's own question", () => {
     await submit(s.url, { ft: s.ft, score: "10", testimonial: "yes", comment: "great" });
     const given = await stored(s.id);
     expect(given.testimonial_consent_text).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 20));
+    await clock.advance(60_000); // a minute later: a consent stamped again would show it
     const confirm = (score: string) => submit(`${s.url}/confirm`, { ft: s.ft, score });
     expect((await confirm("9")).status).toBe(204);
     const nine = await stored(s.id);
