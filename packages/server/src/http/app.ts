@@ -6,7 +6,6 @@ import { authenticate } from "./middleware/authenticate.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { adminAppRoutes } from "./routes/admin-app.ts";
 import { openApiDocument } from "./contract/document.ts";
-import { fromRouteDoc } from "./openapi.ts";
 import { responseCheck } from "./contract/response-check.ts";
 import { documentRoutes, healthRoutes } from "./routes/meta.ts";
 import { onError, problem } from "./problem.ts";
@@ -36,7 +35,6 @@ import { rateLimit } from "./middleware/rate-limit.ts";
 import { clientAddress } from "./client-address.ts";
 import { errorPage } from "./routes/page-helpers.ts";
 import { localeFromHeader } from "../i18n/messages.ts";
-import type { RouteDoc } from "./route-doc.ts";
 
 const MB = 1024 * 1024;
 
@@ -61,15 +59,11 @@ export function createApp(deps: AppDeps) {
   const responseExport = responseExportRoutes(deps);
   const surveyPreviews = surveyPreviewRoutes(deps);
   const health = healthRoutes(deps);
-  // Until every route file declares its operations (http/contract/), the rest come from their route docs.
-  const legacy: RouteDoc[] = [
-  ];
   let openapi: Record<string, unknown> | undefined;
   const documentOf = () => (openapi ??= openApiDocument(operations, deps.version));
   const document = documentRoutes(documentOf);
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
-    ...legacy.map(fromRouteDoc),
     ...sends.operations,
     ...contactActivity.operations,
     ...surveyPreviews.operations,
