@@ -7,7 +7,6 @@ import { bootstrap } from "./bootstrap.ts";
 import { demoCommand, workspaceCommand, workspaceUsage } from "./cli/workspaces.ts";
 import { jobsCommand, jobsUsage } from "./cli/jobs.ts";
 import { eventsCommand, eventsUsage } from "./cli/events.ts";
-import { dateOf, systemClock } from "./clock.ts";
 import { seedDemoWorkspaces } from "./demo/demo-workspaces.ts";
 import { getWorkspaceDetail } from "./domain/workspaces/workspaces.ts";
 import { dateOf, systemClock } from "./clock.ts";
