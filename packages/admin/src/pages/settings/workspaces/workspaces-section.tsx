@@ -198,6 +198,16 @@ function WorkspaceRow({ workspace, onChanged }: { workspace: Workspace; onChange
           >
             {t("delete")}
           </button>
+          <ConfirmDialog
+            open={asking && c !== undefined}
+            title={t("delete.question", { name: workspace.name })}
+            body={c ? t("delete.body", { ...c }) : t("delete.loading", { name: workspace.name })}
+            confirmLabel={t("delete.yes")}
+            cancelLabel={t("rename.cancel")}
+            danger
+            onConfirm={() => void remove()}
+            onClose={() => setAsking(false)}
+          />
         </td>
       </tr>
       {error && (
@@ -208,16 +218,6 @@ function WorkspaceRow({ workspace, onChanged }: { workspace: Workspace; onChange
           </td>
         </tr>
       )}
-      <ConfirmDialog
-        open={asking && c !== undefined}
-        title={t("delete.question", { name: workspace.name })}
-        body={c ? t("delete.body", { ...c }) : t("delete.loading", { name: workspace.name })}
-        confirmLabel={t("delete.yes")}
-        cancelLabel={t("rename.cancel")}
-        danger
-        onConfirm={() => void remove()}
-        onClose={() => setAsking(false)}
-      />
     </>
   );
 }
