@@ -61,12 +61,17 @@ async function withDatabase<T>(config: Config, fn: (open: OpenDatabase) => Promi
 }
 
 /** The job runner with every job of the registry (mail, campaign clock, rollups); stopping it closes the mailer. */
-async function startWorker(config: Config, open: OpenDatabase, secret: string) {
-  const mailer = createMailer(open.db, config.smtpUrl, systemClock);
+async function startWorker(
+  config: Config,
+  open: OpenDatabase,
+  secret: string,
+  mailer = createMailer(open.db, config.smtpUrl, systemClock),
+) {
   const runner = await startRunner({
     jobs: jobRegistry,
     services: {
       db: open.db,
+      clock: systemClock,
       mailer,
       links: { secret, baseUrl: config.baseUrl },
       config: { mailLeaseSeconds: config.mailLeaseSeconds, parallelExpansion: !open.embedded },
@@ -88,14 +93,25 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   const listener: Listener | undefined = http ? await listen(config.port) : undefined;
   const open = await openDatabase(config);
   const { secret } = await bootstrap(open.db, config, { demo, clock: systemClock });
-  const { mailer, worker } = await startWorker(config, open, secret);
+  const mailer = createMailer(open.db, config.smtpUrl, systemClock);
+  // Started once the server answers (below): a request never waits for the job runner to start.
+  let worker: Promise<{ stop(): Promise<void> }> | undefined;
+  const startJobs = () =>
+    (worker = startWorker(config, open, secret, mailer).then(
+      (w) => w.worker,
+      (e: unknown) => {
+        // No runner, no mail and no campaigns: not a server to keep running.
+        log.error("the job runner did not start:", e);
+        process.exit(1);
+      },
+    ));
   // The public pages' rate limit counts every process's requests (shared-hit-counter.ts).
   const publicHits = sharedHitCounter(open.db, "public");
   publicHits.start(1_000, (e) => log.warn("rate limit counts not shared this second:", e));
   const stop = async () => {
     log.info("shutting down");
     listener?.close();
-    await worker.stop();
+    await (await worker)?.stop();
     await publicHits.stop().catch(() => {});
     await open.close();
     process.exit(0);
@@ -103,6 +119,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
   if (!http) {
+    await startJobs();
     log.info(`Koe ${version} mail worker running (${mailer.kind === "smtp" ? "SMTP" : "outbox"})`);
     return;
   }
@@ -123,6 +140,7 @@ async function runServe(config: Config, demo: boolean, http = true): Promise<voi
   log.info(
     `Koe ${version} listening on http://localhost:${listener!.port} (${where}), ready in ${Math.round(performance.now() - started)} ms`,
   );
+  await startJobs();
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 // pg-boss opened on Koe's database: on PostgreSQL through a small pool of its own, on the embedded PGlite
 // through the same mutex as Kysely (db/pglite-dialect.ts), so a pg-boss statement never lands inside
 // another caller's transaction on the one connection. One boss per process, found by enqueue.ts.
-import { fromPglite, PgBoss, type ConstructorOptions, type Db as BossDatabase } from "pg-boss";
+import type { ConstructorOptions, Db as BossDatabase, PgBoss, PGliteLike } from "pg-boss";
 import { systemClock, type Clock } from "../clock.ts";
 import { embeddedOf, poolOf, type Db } from "../db/open.ts";
 
@@ -13,7 +13,7 @@ export const JOB_SCHEMA = "pgboss";
  * transaction open in Kysely finishes first, and none opens while a pg-boss statement (or its
  * BEGIN … COMMIT block) runs.
  */
-function embeddedBossDatabase(db: Db): BossDatabase {
+function embeddedBossDatabase(db: Db, fromPglite: (pglite: PGliteLike) => BossDatabase): BossDatabase {
   const pglite = embeddedOf(db);
   if (!pglite) throw new Error("not an embedded database");
   const inner = fromPglite(pglite);
@@ -37,11 +37,13 @@ export interface BossOptions {
 
 /** Starts pg-boss on the database, installing or migrating its schema when needed. */
 export async function openBoss(db: Db, opts: BossOptions = {}): Promise<PgBoss> {
+  // Loaded here, not with the HTTP app: the server answers its first request without it.
+  const { PgBoss, fromPglite } = await import("pg-boss");
   const pool = poolOf(db);
   const connection: Partial<ConstructorOptions> = pool
     ? // Its own few connections: LISTEN-free, but a TestClock's session setting must reach each one.
       { connectionString: pool.options.connectionString, max: 3 }
-    : { db: embeddedBossDatabase(db), backend: "pglite" };
+    : { db: embeddedBossDatabase(db, fromPglite), backend: "pglite" };
   const supervise = opts.supervise ?? true;
   const boss = new PgBoss({
     ...connection,
