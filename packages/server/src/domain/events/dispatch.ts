@@ -177,8 +177,8 @@ async function dispatchTo(
   result.more = fresh.length >= batch;
   if (!result.more && !opts.workspaceId)
     await sql`
-      update event_subscribers set horizon = greatest(horizon, ${xmin}::xid8), updated_at = ${now}
-      where name = ${subscriber.name}`.execute(db);
+      update event_subscribers set horizon = ${xmin}::xid8, updated_at = ${now}
+      where name = ${subscriber.name} and horizon < ${xmin}::xid8`.execute(db);
   return result;
 }
 
