@@ -1,22 +1,13 @@
 // Who is signed in. The session lives in an HttpOnly cookie the app never sees; GET /session tells us
 // the user, the workspace and the CSRF token that every change must carry.
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { SessionInfo } from "../../server/src/domain/auth/sessions.ts";
-import { api, ApiError, setCsrfToken, setOnUnauthorized } from "./api.ts";
+import { ApiError, client, ok, setCsrfToken, setOnUnauthorized } from "./api/client.ts";
+import type { Session } from "./api/types.ts";
 import { setDisplayTimeZone } from "./i18n/format.ts";
 
+export type { Session };
 /** A workspace the user belongs to, with their role there (GET /session's workspaces: the switcher). */
-export interface MemberWorkspace {
-  id: string;
-  name: string;
-  role: "owner" | "admin" | "member" | "viewer";
-  isDemo: boolean;
-  isDefault: boolean;
-  /** The language its name is most likely in (marked on the name, for screen readers). */
-  defaultLocale: "ja" | "en";
-}
-
-export type Session = SessionInfo & { csrfToken: string; workspaces: MemberWorkspace[] };
+export type MemberWorkspace = Session["workspaces"][number];
 
 interface SessionState {
   session: Session | null | undefined; // undefined: still asking
@@ -59,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const refreshSession = useCallback(async () => {
     try {
-      adopt(await api<Session>("/session"));
+      adopt(await ok(client.GET("/api/v1/session")));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         if (current.current) setExpired(true);
@@ -85,16 +76,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback(
     async (email: string, password: string) =>
-      adopt(await api<Session>("/session", { method: "POST", body: { email, password } })),
+      adopt(await ok(client.POST("/api/v1/session", { body: { email, password } }))),
     [adopt],
   );
   const setUp = useCallback(
     async (input: { email: string; name: string; password: string }) =>
-      adopt(await api<Session>("/session/setup", { method: "POST", body: input })),
+      adopt(await ok(client.POST("/api/v1/session/setup", { body: input }))),
     [adopt],
   );
   const signOut = useCallback(async () => {
-    await api("/session", { method: "DELETE" }).catch(() => {});
+    await ok(client.DELETE("/api/v1/session")).catch(() => {});
     adopt(null);
   }, [adopt]);
   const value: SessionState = {

@@ -45,7 +45,8 @@ export function WorkspaceSwitcher() {
         >
           {session.workspaces.map((w) => (
             <option key={w.id} value={w.id} lang={w.defaultLocale}>
-              {t("switcher.option", { name: w.name, role: t(`role.${w.role}`) })}
+              {/* An instance owner may see workspaces they are no member of: no role to name. */}
+              {w.role ? t("switcher.option", { name: w.name, role: t(`role.${w.role}`) }) : w.name}
             </option>
           ))}
         </select>

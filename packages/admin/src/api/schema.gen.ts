@@ -158,8 +158,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a send: one contact invited to one survey; returns its personal `url` and one `scoreUrls` link per score. 409 `urn:koe:problem:survey-not-active` unless the survey is active */
-    post: operations["postSends"];
+    /**
+     * Create a send: one contact invited to one survey, with its personal link
+     * @description Answers the personal `url` and one `scoreUrls` link per score. 409 `urn:koe:problem:survey-not-active` unless the survey is active.
+     */
+    post: operations["createSend"];
     delete?: never;
     options?: never;
     head?: never;
@@ -173,8 +176,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a send with its links and the audit trail of its score clicks (intents, with the scanner verdict) */
-    get: operations["getSendsId"];
+    /**
+     * Get a send with its links and the audit trail of its score clicks
+     * @description The intents, oldest first, each with the scanner's verdict and its reason.
+     */
+    get: operations["getSend"];
     put?: never;
     post?: never;
     delete?: never;
@@ -192,103 +198,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept a recorded score click as the contact's answer (override a scanner verdict) */
-    post: operations["postSendsIdIntentsIntentIdAccept"];
+    /**
+     * Accept a recorded score click as the contact's answer (override a scanner verdict)
+     * @description The click's score becomes the send's answer, keeping a comment the person already gave. 409 for a campaign's test send, whose clicks are the tester's.
+     */
+    post: operations["acceptIntent"];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
-    trace?: never;
-  };
-  "/api/v1/workspace": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The caller's workspace: name, default locale, time zone and settings (brand, sender, fatigue, embed) with defaults filled in */
-    get: operations["getWorkspace"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change the workspace (owners and admins); settings are merged section by section, and a field set to null returns to its default. settings.brand.name is { "ja": …, "en": … } (a missing language follows the other), or a plain string for the same name in both. settings.embed.origins lists the https origins that may frame the survey pages (CSP frame-ancestors; empty: none) */
-    patch: operations["patchWorkspace"];
-    trace?: never;
-  };
-  "/api/v1/session": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user (instanceOwner: may create, rename and delete workspaces), the workspace the session is in, every workspace the user belongs to with their role, and the CSRF token */
-    get: operations["getSession"];
-    put?: never;
-    /** Sign in to the admin app (sets an HttpOnly session cookie; returns the CSRF token for x-csrf-token) */
-    post: operations["postSession"];
-    /** Sign out */
-    delete: operations["deleteSession"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/session/setup": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Whether the installation has no user yet (the admin app then offers to create the first owner) */
-    get: operations["getSessionSetup"];
-    put?: never;
-    /** Create the first owner of a new installation and sign in (409 once any user exists) */
-    post: operations["postSessionSetup"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/users": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List the workspace's users and their roles, newest first (owners) */
-    get: operations["getUsers"];
-    put?: never;
-    /** Add a person to the workspace with a role (owners). A new email becomes an account with this password (then required); an email that already has an account (from another workspace) joins with its own password and name (existingAccount: true). 409 if they are already in the workspace */
-    post: operations["postUsers"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/users/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a user from the workspace and end their sessions in it (owners); an account left in no workspace is deleted; the last owner cannot be removed */
-    delete: operations["deleteUsersId"];
-    options?: never;
-    head?: never;
-    /** Change a user's role here, or their name or password (owners; for someone who also belongs to other workspaces only they or an instance owner may change name and password); a new password ends their other sessions; the last owner cannot be demoted */
-    patch: operations["patchUsersId"];
     trace?: never;
   };
   "/api/v1/contacts/{id}/timeline": {
@@ -298,8 +216,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A contact's timeline, newest first: sends (with their newest score clicks, each with its scanner verdict and reason, and their response's id), responses (with survey and touchpoint names) and notes */
-    get: operations["getContactsIdTimeline"];
+    /**
+     * A contact's timeline, newest first: sends, responses and notes
+     * @description Sends (with their newest score clicks, each with its scanner verdict and reason, and their response's id), responses (with survey and touchpoint names) and notes; the newest 100.
+     */
+    get: operations["getContactTimeline"];
     put?: never;
     post?: never;
     delete?: never;
@@ -318,7 +239,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Write a note on a contact (members and up); it shows on the contact's timeline */
-    post: operations["postContactsIdNotes"];
+    post: operations["addContactNote"];
     delete?: never;
     options?: never;
     head?: never;
@@ -977,6 +898,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/workspace": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's workspace and its settings
+     * @description Name, default locale, time zone and settings (brand, sender, fatigue, embed) with defaults filled in.
+     */
+    get: operations["getCurrentWorkspace"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the caller's workspace (owners and admins)
+     * @description Settings are merged section by section, and a field set to null returns to its default. settings.brand.name is { "ja": …, "en": … } (a missing language follows the other), or a plain string for the same name in both. settings.embed.origins lists the https origins that may frame the survey pages (CSP frame-ancestors; empty: none).
+     */
+    patch: operations["updateCurrentWorkspace"];
+    trace?: never;
+  };
+  "/api/v1/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the workspace's users and their roles, newest first (owners) */
+    get: operations["listUsers"];
+    put?: never;
+    /**
+     * Add a person to the workspace with a role (owners)
+     * @description A new email becomes an account with this password (then required); an email that already has an account (from another workspace) joins with its own password and name (existingAccount: true). 409 if they are already in the workspace.
+     */
+    post: operations["addUser"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a user from the workspace and end their sessions in it (owners)
+     * @description An account left in no workspace is deleted; the last owner cannot be removed (409).
+     */
+    delete: operations["removeUser"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a user's role here, or their name or password (owners)
+     * @description For someone who also belongs to other workspaces only they or an instance owner may change name and password (403). A new password ends their other sessions; the last owner cannot be demoted (409).
+     */
+    patch: operations["updateUser"];
+    trace?: never;
+  };
+  "/api/v1/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in user, their workspaces and the CSRF token
+     * @description The user (instanceOwner: may create, rename and delete workspaces), the workspace the session is in, every workspace the user belongs to with their role, and the CSRF token. 401 when not signed in.
+     */
+    get: operations["getSession"];
+    put?: never;
+    /**
+     * Sign in to the admin app
+     * @description Sets the HttpOnly session cookie (koe_session) and answers the session with its CSRF token, for x-csrf-token. 401 for a wrong email or password; 10 attempts a minute per client address.
+     */
+    post: operations["signIn"];
+    /**
+     * Sign out
+     * @description Ends the session and clears its cookie; with a session, x-csrf-token must match it (403). Without one there is nothing to end, and it answers 204 too.
+     */
+    delete: operations["signOut"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/session/setup": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether the installation has no user yet
+     * @description The admin app then offers to create the first owner.
+     */
+    get: operations["getSetupState"];
+    put?: never;
+    /**
+     * Create the first owner of a new installation and sign in
+     * @description 409 once any user exists; rate limited like signing in.
+     */
+    post: operations["setUpFirstOwner"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/healthz": {
     parameters: {
       query?: never;
@@ -1020,7 +1062,7 @@ export interface paths {
       cookie?: never;
     };
     /** One workspace the caller sees, with what deleting it would delete (404 for a workspace the caller does not see) */
-    get: operations["getWorkspace2"];
+    get: operations["getWorkspace"];
     put?: never;
     post?: never;
     /** Delete a workspace and everything in it: surveys, responses, contacts, campaigns, its API keys and memberships (an instance owner, signed in); 409 for the last workspace and the default one */
@@ -1120,6 +1162,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptedIntent: {
+      /** Format: uuid */
+      responseId: string;
+    };
+    AddedUser: {
+      /** Format: uuid */
+      id: string;
+      /** Format: email */
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member" | "viewer";
+      /**
+       * Format: date-time
+       * @description When they joined this workspace
+       */
+      createdAt: string;
+      /** @description The email already had an account (from another workspace): it keeps its own password and name, and now also has this workspace */
+      existingAccount: boolean;
+    };
     ApiKey: {
       /** Format: uuid */
       id: string;
@@ -1508,9 +1570,24 @@ export interface components {
        */
       updatedAt: string;
     };
+    ContactNote: {
+      /** Format: uuid */
+      id: string;
+      body: string;
+      /** @description Who wrote it, as named when it was written (a user's name or email, or "API key <name>") */
+      author: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+    };
     ContactPage: {
       data: components["schemas"]["Contact"][];
       nextCursor: string | null;
+    };
+    ContactTimeline: {
+      data: components["schemas"]["TimelineEntry"][];
     };
     CreatedApiKey: {
       /** Format: uuid */
@@ -1592,6 +1669,15 @@ export interface components {
       /** @description With compare=previous: the NPS change and whether it is significant (null for CSAT and CES) */
       change?: components["schemas"]["NpsChange"] | null;
     };
+    CurrentWorkspace: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      defaultLocale: "ja" | "en";
+      timeZone: string;
+      settings: components["schemas"]["WorkspaceSettings"];
+    };
     EmailEventsResult: {
       /** @description Recipients suppressed (hard bounces, complaints, unsubscribes) */
       suppressed: number;
@@ -1660,6 +1746,31 @@ export interface components {
       /** @description When the last of them is due; null while the campaign is paused */
       until: string | null;
     };
+    Intent: {
+      /** Format: uuid */
+      id: string;
+      score: number;
+      /** @enum {string} */
+      verdict: "bot" | "pending" | "confirmed";
+      /** @description Why it got its verdict; null for a person's click */
+      reason:
+        | (
+            | "head request"
+            | "prefetch header"
+            | "no user agent"
+            | "scanner user agent"
+            | "burst"
+            | "trap link"
+            | "accepted by an admin"
+          )
+        | null;
+      userAgent: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+    };
     Job: {
       id: string;
       /** @description the job's name in the registry, e.g. mail.step */
@@ -1712,6 +1823,20 @@ export interface components {
       source: "email" | "link" | "widget" | "api" | "import";
       /** Format: date-time */
       createdAt?: string;
+    };
+    NoteTimelineEntry: {
+      /** @constant */
+      type: "note";
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      at: string;
+      body: string;
+      /** @description Who wrote it, as named when it was written */
+      author: string;
     };
     NpsChange: {
       /** @description NPS after − NPS before, in points */
@@ -1917,6 +2042,101 @@ export interface components {
         name: string;
       } | null;
     };
+    Send: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      surveyId: string;
+      contactId: string | null;
+      touchpointId: string | null;
+      /** @enum {string} */
+      channel: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+      metadata: {
+        [key: string]: string | number | boolean | null;
+      };
+      /**
+       * Format: date-time
+       * @description When the personal link stops working
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: uri
+       * @description The personal link
+       */
+      url: string;
+      /** @description One link per score, lowest first, that preselects it (for the buttons in an email) */
+      scoreUrls: string[];
+    };
+    SendWithIntents: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      surveyId: string;
+      contactId: string | null;
+      touchpointId: string | null;
+      /** @enum {string} */
+      channel: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+      metadata: {
+        [key: string]: string | number | boolean | null;
+      };
+      /**
+       * Format: date-time
+       * @description When the personal link stops working
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: uri
+       * @description The personal link
+       */
+      url: string;
+      /** @description One link per score, lowest first, that preselects it (for the buttons in an email) */
+      scoreUrls: string[];
+      intents: components["schemas"]["Intent"][];
+    };
+    Session: {
+      user: {
+        /** Format: uuid */
+        id: string;
+        /** Format: email */
+        email: string;
+        name: string;
+        /**
+         * @description Their role in the session's workspace
+         * @enum {string}
+         */
+        role: "owner" | "admin" | "member" | "viewer";
+        /** @description May create, rename and delete workspaces */
+        instanceOwner: boolean;
+      };
+      /** @description The workspace the session is in */
+      workspace: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string} */
+        defaultLocale: "ja" | "en";
+        timeZone: string;
+        isDemo: boolean;
+      };
+      /** @description Every workspace the user belongs to, with their role in each: the switcher */
+      workspaces: components["schemas"]["Workspace"][];
+      /** @description Send it as x-csrf-token with every state-changing request */
+      csrfToken: string;
+    };
+    SetupState: {
+      /** @description No user yet: the first owner is to be created */
+      needed: boolean;
+    };
     /** @description An address no survey email is sent to, and why */
     Suppression: {
       /**
@@ -2010,6 +2230,43 @@ export interface components {
       /** @description The whole page, with a Preview ribbon and a form that submits nowhere */
       html: string;
     };
+    SurveyTimelineEntry: {
+      /** @enum {string} */
+      type: "send" | "response";
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      at: string;
+      /** Format: uuid */
+      surveyId: string;
+      surveyName: string;
+      touchpointId: string | null;
+      touchpointName: string | null;
+      /** @enum {string} */
+      channel: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
+      /** @description Responses: the score */
+      score?: number;
+      /**
+       * @description Responses: the score's segment
+       * @enum {string}
+       */
+      segment?: "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
+      /** @description Responses: the comment */
+      comment?: string | null;
+      /** @description Sends: the send's answer, if it has one (its own entry) */
+      responseId?: string | null;
+      /** @description Sends: the newest score clicks, oldest first (at most 20) */
+      intents?: components["schemas"]["TimelineIntent"][];
+      /** @description Sends: how many clicks there are in all, by verdict */
+      intentCounts?: {
+        bot: number;
+        pending: number;
+        confirmed: number;
+      };
+    };
     TestSend: {
       messageId: string;
       to: string;
@@ -2018,6 +2275,31 @@ export interface components {
        * @enum {string}
        */
       transport: "smtp" | "outbox";
+    };
+    TimelineEntry: components["schemas"]["SurveyTimelineEntry"] | components["schemas"]["NoteTimelineEntry"];
+    TimelineIntent: {
+      /** Format: uuid */
+      id: string;
+      score: number;
+      /** @enum {string} */
+      verdict: "bot" | "pending" | "confirmed";
+      /** @description Why it got its verdict; null for a person's click */
+      reason:
+        | (
+            | "head request"
+            | "prefetch header"
+            | "no user agent"
+            | "scanner user agent"
+            | "burst"
+            | "trap link"
+            | "accepted by an admin"
+          )
+        | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
     };
     Touchpoint: {
       /** Format: uuid */
@@ -2088,6 +2370,24 @@ export interface components {
       data: components["schemas"]["Trigger"][];
       nextCursor: string | null;
     };
+    User: {
+      /** Format: uuid */
+      id: string;
+      /** Format: email */
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member" | "viewer";
+      /**
+       * Format: date-time
+       * @description When they joined this workspace
+       */
+      createdAt: string;
+    };
+    UserPage: {
+      data: components["schemas"]["User"][];
+      nextCursor: string | null;
+    };
     Workspace: {
       id: string;
       name: string;
@@ -2126,6 +2426,35 @@ export interface components {
     WorkspacePage: {
       data: components["schemas"]["Workspace"][];
       nextCursor: string | null;
+    };
+    WorkspaceSettings: {
+      brand: {
+        /** @description The name in each language, each filled in (the other language's, else the workspace's name) */
+        name: {
+          ja: string;
+          en: string;
+        };
+        logoUrl: string | null;
+        /** @description #RRGGBB */
+        color: string;
+      };
+      sender: {
+        name: string;
+        address: string | null;
+        postalAddress: string | null;
+      };
+      fatigue: {
+        /** @description Days in which a person is surveyed at most once */
+        days: number;
+        /** @description HH:MM in the contact's time zone: no email from then… */
+        quietStart: string;
+        /** @description …until then */
+        quietEnd: string;
+      };
+      embed: {
+        /** @description Origins whose pages may frame the survey pages; empty: none may */
+        origins: string[];
+      };
     };
   };
   responses: never;
@@ -3755,7 +4084,7 @@ export interface operations {
       };
     };
   };
-  postSends: {
+  createSend: {
     parameters: {
       query?: never;
       header?: never;
@@ -3789,7 +4118,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Send"];
         };
       };
       /** @description The request cannot be read (e.g. the body is not JSON) */
@@ -3812,15 +4141,6 @@ export interface operations {
       };
       /** @description The key's or user's role may not do this */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3864,23 +4184,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
-  getSendsId: {
+  getSend: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        /** @description The resource's id */
+        /** @description The send's id */
         id: string;
       };
       cookie?: never;
@@ -3893,16 +4204,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
+          "application/json": components["schemas"]["SendWithIntents"];
         };
       };
       /** @description No valid API key or session */
@@ -3932,33 +4234,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description A field is invalid; `errors` names each */
       422: {
         headers: {
@@ -3968,25 +4243,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
-  postSendsIdIntentsIntentIdAccept: {
+  acceptIntent: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        /** @description The resource's id */
+        /** @description The send's id */
         id: string;
-        /** @description The resource's id */
+        /** @description The intent's id */
         intentId: string;
       };
       cookie?: never;
@@ -3999,16 +4265,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
+          "application/json": components["schemas"]["AcceptedIntent"];
         };
       };
       /** @description No valid API key or session */
@@ -4047,24 +4304,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description A field is invalid; `errors` names each */
       422: {
         headers: {
@@ -4074,1123 +4313,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
-  getWorkspace: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  patchWorkspace: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          name?: string;
-          /** @enum {string} */
-          defaultLocale?: "ja" | "en";
-          timeZone?: string;
-          settings?: {
-            brand?: {
-              name?:
-                | (
-                    | string
-                    | {
-                        ja?: string;
-                        en?: string;
-                      }
-                  )
-                | null;
-              logoUrl?: string | null;
-              color?: string | null;
-            };
-            sender?: {
-              name?: string | null;
-              address?: string | null;
-              postalAddress?: string | null;
-            };
-            fatigue?: {
-              days?: number | null;
-              quietStart?: string | null;
-              quietEnd?: string | null;
-            };
-            embed?: {
-              origins?: string[] | null;
-            };
-          };
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          email: string;
-          password: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  deleteSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Done */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getSessionSetup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postSessionSetup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          /** Format: email */
-          email: string;
-          /** @default  */
-          name?: string;
-          password: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getUsers: {
-    parameters: {
-      query?: {
-        limit?: number;
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          /** Format: email */
-          email: string;
-          name?: string;
-          password?: string;
-          /** @enum {string} */
-          role: "owner" | "admin" | "member" | "viewer";
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  deleteUsersId: {
+  getContactTimeline: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        /** @description The resource's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Done */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  patchUsersId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The resource's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          name?: string;
-          /** @enum {string} */
-          role?: "owner" | "admin" | "member" | "viewer";
-          password?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getContactsIdTimeline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The resource's id */
+        /** @description The contact's id */
         id: string;
       };
       cookie?: never;
@@ -5203,16 +4333,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
-        };
-      };
-      /** @description The request cannot be read (e.g. the body is not JSON) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
+          "application/json": components["schemas"]["ContactTimeline"];
         };
       };
       /** @description No valid API key or session */
@@ -5242,33 +4363,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is too large */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is not of a media type this operation takes */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description A field is invalid; `errors` names each */
       422: {
         headers: {
@@ -5278,23 +4372,14 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Too many requests */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
-  postContactsIdNotes: {
+  addContactNote: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        /** @description The resource's id */
+        /** @description The contact's id */
         id: string;
       };
       cookie?: never;
@@ -5313,7 +4398,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["ContactNote"];
         };
       };
       /** @description The request cannot be read (e.g. the body is not JSON) */
@@ -5352,15 +4437,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description The body is too large */
       413: {
         headers: {
@@ -5381,15 +4457,6 @@ export interface operations {
       };
       /** @description A field is invalid; `errors` names each */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Too many requests */
-      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8497,6 +7564,710 @@ export interface operations {
       };
     };
   };
+  getCurrentWorkspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CurrentWorkspace"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateCurrentWorkspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          /** @enum {string} */
+          defaultLocale?: "ja" | "en";
+          timeZone?: string;
+          settings?: {
+            brand?: {
+              name?:
+                | (
+                    | string
+                    | {
+                        ja?: string;
+                        en?: string;
+                      }
+                  )
+                | null;
+              logoUrl?: string | null;
+              color?: string | null;
+            };
+            sender?: {
+              name?: string | null;
+              address?: string | null;
+              postalAddress?: string | null;
+            };
+            fatigue?: {
+              days?: number | null;
+              quietStart?: string | null;
+              quietEnd?: string | null;
+            };
+            embed?: {
+              origins?: string[] | null;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CurrentWorkspace"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listUsers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["UserPage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  addUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          name?: string;
+          password?: string;
+          /** @enum {string} */
+          role: "owner" | "admin" | "member" | "viewer";
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AddedUser"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removeUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The user's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The user's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          /** @enum {string} */
+          role?: "owner" | "admin" | "member" | "viewer";
+          password?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["User"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSetupState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SetupState"];
+        };
+      };
+    };
+  };
+  setUpFirstOwner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          /** @default  */
+          name?: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -8662,7 +8433,7 @@ export interface operations {
       };
     };
   };
-  getWorkspace2: {
+  getWorkspace: {
     parameters: {
       query?: never;
       header?: never;

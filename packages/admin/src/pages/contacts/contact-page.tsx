@@ -3,11 +3,7 @@
 // page; `?send=<id>` in the address names the open one, so it can be linked to.
 import { useState } from "react";
 import { useGet } from "../../api/hooks.ts";
-import type {
-  NoteTimelineEntry,
-  SurveyTimelineEntry,
-  TimelineEntry,
-} from "../../../../server/src/domain/contacts/timeline.ts";
+import type { NoteTimelineEntry, SurveyTimelineEntry, TimelineEntry } from "../../api/types.ts";
 import { ApiError, useApi } from "../../api.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatNumber } from "../../i18n/format.ts";

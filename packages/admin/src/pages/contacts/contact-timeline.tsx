@@ -1,11 +1,7 @@
 // A contact's timeline, newest first: the surveys sent to them (with their score clicks and the scanner
 // verdicts), their answers (score, segment, comment) and the team's notes, each with its own marker on
 // one vertical line. A send opens its details (send-dialog.tsx).
-import type {
-  NoteTimelineEntry,
-  SurveyTimelineEntry,
-  TimelineEntry,
-} from "../../../../server/src/domain/contacts/timeline.ts";
+import type { NoteTimelineEntry, SurveyTimelineEntry, TimelineEntry } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";

@@ -1,7 +1,7 @@
 // A score click's verdict and reason in the reader's words. The server stores a reason from a closed list
 // (domain/sends/intents.ts); the compiler holds this map to it, and a reason this app does not know yet is
 // shown as the server wrote it.
-import type { Intent, IntentReason } from "../../../../server/src/domain/sends/intents.ts";
+import type { Intent, IntentReason } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { contactsMessages } from "./messages.ts";

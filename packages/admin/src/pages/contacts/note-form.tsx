@@ -1,8 +1,8 @@
 // Writing a note on a contact. While it saves the form is locked; on success the text is cleared and the
 // note handed to the timeline; on failure the text stays, with the server's reason beside it.
 import { useState, type FormEvent } from "react";
-import type { ContactNote } from "../../../../server/src/domain/contacts/contact-notes.ts";
-import type { NoteTimelineEntry } from "../../../../server/src/domain/contacts/timeline.ts";
+import type { ContactNote } from "../../api/types.ts";
+import type { NoteTimelineEntry } from "../../api/types.ts";
 import { api } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatNumber } from "../../i18n/format.ts";

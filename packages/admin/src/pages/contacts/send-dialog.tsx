@@ -2,10 +2,10 @@
 // scanner's verdict and reason. Admins and owners (canEditSurveys on the server) may accept a click as the
 // contact's answer, after a confirmation; the timeline then shows the response.
 import { useEffect, useId, useRef, useState } from "react";
-import type { Role } from "../../../../server/src/db/schema.ts";
-import type { SurveyTimelineEntry } from "../../../../server/src/domain/contacts/timeline.ts";
-import type { Intent } from "../../../../server/src/domain/sends/intents.ts";
-import type { Send } from "../../../../server/src/domain/sends/send-schema.ts";
+import type { Role } from "@koe/server/shared";
+import type { SurveyTimelineEntry } from "../../api/types.ts";
+import type { Intent } from "../../api/types.ts";
+import type { Send } from "../../api/types.ts";
 import { api, useApi } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatDateTime } from "../../i18n/format.ts";

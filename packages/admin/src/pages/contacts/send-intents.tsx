@@ -1,7 +1,7 @@
 // A send's score clicks on the contact's timeline: how many, judged how and why, then each click with its
 // time. A long list (a scanner clicks all eleven scores) starts folded, its summary still naming verdicts
 // and reasons; the send details (send-dialog.tsx) list every click and let an admin accept one.
-import type { IntentCounts, TimelineIntent } from "../../../../server/src/domain/contacts/timeline.ts";
+import type { IntentCounts, TimelineIntent } from "../../api/types.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { intentVerdicts as verdicts } from "@koe/server/shared";
 import { IntentReasonText, IntentScore, IntentTime, VerdictBadge } from "./intent-words.tsx";

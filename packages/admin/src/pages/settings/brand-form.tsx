@@ -2,7 +2,7 @@
 // page's header in the reader's language.
 import { locales } from "@koe/server/shared";
 import type { FormEvent } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { BrandPreview } from "./brand-preview.tsx";
 import { errorFor } from "./field.tsx";

@@ -1,7 +1,7 @@
 // The allow-list of sites that may embed survey pages: one https origin per row, checked here as the server
 // checks it, saved whole (the server normalises each and shows what it kept).
 import { useState, type FormEvent } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { api } from "../../api.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";

@@ -1,7 +1,7 @@
 // Fatigue rules tab (docs/FATIGUE.md): days between surveys, quiet hours, the fixed 24-hour floor, the
 // workspace's time zone and language, and the order in which Koe applies the rules, with these values.
 import type { FormEvent } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { useApi } from "../../api.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { useSession, useSignedIn } from "../../session.tsx";

@@ -1,6 +1,6 @@
 // Who survey emails come from: name, address and the postal address their footer carries.
 import type { FormEvent } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { errorFor } from "./field.tsx";
 import { Field } from "../../ui/field.tsx";

@@ -2,7 +2,7 @@
 // and a save that PATCHes only the changed fields. After a save the form shows what the server kept, and
 // the next save compares against that, so a field saved once is not sent again.
 import { useState } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { api } from "../../api.ts";
 import { changedFields, useForm, type Check, type FormState } from "./form-state.ts";
 

@@ -2,7 +2,7 @@
 // whether the signed-in user may change it, and keeps the one a form saved, so every form on the tab starts
 // from what the server kept while the others keep what is being typed in them.
 import { useState, type ReactNode } from "react";
-import type { Workspace } from "../../../../server/src/domain/workspaces/workspace-settings.ts";
+import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
 import { useApi } from "../../api.ts";
 import { useSignedIn } from "../../session.tsx";
 import { Loaded } from "../../ui/states.tsx";

@@ -1,6 +1,6 @@
 // Adding a user who signs in with an email and an initial password, with a role.
 import { useState, type FormEvent } from "react";
-import type { User } from "../../../../../server/src/domain/auth/access-schema.ts";
+import type { User } from "../../../api/types.ts";
 import { api, ApiError } from "../../../api.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";

@@ -1,7 +1,7 @@
 // One user: the role is changed in place (saved at once), deletion asks first. The last-owner rule's
 // 409 is said in the reader's language, with the server's own words beside it.
 import { useState } from "react";
-import type { User } from "../../../../../server/src/domain/auth/access-schema.ts";
+import type { User } from "../../../api/types.ts";
 import { api, ApiError } from "../../../api.ts";
 import { errorDetail, errorText } from "../../../error-text.ts";
 import { formatDate } from "../../../i18n/format.ts";

@@ -1,6 +1,6 @@
 // Users and roles tab: what each role may do (for everyone), and for owners the list of users with their
 // role changed in place, deletion after a confirmation, and a form to add one.
-import type { User } from "../../../../../server/src/domain/auth/access-schema.ts";
+import type { User } from "../../../api/types.ts";
 import { useApi, type Page } from "../../../api.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { useSignedIn } from "../../../session.tsx";
