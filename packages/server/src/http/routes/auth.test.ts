@@ -214,7 +214,7 @@ describe("tenancy", () => {
       { surveyId: mySurvey, touchpointId: their.touchpoint, score: 0 },
       { surveyId: mySurvey, contactId: their.contact, score: 0 },
     ]);
-    expect(mixed.status).toBe(200);
+    expect(mixed.status).toBe(201);
     expect(mixed.body.inserted).toBe(1);
     expect(mixed.body.errors.map((e: { index: number; path: string }) => [e.index, e.path])).toEqual([
       [1, "surveyId"],
