@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../clock.ts";
 import { createUser } from "../../domain/auth/users.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
@@ -122,5 +123,43 @@ describe("/api/v1/session/setup", () => {
     expect(res.status).toBe(422);
     const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
     expect(paths).toEqual(["email", "password"]);
+  });
+});
+
+describe("signing in, as the contract declares it", () => {
+  it("limits sign-in attempts per client address to 10 a minute (429), and sets up behind the same limit", async () => {
+    // The app's own clock, so no window ends mid-test; moved on, the limit lifts.
+    const clock = new ManualClock();
+    const own = await testClient(open.db, { deps: { clock } });
+    const post = (path: string, body: unknown) =>
+      own.app.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    for (let i = 0; i < 10; i++)
+      expect((await post("/api/v1/session", { email: "nobody@example.jp", password: "guess" })).status).toBe(
+        401,
+      );
+    const limited = await post("/api/v1/session", { email: "nobody@example.jp", password: "guess" });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const setup = await post("/api/v1/session/setup", { email: "a@example.jp", password: "long enough" });
+    expect(setup.status).toBe(429);
+    // Reading the session takes no rate limit, only the cookie.
+    expect((await own.app.request("/api/v1/session")).status).toBe(401);
+    await clock.advance(60_000);
+    expect((await post("/api/v1/session", { email: "nobody@example.jp", password: "guess" })).status).toBe(
+      401,
+    );
+  });
+
+  it("documents the session as read with the session cookie alone, and sign-in as open to all", async () => {
+    const doc = (await api.call("GET", "/api/v1/openapi.json")).body;
+    const session = doc.paths["/api/v1/session"];
+    expect(session.get.security).toEqual([{ session: [] }]);
+    expect(Object.keys(session.get.responses)).toEqual(["200", "401"]);
+    expect(session.post.security).toEqual([]);
+    expect(Object.keys(session.post.responses)).toEqual(expect.arrayContaining(["200", "401", "422", "429"]));
   });
 });
