@@ -20,7 +20,7 @@ import { int, log, printTable, ratio, runConcurrently, verdict } from "./support
 
 const GOAL = 2_000;
 const IN_FLIGHT = 8;
-const BATCH = Number(process.env.JOBS_BATCH ?? 100);
+const BATCH = Number(process.env.JOBS_BATCH ?? 500);
 const noop = defineJob({
   name: "bench.noop",
   schema: z.object({ n: z.number() }),

@@ -56,6 +56,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   singletonKey?: string;
   /** How long a run may take before it is taken as dead (its worker killed) and retried. */
   expireInSeconds?: number;
+  /** Jobs fetched at once (their handlers run side by side); jobs with a singleton key run one at a time. */
+  batchSize?: number;
   /** How long finished jobs are kept, for operators to see (default a week). */
   keepSeconds?: number;
 }
