@@ -1,3 +1,4 @@
+// Applies the migrations in migrations/index.ts, in order, each once; forward only.
 import { Migrator, sql, type Kysely } from "kysely";
 import { migrations } from "./migrations/index.ts";
 

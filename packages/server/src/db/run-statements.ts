@@ -1,3 +1,4 @@
+// Runs a migration's SQL text statement by statement (PGlite's protocol takes one per call).
 import { sql, type Kysely } from "kysely";
 
 /** Runs a migration's SQL one statement at a time (the embedded database's protocol takes one per call). */

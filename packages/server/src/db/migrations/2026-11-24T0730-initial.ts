@@ -1,3 +1,5 @@
+// The first schema: workspaces, users, API keys, touchpoints, surveys, companies, contacts, responses and
+// their daily rollups, with the constraints that keep every row inside its workspace.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

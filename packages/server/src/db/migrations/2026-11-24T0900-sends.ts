@@ -1,3 +1,5 @@
+// Sends with their personal links, intents (score clicks not yet confirmed) and a response's send,
+// contact preference and testimonial consent; survey landing-page settings.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Email: workspace settings, campaigns and their contacts, the delivery ledger of messages, suppressions.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Recurring campaigns: a campaign's round, when it expands next and when it was launched.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Admin sessions: only a hash of each session token is stored.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Notes on a contact, written by users, shown on the contact's timeline.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// An index for reading sends in time order (the contact timeline, campaign progress).
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// The rollup change-note triggers fire always, also under session_replication_role = replica (the import).
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// State shared by every process: the signing secret and the public pages' rate-limit counts.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Trap-link follows with their time, so a no-script answer soon after one is refused.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -1,3 +1,4 @@
+// Durable domain events and, per subscriber, which events it has handled, retried or given up on.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

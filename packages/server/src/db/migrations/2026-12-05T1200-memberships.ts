@@ -1,3 +1,5 @@
+// Accounts become the installation's (one per email) with a membership and role per workspace; instance
+// owners; sessions in a switchable workspace; demo workspaces flagged.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 
