@@ -2,7 +2,8 @@
 // sign in yet gets the same card as a form for its first owner. An expired session asks again in a
 // dialog over the page (SignInDialog), so nothing typed there is lost.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { ApiError, useApi } from "./api.ts";
+import { useGet } from "./api/hooks.ts";
+import { ApiError } from "./api.ts";
 import { errorText } from "./error-text.ts";
 import { useT } from "./i18n/i18n.tsx";
 import { useSession } from "./session.tsx";
@@ -12,7 +13,7 @@ import "./ui/confirm-dialog.css";
 
 export function Login() {
   const t = useT();
-  const setup = useApi<{ needed: boolean }>("/session/setup");
+  const setup = useGet("/api/v1/session/setup");
   const firstOwner = setup.data?.needed === true;
   const title = t(firstOwner ? "login.setupTitle" : "login.title");
   useEffect(() => void (document.title = title), [title]);

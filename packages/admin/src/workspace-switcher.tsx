@@ -2,7 +2,7 @@
 // on a demo workspace a badge and one click to the user's own workspace. Switching moves the session
 // (POST /session/workspace) and opens the overview afresh: the page shown belonged to the other workspace.
 import { useState } from "react";
-import { api } from "./api.ts";
+import { client, ok } from "./api/client.ts";
 import { useT } from "./i18n/i18n.tsx";
 import { workspaceMessages } from "./i18n/messages/workspace.ts";
 import { BASE } from "./router.tsx";
@@ -25,7 +25,7 @@ export function WorkspaceSwitcher() {
     setBusy(true);
     setFailure(undefined);
     try {
-      await api("/session/workspace", { method: "POST", body: { workspaceId: id } });
+      await ok(client.POST("/api/v1/session/workspace", { body: { workspaceId: id } }));
       location.assign(`${BASE}/`);
     } catch (e) {
       setFailure(t("switcher.failed", { message: e instanceof Error ? e.message : String(e) }));

@@ -3,8 +3,8 @@
 // page; `?send=<id>` in the address names the open one, so it can be linked to.
 import { useState } from "react";
 import { useGet } from "../../api/hooks.ts";
-import type { NoteTimelineEntry, SurveyTimelineEntry, TimelineEntry } from "../../api/types.ts";
-import { ApiError, useApi } from "../../api.ts";
+import type { NoteTimelineEntry, SurveyTimelineEntry } from "../../api/types.ts";
+import { ApiError } from "../../api.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -28,9 +28,8 @@ export default function ContactPage({ params }: PageProps) {
 
 function ContactView({ id }: { id: string }) {
   const t = useT(contactsMessages);
-  const path = `/contacts/${encodeURIComponent(id)}`;
   const contact = useGet("/api/v1/contacts/{id}", { params: { path: { id } } });
-  const timeline = useApi<{ data: TimelineEntry[] }>(`${path}/timeline`);
+  const timeline = useGet("/api/v1/contacts/{id}/timeline", { params: { path: { id } } });
   const companyId = contact.data?.companyId;
   const company = useGet(companyId ? "/api/v1/companies/{id}" : null, {
     params: { path: { id: companyId ?? "" } },

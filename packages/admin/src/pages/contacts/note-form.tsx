@@ -1,9 +1,8 @@
 // Writing a note on a contact. While it saves the form is locked; on success the text is cleared and the
 // note handed to the timeline; on failure the text stays, with the server's reason beside it.
 import { useState, type FormEvent } from "react";
-import type { ContactNote } from "../../api/types.ts";
+import { client, ok } from "../../api/client.ts";
 import type { NoteTimelineEntry } from "../../api/types.ts";
-import { api } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -35,10 +34,12 @@ export function NoteForm({
     setError(null);
     setSaved(false);
     try {
-      const note = await api<ContactNote>(`/contacts/${encodeURIComponent(contactId)}/notes`, {
-        method: "POST",
-        body: { body: body.trim() },
-      });
+      const note = await ok(
+        client.POST("/api/v1/contacts/{id}/notes", {
+          params: { path: { id: contactId } },
+          body: { body: body.trim() },
+        }),
+      );
       onSaved({ type: "note", id: note.id, at: note.createdAt, body: note.body, author: note.author });
       setBody("");
       setSaved(true);

@@ -2,11 +2,11 @@
 // scanner's verdict and reason. Admins and owners (canEditSurveys on the server) may accept a click as the
 // contact's answer, after a confirmation; the timeline then shows the response.
 import { useEffect, useId, useRef, useState } from "react";
-import type { Role } from "@koe/server/shared";
+import { roleMay, type Role } from "@koe/server/shared";
+import { client, ok } from "../../api/client.ts";
+import { useGet } from "../../api/hooks.ts";
 import type { SurveyTimelineEntry } from "../../api/types.ts";
 import type { Intent } from "../../api/types.ts";
-import type { Send } from "../../api/types.ts";
-import { api, useApi } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -20,9 +20,7 @@ import { contactsMessages } from "./messages.ts";
 import "./send-dialog.css";
 
 /** Who may accept a click as the answer: POST /sends/:id/intents/:intentId/accept asks canEditSurveys. */
-export const canAcceptIntents = (role: Role) => role === "owner" || role === "admin";
-
-type SendWithIntents = Send & { intents: Intent[] };
+export const canAcceptIntents = (role: Role) => roleMay(role, "editSurveys");
 
 export function SendDialog({
   sendId,
@@ -45,7 +43,7 @@ export function SendDialog({
   const { locale } = useLocale();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const send = useApi<SendWithIntents>(`/sends/${encodeURIComponent(sendId)}`);
+  const send = useGet("/api/v1/sends/{id}", { params: { path: { id: sendId } } });
   const [asking, setAsking] = useState<Intent | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
@@ -62,9 +60,11 @@ export function SendDialog({
     setFailure(undefined);
     setAccepted(null);
     try {
-      await api(`/sends/${encodeURIComponent(sendId)}/intents/${encodeURIComponent(intent.id)}/accept`, {
-        method: "POST",
-      });
+      await ok(
+        client.POST("/api/v1/sends/{id}/intents/{intentId}/accept", {
+          params: { path: { id: sendId, intentId: intent.id } },
+        }),
+      );
       setAccepted(intent.score);
       onAccepted();
     } catch (e) {

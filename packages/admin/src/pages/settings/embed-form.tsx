@@ -1,8 +1,8 @@
 // The allow-list of sites that may embed survey pages: one https origin per row, checked here as the server
 // checks it, saved whole (the server normalises each and shows what it kept).
 import { useState, type FormEvent } from "react";
+import { client, ok } from "../../api/client.ts";
 import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
-import { api } from "../../api.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import { errorFor, FormNote, SaveButton } from "./field.tsx";
@@ -33,7 +33,7 @@ export function EmbedForm({ workspace, editable, onSaved }: WorkspaceFormProps) 
     e.preventDefault();
     const checks: Record<string, Check> = Object.fromEntries(filled.map((o, i) => [path(i), checkOrigin(o)]));
     const ws = await form.submit(checks, () =>
-      api<Workspace>("/workspace", { method: "PATCH", body: { settings: { embed: { origins: filled } } } }),
+      ok(client.PATCH("/api/v1/workspace", { body: { settings: { embed: { origins: filled } } } })),
     );
     if (!ws) return;
     setRows(rowsOf(ws));

@@ -1,8 +1,8 @@
 // Fatigue rules tab (docs/FATIGUE.md): days between surveys, quiet hours, the fixed 24-hour floor, the
 // workspace's time zone and language, and the order in which Koe applies the rules, with these values.
 import type { FormEvent } from "react";
+import { useGet } from "../../api/hooks.ts";
 import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
-import { useApi } from "../../api.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { useSession, useSignedIn } from "../../session.tsx";
 import { Loaded } from "../../ui/states.tsx";
@@ -28,7 +28,7 @@ const valuesOf = (ws: Workspace): FatigueValues => ({
 });
 
 export function FatigueSection() {
-  const loaded = useApi<Workspace>("/workspace");
+  const loaded = useGet("/api/v1/workspace");
   return <Loaded {...loaded}>{(ws) => <FatigueForm workspace={ws} />}</Loaded>;
 }
 

@@ -2,8 +2,8 @@
 // and a save that PATCHes only the changed fields. After a save the form shows what the server kept, and
 // the next save compares against that, so a field saved once is not sent again.
 import { useState } from "react";
+import { client, ok } from "../../api/client.ts";
 import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
-import { api } from "../../api.ts";
 import { changedFields, useForm, type Check, type FormState } from "./form-state.ts";
 
 export interface WorkspaceForm<K extends string> {
@@ -31,7 +31,7 @@ export function useWorkspaceForm<K extends string>(
   const save: WorkspaceForm<K>["save"] = async (checks, body) => {
     const changed = changedFields(loaded, values);
     const ws = await form.submit(checks, () =>
-      api<Workspace>("/workspace", { method: "PATCH", body: body(changed) }),
+      ok(client.PATCH("/api/v1/workspace", { body: body(changed) })),
     );
     if (!ws) return undefined;
     const next = valuesOf(ws);

@@ -2,8 +2,8 @@
 // whether the signed-in user may change it, and keeps the one a form saved, so every form on the tab starts
 // from what the server kept while the others keep what is being typed in them.
 import { useState, type ReactNode } from "react";
+import { useGet } from "../../api/hooks.ts";
 import type { CurrentWorkspace as Workspace } from "../../api/types.ts";
-import { useApi } from "../../api.ts";
 import { useSignedIn } from "../../session.tsx";
 import { Loaded } from "../../ui/states.tsx";
 import { canEditWorkspace } from "./roles.ts";
@@ -16,7 +16,7 @@ export interface WorkspaceFormProps {
 }
 
 export function WorkspaceSection({ children }: { children: (props: WorkspaceFormProps) => ReactNode }) {
-  const loaded = useApi<Workspace>("/workspace");
+  const loaded = useGet("/api/v1/workspace");
   const editable = canEditWorkspace(useSignedIn().user.role);
   const [saved, setSaved] = useState<Workspace>();
   return (

@@ -1,7 +1,7 @@
 // Adding a user who signs in with an email and an initial password, with a role.
 import { useState, type FormEvent } from "react";
-import type { User } from "../../../api/types.ts";
-import { api, ApiError } from "../../../api.ts";
+import { client, ok } from "../../../api/client.ts";
+import { ApiError } from "../../../api.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { errorFor, FormNote } from "../field.tsx";
@@ -32,7 +32,7 @@ export function NewUserForm({ onAdded }: { onAdded: () => void }) {
         name: checkText(values.name, { required: true, max: 200 }),
         password: checkPassword(values.password),
       },
-      () => api<User>("/users", { method: "POST", body }),
+      () => ok(client.POST("/api/v1/users", { body })),
     );
     if (!user) return;
     setAdded(user.email);

@@ -1,8 +1,9 @@
 // One user: the role is changed in place (saved at once), deletion asks first. The last-owner rule's
 // 409 is said in the reader's language, with the server's own words beside it.
 import { useState } from "react";
+import { client, ok } from "../../../api/client.ts";
 import type { User } from "../../../api/types.ts";
-import { api, ApiError } from "../../../api.ts";
+import { ApiError } from "../../../api.ts";
 import { errorDetail, errorText } from "../../../error-text.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
@@ -37,7 +38,9 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
     setError(undefined);
     setState("saving");
     try {
-      const saved = await api<User>(`/users/${user.id}`, { method: "PATCH", body: { role: next } });
+      const saved = await ok(
+        client.PATCH("/api/v1/users/{id}", { params: { path: { id: user.id } }, body: { role: next } }),
+      );
       setRole(saved.role);
       setState("saved");
       // My own role: the screens it allows change at once, not at the next reload.
@@ -52,7 +55,7 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
     setError(undefined);
     setState("deleting");
     try {
-      await api(`/users/${user.id}`, { method: "DELETE" });
+      await ok(client.DELETE("/api/v1/users/{id}", { params: { path: { id: user.id } } }));
       onChanged();
     } catch (e) {
       setState("idle");

@@ -1,7 +1,6 @@
 // Users and roles tab: what each role may do (for everyone), and for owners the list of users with their
 // role changed in place, deletion after a confirmation, and a form to add one.
-import type { User } from "../../../api/types.ts";
-import { useApi, type Page } from "../../../api.ts";
+import { useGet } from "../../../api/hooks.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { useSignedIn } from "../../../session.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
@@ -36,7 +35,7 @@ export function UsersSection() {
 function Users() {
   const t = useT(accessT);
   const me = useSignedIn().user.id;
-  const users = useApi<Page<User>>("/users?limit=1000");
+  const users = useGet("/api/v1/users", { params: { query: { limit: 1000 } } });
   return (
     <>
       <Card title={t("users.title")}>

@@ -1,7 +1,9 @@
 // The live preview beside the editor: the real landing page (score, follow-up for a chosen score,
 // thank-you) and the invitation email, rendered by the server from the unsaved form. Each is shown in an
 // iframe with an empty sandbox: no script, no forms, no access to the admin's origin.
+import type { Locale } from "@koe/server/shared";
 import { useState } from "react";
+import type { SurveyInput } from "../../../api/types.ts";
 import { errorText } from "../../../error-text.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { TabList } from "../../../ui/tab-list.tsx";
@@ -9,7 +11,7 @@ import { surveyMessages } from "../messages.ts";
 import { scaleOf, segmentOf, type SurveyDraft } from "../survey-draft.ts";
 import { previewSurvey } from "./preview-body.ts";
 import { previewMessages } from "./messages.ts";
-import { usePreview } from "./use-preview.ts";
+import { usePreview, type PreviewBody } from "./use-preview.ts";
 
 const tabs = ["score", "followup", "thanks", "email"] as const;
 type Tab = (typeof tabs)[number];
@@ -100,8 +102,8 @@ function PreviewState({ error, updating }: { error: Error | undefined; updating:
   );
 }
 
-function LandingPreview({ body, label }: { body: object; label: string }) {
-  const p = usePreview<{ html: string }>("/surveys/preview", body);
+function LandingPreview({ body, label }: { body: PreviewBody<"/api/v1/surveys/preview">; label: string }) {
+  const p = usePreview("/api/v1/surveys/preview", body);
   return (
     <div className="preview-stage">
       <PreviewState error={p.error} updating={p.updating} />
@@ -110,12 +112,9 @@ function LandingPreview({ body, label }: { body: object; label: string }) {
   );
 }
 
-function EmailPreview({ survey, locale, label }: { survey: object; locale: string; label: string }) {
+function EmailPreview({ survey, locale, label }: { survey: SurveyInput; locale: Locale; label: string }) {
   const t = useT(previewMessages);
-  const p = usePreview<{ subject: string; html: string; text: string }>("/surveys/preview-email", {
-    survey,
-    locale,
-  });
+  const p = usePreview("/api/v1/surveys/preview-email", { survey, locale });
   return (
     <>
       <div className="preview-subject">
