@@ -11,6 +11,7 @@ const benches = [
   "confirm.ts",
   "email-send.ts",
   "campaign-queue.ts",
+  "jobs.ts",
 ];
 const only = process.argv.slice(2);
 const here = fileURLToPath(new URL(".", import.meta.url));
