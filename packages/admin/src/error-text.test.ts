@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/client.ts";
 import { errorDetail, errorKey, errorText, isStaleChunk } from "./error-text.ts";
 
 const failure = (status: number, detail?: string) =>

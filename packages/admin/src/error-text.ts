@@ -1,6 +1,6 @@
 // A failure said in the reader's language, by its HTTP status: the server's problem+json words are
 // English, so they are only ever shown beside ours, as a detail.
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/client.ts";
 import type { Translate } from "./i18n/i18n.tsx";
 
 export type ErrorKey =

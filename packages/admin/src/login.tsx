@@ -3,7 +3,7 @@
 // dialog over the page (SignInDialog), so nothing typed there is lost.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useGet } from "./api/hooks.ts";
-import { ApiError } from "./api.ts";
+import { ApiError } from "./api/client.ts";
 import { errorText } from "./error-text.ts";
 import { useT } from "./i18n/i18n.tsx";
 import { useSession } from "./session.tsx";

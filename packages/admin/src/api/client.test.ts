@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 // The client's rules on every call: ApiError with the problem, CSRF header on changes, 401 reported, aborts
-// let through. Typed calls (client.GET…) and plain-path calls (api.ts) share the transport.
-import { api } from "../api.ts";
+// let through, empty query values left out.
 import { ApiError, client, fileBody, ok, setCsrfToken, setOnUnauthorized } from "./client.ts";
 import { failed } from "./hooks.ts";
 
@@ -26,6 +25,8 @@ afterEach(() => {
   setOnUnauthorized(() => {});
 });
 
+const workspace = () => ok(client.GET("/api/v1/workspace"));
+
 /** The request the stubbed fetch was given. */
 const sent = (fetch: ReturnType<typeof answer>) => (fetch.mock.calls[0] as unknown as [Request])[0];
 
@@ -35,7 +36,9 @@ describe("the client", () => {
       "fetch",
       answer(409, JSON.stringify({ status: 409, detail: "a workspace keeps an owner" })),
     );
-    const e = await refusal(api("/users/1", { method: "PATCH", body: {} }));
+    const e = await refusal(
+      ok(client.PATCH("/api/v1/users/{id}", { params: { path: { id: "1" } }, body: { role: "admin" } })),
+    );
     expect(e.status).toBe(409);
     expect(e.detail).toBe("a workspace keeps an owner");
   });
@@ -64,7 +67,7 @@ describe("the client", () => {
       "fetch",
       vi.fn(() => Promise.reject(new TypeError("Failed to fetch"))),
     );
-    const e = await refusal(api("/workspace"));
+    const e = await refusal(workspace());
     expect(e.status).toBe(0);
     expect(e.detail).toBe("Failed to fetch");
   });
@@ -73,9 +76,9 @@ describe("the client", () => {
     const seen: string[] = [];
     setOnUnauthorized((method) => seen.push(method));
     vi.stubGlobal("fetch", answer(502, "<html>Bad Gateway</html>", "text/html"));
-    expect((await refusal(api("/workspace"))).status).toBe(502);
+    expect((await refusal(workspace())).status).toBe(502);
     vi.stubGlobal("fetch", answer(401, "<html>Unauthorized</html>", "text/html"));
-    expect((await refusal(api("/workspace", { method: "PATCH", body: {} }))).status).toBe(401);
+    expect((await refusal(ok(client.PATCH("/api/v1/workspace", { body: {} })))).status).toBe(401);
     expect(seen).toEqual(["PATCH"]);
   });
 
@@ -83,13 +86,13 @@ describe("the client", () => {
     const seen: string[] = [];
     setOnUnauthorized((method) => seen.push(method));
     vi.stubGlobal("fetch", answer(401, JSON.stringify({ status: 401, detail: "not signed in" })));
-    await refusal(api("/session"));
+    await refusal(ok(client.GET("/api/v1/session")));
     expect(seen).toEqual([]);
   });
 
   it("refuses a success that is not JSON", async () => {
     vi.stubGlobal("fetch", answer(200, "<html>sign in to the proxy</html>", "text/html"));
-    expect((await refusal(api("/workspace"))).status).toBe(200);
+    expect((await refusal(workspace())).status).toBe(200);
   });
 
   it("lets an abort through as it is", async () => {
@@ -97,7 +100,7 @@ describe("the client", () => {
       "fetch",
       vi.fn(() => Promise.reject(new DOMException("aborted", "AbortError"))),
     );
-    const e: unknown = await api("/workspace").catch((err: unknown) => err);
+    const e: unknown = await workspace().catch((err: unknown) => err);
     expect(e).not.toBeInstanceOf(ApiError);
     expect((e as Error).name).toBe("AbortError");
   });
@@ -106,7 +109,7 @@ describe("the client", () => {
     const fetch = answer(200, JSON.stringify({ data: [], nextCursor: null }));
     vi.stubGlobal("fetch", fetch);
     setCsrfToken("token-2");
-    await api("/outbox", { query: { limit: 50, cursor: "", to: undefined } });
+    await ok(client.GET("/api/v1/outbox", { params: { query: { limit: 50, cursor: "", to: undefined } } }));
     const request = sent(fetch);
     expect(request.headers.get("x-csrf-token")).toBeNull();
     expect(new URL(request.url).search).toBe("?limit=50");
@@ -115,9 +118,9 @@ describe("the client", () => {
 
   it("answers JSON and 204", async () => {
     vi.stubGlobal("fetch", answer(200, JSON.stringify({ ok: true })));
-    expect(await api("/workspace")).toEqual({ ok: true });
+    expect(await workspace()).toEqual({ ok: true });
     vi.stubGlobal("fetch", answer(204, ""));
-    expect(await api("/session", { method: "DELETE" })).toBeUndefined();
+    expect(await ok(client.DELETE("/api/v1/session"))).toBeUndefined();
   });
 });
 

@@ -80,6 +80,12 @@ export function queryString(query: Query = {}): string {
   return params.toString();
 }
 
+/** A path with a query, for links (the export's address, another page's filters). */
+export function withQuery(path: string, query?: Query): string {
+  const qs = queryString(query);
+  return qs ? `${path}${path.includes("?") ? "&" : "?"}${qs}` : path;
+}
+
 /** The rules every call follows, whatever its operation. */
 const sessionRules: Middleware = {
   onRequest({ request }) {

@@ -3,6 +3,12 @@
 import type { components, operations } from "./schema.gen.ts";
 
 type Schemas = components["schemas"];
+
+/** One page of a list operation's answer (every XPage schema has this shape). */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
 /** The JSON body an operation takes. */
 type BodyOf<O extends keyof operations> = operations[O] extends {
   requestBody?: { content: { "application/json": infer B } };

@@ -1,5 +1,5 @@
 // What a cursor-paged list (usePages) holds, and how a page's arrival or failure changes it.
-import type { Page } from "../api.ts";
+import type { Page } from "../api/types.ts";
 
 export interface PageState<T> {
   items: T[] | undefined;

@@ -3,9 +3,8 @@
 // decodes it. Then what happened: contacts added and how the file was read, rows not added and addresses
 // given twice (the first row is used), each by line; a file that cannot be read says which lines.
 import { useRef, useState } from "react";
-import { client, fileBody, ok } from "../../api/client.ts";
+import { client, fileBody, ok, ApiError } from "../../api/client.ts";
 import type { AudienceUpload as CsvImportResult } from "../../api/types.ts";
-import { ApiError } from "../../api.ts";
 import { errorText } from "../../error-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

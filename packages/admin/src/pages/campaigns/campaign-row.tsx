@@ -1,11 +1,10 @@
 // One campaign: its status, schedule and progress, and the actions its status allows. While it sends
 // (or is due to start) it asks again every few seconds, so the bar moves without a reload; a failed ask
-// keeps the last answer (useApi) and the polling goes on.
+// keeps the last answer (useGet) and the polling goes on.
 import { useEffect, useState } from "react";
 import { client, ok } from "../../api/client.ts";
 import { useGet } from "../../api/hooks.ts";
-import type { Campaign, CampaignProgress } from "../../api/types.ts";
-import type { Survey } from "../../api/types.ts";
+import type { Campaign, CampaignProgress, Survey } from "../../api/types.ts";
 import { errorText } from "../../error-text.ts";
 import { formatDate, formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

@@ -1,7 +1,7 @@
 // Why a campaign cannot launch or resume: its survey is a draft or closed, and only an active survey
 // takes answers (the server refuses with 409 survey-not-active). Said before the button is pressed, and
 // again if the server refuses, with the way to the survey to activate it.
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
 import { campaignMessages } from "./messages.ts";

@@ -1,8 +1,7 @@
 // What we know about a contact: language, time zone, company, external id, when they were added, their
 // latest answer, and their attributes as key/value chips.
 import type { ReactNode } from "react";
-import type { Contact } from "../../api/types.ts";
-import type { SurveyTimelineEntry } from "../../api/types.ts";
+import type { Contact, SurveyTimelineEntry } from "../../api/types.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useGet } from "../../api/hooks.ts";
 import type { NoteTimelineEntry, SurveyTimelineEntry } from "../../api/types.ts";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

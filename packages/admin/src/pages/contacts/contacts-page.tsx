@@ -1,7 +1,7 @@
 // Contacts: a search over name, email and external id (kept in the URL) and the matching contacts,
 // newest first, paged with "Load more"; each row opens the contact's page.
 import { useMemo, type MouseEvent } from "react";
-import { withQuery } from "../../api.ts";
+import { withQuery } from "../../api/client.ts";
 import { useGet } from "../../api/hooks.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

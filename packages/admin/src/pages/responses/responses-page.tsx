@@ -2,8 +2,7 @@
 // search and a segment toggle (all kept in the URL), with "Load more" and a CSV export of the same filter.
 import { useEffect, useMemo } from "react";
 import { channels, segments } from "@koe/server/shared";
-import { withQuery } from "../../api.ts";
-import { oneOf, type QueryOf } from "../../api/client.ts";
+import { withQuery, oneOf, type QueryOf } from "../../api/client.ts";
 import type { Response } from "../../api/types.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

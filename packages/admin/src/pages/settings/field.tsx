@@ -1,7 +1,7 @@
 // The note under a settings form that says it saved or why it did not, its save button, and field errors
 // in the reader's language.
 import type { ReactNode } from "react";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import { errorText } from "../../error-text.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import { ErrorDetail } from "../../ui/states.tsx";

@@ -1,7 +1,7 @@
 // What a settings form goes through: checked here first (in the reader's language), then saving, then
 // saved or the server's refusal. What the person typed is never reset by a failure.
 import { useCallback, useState } from "react";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 
 /** A field's problem as a message key of the settings section, with its placeholders. */
 export type Check = { key: CheckKey; params?: Record<string, string | number> } | undefined;

@@ -1,7 +1,7 @@
 // The server's validation errors (problem+json `errors: [{path, message}]`) in the admin's language,
 // each found by the field that shows it. The server speaks English; the common zod messages are
 // recognised and said in our words, anything else is shown as the server wrote it.
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import type { Translate } from "../../i18n/i18n.tsx";
 import type { surveyMessages } from "./messages.ts";
 

@@ -1,10 +1,9 @@
 // Create or edit a survey, with the live preview beside the form. The form is the only copy of what the
 // admin typed: a failed save leaves it untouched and puts each server error next to its field.
 import { useEffect, useState, type FormEvent } from "react";
-import { client, ok } from "../../api/client.ts";
+import { client, ok, ApiError } from "../../api/client.ts";
 import { useGet } from "../../api/hooks.ts";
 import type { Survey } from "../../api/types.ts";
-import { ApiError } from "../../api.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { errorText } from "../../error-text.ts";
 import { formatDate } from "../../i18n/format.ts";

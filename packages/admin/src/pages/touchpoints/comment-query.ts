@@ -1,8 +1,7 @@
 // What the latest comments read and where "Responses at this touchpoint" leads: the page's period, survey
 // and channel. The responses feed has no contact attribute filter, so an attribute filter is not passed.
 import { channels } from "@koe/server/shared";
-import type { Query } from "../../api.ts";
-import { oneOf, type QueryOf } from "../../api/client.ts";
+import { type Query, oneOf, type QueryOf } from "../../api/client.ts";
 import { dayBounds } from "../../ui/day-bounds.ts";
 import type { Filters } from "../../ui/filters.tsx";
 

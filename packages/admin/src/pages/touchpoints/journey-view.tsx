@@ -1,8 +1,7 @@
 // The journey view: touchpoints in the order a customer meets them (the server's stages, "adoption"
 // shown as "Use"), each with its NPS ± margin and n on a tint of its score; stageless touchpoints last.
 import { formatNumber } from "../../i18n/format.ts";
-import { useT } from "../../i18n/i18n.tsx";
-import { useLocale } from "../../i18n/i18n.tsx";
+import { useT, useLocale } from "../../i18n/i18n.tsx";
 import type { NpsReport } from "../../report-types.ts";
 import { Link } from "../../router.tsx";
 import { npsText } from "../../ui/score.tsx";

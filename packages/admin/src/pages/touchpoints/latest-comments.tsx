@@ -1,7 +1,7 @@
 // The newest comments left at a touchpoint under the page's period, survey and channel (comment-query.ts):
 // score chip, segment, when, where. Comments are what a respondent typed, so they are rendered as text
 // only (React escapes them).
-import { withQuery } from "../../api.ts";
+import { withQuery } from "../../api/client.ts";
 import { useGet } from "../../api/hooks.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";

@@ -2,7 +2,7 @@
 // the trend with its interval band, the split by channel and its latest comments.
 import { useMemo } from "react";
 import { useGet } from "../../api/hooks.ts";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "../../api/client.ts";
 import type { NpsReport } from "../../report-types.ts";
 import { useRecordTitle } from "../../record-title.tsx";
 import { formatDate, formatNumber, signed } from "../../i18n/format.ts";

@@ -1,7 +1,6 @@
 // Adding a user who signs in with an email and an initial password, with a role.
 import { useState, type FormEvent } from "react";
-import { client, ok } from "../../../api/client.ts";
-import { ApiError } from "../../../api.ts";
+import { client, ok, ApiError } from "../../../api/client.ts";
 import { useT } from "../../../i18n/i18n.tsx";
 import { Card } from "../../../ui/layout-parts.tsx";
 import { errorFor, FormNote } from "../field.tsx";

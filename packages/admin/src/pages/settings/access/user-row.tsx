@@ -1,9 +1,8 @@
 // One user: the role is changed in place (saved at once), deletion asks first. The last-owner rule's
 // 409 is said in the reader's language, with the server's own words beside it.
 import { useState } from "react";
-import { client, ok } from "../../../api/client.ts";
+import { client, ok, ApiError } from "../../../api/client.ts";
 import type { User } from "../../../api/types.ts";
-import { ApiError } from "../../../api.ts";
 import { errorDetail, errorText } from "../../../error-text.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";

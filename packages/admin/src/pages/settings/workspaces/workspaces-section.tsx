@@ -2,7 +2,9 @@
 // flags and the owner's role in it; rename in place, delete after a dialog that names what goes with it,
 // create one, and remove the demo. The workspace shapes are typed here from the API's answers.
 import { useState, type FormEvent } from "react";
-import { api, useApi, type Page } from "../../../api.ts";
+import { client, ok } from "../../../api/client.ts";
+import { useGet } from "../../../api/hooks.ts";
+import type { components } from "../../../api/schema.gen.ts";
 import { errorDetail, errorText } from "../../../error-text.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../i18n/i18n.tsx";
@@ -17,33 +19,14 @@ import { workspacesMessages } from "./messages.ts";
 import "./workspaces.css";
 
 /** GET /api/v1/workspaces: one workspace, with the caller's role in it (null: not a member). */
-interface Workspace {
-  id: string;
-  name: string;
-  defaultLocale: "ja" | "en";
-  timeZone: string;
-  isDefault: boolean;
-  isDemo: boolean;
-  role: "owner" | "admin" | "member" | "viewer" | null;
-  createdAt: string;
-}
-
+type Workspace = components["schemas"]["Workspace"];
 /** GET /api/v1/workspaces/{id}: what deleting it deletes. */
-interface WorkspaceDetail extends Workspace {
-  contents: {
-    surveys: number;
-    responses: number;
-    contacts: number;
-    campaigns: number;
-    members: number;
-    apiKeys: number;
-  };
-}
+type WorkspaceDetail = components["schemas"]["WorkspaceDetail"];
 
 export function WorkspacesSection() {
   const t = useT(workspacesMessages);
   const { refreshSession } = useSession();
-  const list = useApi<Page<Workspace>>("/workspaces?limit=1000");
+  const list = useGet("/api/v1/workspaces", { params: { query: { limit: 1000 } } });
   // A change to the list changes the switcher too.
   const changed = () => {
     list.reload();
@@ -103,7 +86,12 @@ function WorkspaceRow({ workspace, onChanged }: { workspace: Workspace; onChange
     setBusy(true);
     setError(undefined);
     try {
-      await api(`/workspaces/${workspace.id}`, { method: "PATCH", body: { name: name.trim() } });
+      await ok(
+        client.PATCH("/api/v1/workspaces/{id}", {
+          params: { path: { id: workspace.id } },
+          body: { name: name.trim() },
+        }),
+      );
       setRenaming(false);
       onChanged();
     } catch (err) {
@@ -118,7 +106,7 @@ function WorkspaceRow({ workspace, onChanged }: { workspace: Workspace; onChange
     setAsking(true);
     setDetail(undefined);
     try {
-      setDetail(await api<WorkspaceDetail>(`/workspaces/${workspace.id}`));
+      setDetail(await ok(client.GET("/api/v1/workspaces/{id}", { params: { path: { id: workspace.id } } })));
     } catch (err) {
       setAsking(false);
       fail("delete.failed", err);
@@ -127,7 +115,7 @@ function WorkspaceRow({ workspace, onChanged }: { workspace: Workspace; onChange
   const remove = async () => {
     setBusy(true);
     try {
-      await api(`/workspaces/${workspace.id}`, { method: "DELETE" });
+      await ok(client.DELETE("/api/v1/workspaces/{id}", { params: { path: { id: workspace.id } } }));
       // The session was in it: the server moved it; the page shown belonged to the deleted workspace.
       if (workspace.id === session.workspace.id) location.assign(`${BASE}/`);
       else onChanged();
@@ -240,10 +228,9 @@ function NewWorkspace({ onCreated }: { onCreated: () => void }) {
     setBusy(true);
     setNote(undefined);
     try {
-      const made = await api<Workspace>("/workspaces", {
-        method: "POST",
-        body: { name: wanted, defaultLocale: language },
-      });
+      const made = await ok(
+        client.POST("/api/v1/workspaces", { body: { name: wanted, defaultLocale: language } }),
+      );
       setName("");
       setNote({ ok: true, text: t("new.created", { name: made.name }) });
       onCreated();
@@ -300,7 +287,7 @@ function DemoCard({ demos, onRemoved }: { demos: Workspace[]; onRemoved: () => v
     setBusy(true);
     setFailure(undefined);
     try {
-      await api("/demo-workspaces", { method: "DELETE" });
+      await ok(client.DELETE("/api/v1/demo-workspaces"));
       // A session in a demo was moved to the user's own workspace: open it afresh.
       if (session.workspace.isDemo) location.assign(`${BASE}/`);
       else onRemoved();
