@@ -7,6 +7,8 @@ import { signIn, useAdminSession } from "./admin-session.ts";
 // A new server seeds both demos (18 months each) before it answers: minutes on a busy 2-core machine.
 vi.setConfig({ hookTimeout: 300_000 });
 const s = useAdminSession({ demo: true, timeoutMs: 280_000 });
+/** A page load on a busy machine: the poll's default second is too short. */
+const wait = { timeout: 20_000 };
 
 describe("workspaces in the admin app", () => {
   it("opens on the demo, switches to the owner's workspace and back, and manages workspaces", async () => {
@@ -15,24 +17,32 @@ describe("workspaces in the admin app", () => {
     await signIn(page, `${s.server.baseUrl}/admin/`);
     const switcher = page.getByLabel("Workspace", { exact: true });
     const demo = page.locator(".badge-demo");
-    await expect.poll(() => demo.textContent()).toBe("Demo");
+    await expect.poll(() => demo.textContent(), wait).toBe("Demo");
     await expect
       .poll(() => switcher.locator("option:checked").textContent())
       .toBe("デモ: ハルカゼ ワークス (owner)");
 
-    await page.getByRole("button", { name: "Go to my workspace" }).click();
-    await expect.poll(() => switcher.locator("option:checked").textContent()).toBe("Koe (owner)");
+    // Switching opens the overview afresh (a new page load).
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.getByRole("button", { name: "Go to my workspace" }).click(),
+    ]);
+    await expect.poll(() => switcher.locator("option:checked").textContent(), wait).toBe("Koe (owner)");
     expect(await demo.count()).toBe(0);
-    await switcher.selectOption({ label: "Demo: Northwind Cloud (owner)" });
+    await Promise.all([
+      page.waitForEvent("load"),
+      switcher.selectOption({ label: "Demo: Northwind Cloud (owner)" }),
+    ]);
     await expect
       .poll(() => switcher.locator("option:checked").textContent())
       .toBe("Demo: Northwind Cloud (owner)");
-    await expect.poll(() => demo.count()).toBe(1);
+    await expect.poll(() => demo.count(), wait).toBe(1);
 
     await page.goto(`${s.server.baseUrl}/admin/settings?tab=workspaces`);
-    await page.getByLabel("Name", { exact: true }).fill("E2E 会社");
-    await page.getByLabel("Language", { exact: true }).selectOption("en");
-    await page.getByRole("button", { name: "Create workspace" }).click();
+    const create = page.locator("form", { has: page.getByRole("button", { name: "Create workspace" }) });
+    await create.getByLabel("Name", { exact: true }).fill("E2E 会社");
+    await create.getByLabel("Language", { exact: true }).selectOption("en");
+    await create.getByRole("button", { name: "Create workspace" }).click();
     const row = page.getByRole("row", { name: /E2E 会社/ });
     await row.waitFor();
     await expect.poll(() => switcher.locator("option").allTextContents()).toContain("E2E 会社 (owner)");
@@ -56,7 +66,7 @@ describe("workspaces in the admin app", () => {
     await removal.getByRole("button", { name: "Remove the demo" }).click();
     // The session was in a demo: it opens afresh in the owner's own workspace, the only one left.
     await page.waitForURL(`${s.server.baseUrl}/admin/`);
-    await expect.poll(() => page.locator(".workspace-name").textContent()).toBe("Koe");
+    await expect.poll(() => page.locator(".workspace-name").textContent(), wait).toBe("Koe");
     expect(await demo.count()).toBe(0);
     const gone = await fetch(`${s.server.baseUrl}/api/v1/reports/nps`, {
       headers: { authorization: `Bearer ${s.server.apiKey}-demo-ja` },
