@@ -20,6 +20,9 @@ import { JOB_SCHEMA } from "./boss.ts";
 import { defineJob, type AnyJob } from "./define.ts";
 import { enqueue } from "./enqueue.ts";
 import { startRunner, type JobRunner } from "./runner.ts";
+import { campaignClockJob } from "./campaign-clock.ts";
+import { mailStepJob } from "./mail-worker.ts";
+import { testClient } from "../../test/app.ts";
 
 let open: OpenDatabase;
 let clock: TestClock;
@@ -152,6 +155,48 @@ describe("the job runner", () => {
     await until(async () => ran.length === 2);
     expect(ran).toEqual(["1", "2"]);
     expect(most).toBe(1);
+  });
+});
+
+describe("Koe's own jobs", () => {
+  it("send a launched campaign within seconds: the campaign clock and the mail step queue their next runs", async () => {
+    const api = await testClient(open.db);
+    await api.call("PATCH", "/api/v1/workspace", {
+      settings: { fatigue: { quietStart: "00:00", quietEnd: "00:00" } },
+    });
+    const survey = await api.call("POST", "/api/v1/surveys", {
+      name: "NPS",
+      kind: "nps",
+      question: { en: "Would you recommend us?" },
+      followUps: {},
+      defaultLocale: "en",
+      status: "active",
+    });
+    await api.call("POST", "/api/v1/contacts", { email: "soon@example.com", locale: "en" });
+    await clock.setTime(Date.now());
+    const r = await startRunner({
+      jobs: [mailStepJob, campaignClockJob],
+      services: {
+        ...services(open.db, clock),
+        config: { mailLeaseSeconds: 60, parallelExpansion: false, workspaceId: api.workspaceId },
+      },
+    });
+    runners.push(r);
+    // Idle for a while first: the loops keep queuing their next runs (a chain that ends would never send).
+    for (let i = 0; i < 10; i++) await clock.tick(1_000);
+    const c = await api.call("POST", "/api/v1/campaigns", {
+      name: "soon",
+      surveyId: survey.body.id,
+      audience: { kind: "all" },
+    });
+    await api.call("POST", `/api/v1/campaigns/${c.body.id}/launch`);
+    await clock.setTime(Math.max(clock.now(), Date.now()));
+    const launched = clock.now();
+    const outbox = async () =>
+      (await api.call("GET", "/api/v1/outbox?to=soon@example.com")).body.data as unknown[];
+    await until(async () => (await outbox()).length === 1, 10);
+    // The campaign clock runs every 2 s and the mail step every second, each fetched within half a second.
+    expect(clock.now() - launched).toBeLessThanOrEqual(5_000);
   });
 });
 
