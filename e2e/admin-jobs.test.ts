@@ -1,0 +1,50 @@
+// Settings › Jobs in a real browser: the background jobs a running `koe serve` has (the mail step, the
+// campaign clock, the rollup refresh run on their own), filtered by state, in English and Japanese.
+import { describe, expect, it } from "vitest";
+import { signIn, useAdminSession, type AdminLocale } from "./admin-session.ts";
+
+const s = useAdminSession();
+
+async function jobsTab(locale: AdminLocale) {
+  const context = await s.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, `${s.server.baseUrl}/admin/settings?tab=jobs`, { locale });
+  await page.goto(`${s.server.baseUrl}/admin/settings?tab=jobs`);
+  return page;
+}
+
+describe("Settings › Jobs", () => {
+  it("lists the server's finished jobs under Done, with nothing to retry", async () => {
+    const page = await jobsTab("en-US");
+    await page.getByRole("heading", { name: "Background jobs" }).waitFor();
+    // The mail step runs every second, so finished ones are there after a moment.
+    await expect
+      .poll(
+        async () => (await s.api.call<{ counts: { done: number } }>("GET", "/jobs?state=done")).counts.done,
+      )
+      .toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Reload" }).click();
+    await page.getByRole("button", { name: /^Done \d+$/ }).click();
+    const rows = page.locator(".jobs-table tbody tr");
+    await rows.first().waitFor();
+    expect(await page.locator(".jobs-table tbody .badge").allInnerTexts()).toSatisfy((badges: string[]) =>
+      badges.every((b) => b === "Done"),
+    );
+    expect(await page.locator(".jobs-table .job-queue").allInnerTexts()).toContain("mail.step");
+    // A finished job has nothing to retry.
+    expect(await page.getByRole("button", { name: /^Retry/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("says it all in Japanese", async () => {
+    const page = await jobsTab("ja-JP");
+    await page.getByRole("heading", { name: "ジョブ" }).waitFor();
+    await page.getByRole("button", { name: /^完了 \d+$/ }).click();
+    await page.locator(".jobs-table tbody tr").first().waitFor();
+    expect(await page.locator(".jobs-table thead").innerText()).toMatch(
+      /状態[\s\S]*試行回数[\s\S]*直近のエラー/,
+    );
+    expect(await page.locator(".jobs-table tbody .badge").first().innerText()).toBe("完了");
+    await page.context().close();
+  });
+});
