@@ -42,6 +42,18 @@ export const timeZoneSchema = z
     }
   }, "must be an IANA time zone such as Asia/Tokyo");
 
+// What answers hold, for the API contract (http/contract/): plain strings whose format the document names,
+// not the request-side validators (an answer is written by Koe, so a regex per id would only cost).
+export const idOut = z.string().meta({ format: "uuid" });
+export const timeOut = z.string().meta({ format: "date-time", description: "ISO 8601, UTC" });
+export const dayOut = z.string().meta({ format: "date", description: "YYYY-MM-DD" });
+export const attributesOut = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const localeTextOut = z.object({ ja: z.string().optional(), en: z.string().optional() });
+
+/** One page of a list: its items, and the cursor of the next page (null on the last). */
+export const pageOf = <S extends z.ZodType>(item: S, id: string) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+
 /** Cursor paging shared by every list endpoint. */
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),

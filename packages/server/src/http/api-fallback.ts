@@ -3,9 +3,11 @@
 // slash names no route (/api/v1/surveys/ is a 404 whose detail gives /api/v1/surveys).
 import type { Context } from "hono";
 import { problem } from "./problem.ts";
-import type { RouteDoc } from "./route-doc.ts";
 
-type Route = Pick<RouteDoc, "method" | "path">;
+interface Route {
+  method: string;
+  path: string;
+}
 
 /** `/api/v1/surveys/{id}` as a pattern: each `{name}` stands for one path segment. */
 const patternOf = (path: string): RegExp =>

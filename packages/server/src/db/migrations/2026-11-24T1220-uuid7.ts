@@ -1,3 +1,4 @@
+// koe_uuid7(): time-ordered ids made by the database, for rows it creates itself.
 import type { Kysely } from "kysely";
 import { runStatements } from "../run-statements.ts";
 

@@ -12,8 +12,8 @@ import * as attributeRollups from "./2026-12-01T1300-attribute-rollups.ts";
 import * as notesAlways from "./2026-12-02T0500-notes-always.ts";
 import * as instanceState from "./2026-12-03T1000-instance-state.ts";
 import * as trapHits from "./2026-12-03T1100-trap-hits.ts";
-import * as memberships from "./2026-12-05T1200-memberships.ts";
 import * as domainEvents from "./2026-12-05T1100-domain-events.ts";
+import * as memberships from "./2026-12-05T1200-memberships.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -28,6 +28,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0500-notes-always": notesAlways,
   "2026-12-03T1000-instance-state": instanceState,
   "2026-12-03T1100-trap-hits": trapHits,
-  "2026-12-05T1200-memberships": memberships,
   "2026-12-05T1100-domain-events": domainEvents,
+  "2026-12-05T1200-memberships": memberships,
 };

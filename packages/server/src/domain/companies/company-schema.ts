@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributesSchema } from "../fields.ts";
+import { attributesOut, attributesSchema, idOut, timeOut } from "../fields.ts";
 
 export const companyInput = z
   .object({
@@ -14,12 +14,15 @@ export const companyPatch = companyInput.partial().strict();
 export type CompanyInput = z.infer<typeof companyInput>;
 export type CompanyPatch = z.infer<typeof companyPatch>;
 
-export interface Company {
-  id: string;
-  name: string;
-  domain: string | null;
-  externalId: string | null;
-  attributes: Record<string, string | number | boolean | null>;
-  createdAt: string;
-  updatedAt: string;
-}
+export const companySchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    domain: z.string().nullable(),
+    externalId: z.string().nullable(),
+    attributes: attributesOut,
+    createdAt: timeOut,
+    updatedAt: timeOut,
+  })
+  .meta({ id: "Company" });
+export type Company = z.output<typeof companySchema>;

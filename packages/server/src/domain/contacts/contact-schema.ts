@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { attributesSchema, idSchema, localeSchema, pageSchema, timeZoneSchema } from "../fields.ts";
+import {
+  attributesOut,
+  attributesSchema,
+  idOut,
+  idSchema,
+  localeSchema,
+  pageSchema,
+  timeOut,
+  timeZoneSchema,
+} from "../fields.ts";
 
 const contactFields = z
   .object({
@@ -32,15 +41,18 @@ export type ContactListQuery = z.infer<typeof contactListQuery>;
 export type ContactInput = z.infer<typeof contactInput>;
 export type ContactPatch = z.infer<typeof contactPatch>;
 
-export interface Contact {
-  id: string;
-  email: string | null;
-  name: string | null;
-  locale: "ja" | "en" | null;
-  timeZone: string | null;
-  externalId: string | null;
-  companyId: string | null;
-  attributes: Record<string, string | number | boolean | null>;
-  createdAt: string;
-  updatedAt: string;
-}
+export const contactSchema = z
+  .object({
+    id: idOut,
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    locale: localeSchema.nullable(),
+    timeZone: z.string().nullable(),
+    externalId: z.string().nullable(),
+    companyId: idOut.nullable(),
+    attributes: attributesOut,
+    createdAt: timeOut,
+    updatedAt: timeOut,
+  })
+  .meta({ id: "Contact" });
+export type Contact = z.output<typeof contactSchema>;

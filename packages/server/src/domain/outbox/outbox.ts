@@ -1,16 +1,9 @@
 // The outbox: mail kept instead of sent when no SMTP server is configured, newest first.
 import type { Db } from "../../db/open.ts";
 import { NotFoundError } from "../errors.ts";
+import type { OutboxMessage } from "./outbox-schema.ts";
 
-export interface OutboxMessage {
-  id: string;
-  messageId: string;
-  to: string;
-  subject: string;
-  text: string;
-  headers: Record<string, string>;
-  createdAt: string;
-}
+export type { OutboxMessage };
 
 type Row = {
   id: string;

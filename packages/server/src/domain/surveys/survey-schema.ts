@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localeSchema, localeTextSchema } from "../fields.ts";
+import { idOut, localeSchema, localeTextOut, localeTextSchema, timeOut } from "../fields.ts";
 import { segments, segmentsOf, surveyKinds, type SurveyKind } from "../../shared/scales.ts";
 import { surveyStatuses } from "../../shared/vocabulary.ts";
 import { brandNameSchema } from "../workspaces/brand.ts";
@@ -72,15 +72,18 @@ export type SurveySettings = z.infer<typeof surveySettingsSchema>;
 export type SurveyInput = Omit<z.infer<typeof surveyInput>, "settings"> & { settings?: SurveySettings };
 export type SurveyPatch = z.infer<typeof surveyPatch>;
 
-export interface Survey {
-  id: string;
-  name: string;
-  kind: SurveyKind;
-  question: { ja?: string | undefined; en?: string | undefined };
-  followUps: Partial<Record<(typeof segments)[number], { ja?: string | undefined; en?: string | undefined }>>;
-  defaultLocale: "ja" | "en";
-  status: (typeof surveyStatuses)[number];
-  settings: z.infer<typeof surveySettingsSchema>;
-  createdAt: string;
-  updatedAt: string;
-}
+export const surveySchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    kind: z.enum(surveyKinds),
+    question: localeTextOut,
+    followUps: z.partialRecord(z.enum(segments), localeTextOut),
+    defaultLocale: localeSchema,
+    status: z.enum(surveyStatuses),
+    settings: surveySettingsSchema,
+    createdAt: timeOut,
+    updatedAt: timeOut,
+  })
+  .meta({ id: "Survey" });
+export type Survey = z.output<typeof surveySchema>;

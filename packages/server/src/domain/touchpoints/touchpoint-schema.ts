@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { journeyStages, touchpointKinds } from "../../shared/vocabulary.ts";
-import { channelSchema } from "../fields.ts";
+import { channelSchema, idOut, timeOut } from "../fields.ts";
 
 export { journeyStages, touchpointKinds };
 
@@ -18,13 +18,16 @@ export const touchpointPatch = touchpointInput.partial().strict();
 export type TouchpointInput = z.infer<typeof touchpointInput>;
 export type TouchpointPatch = z.infer<typeof touchpointPatch>;
 
-export interface Touchpoint {
-  id: string;
-  name: string;
-  kind: (typeof touchpointKinds)[number];
-  channel: z.infer<typeof channelSchema>;
-  team: string | null;
-  journeyStage: (typeof journeyStages)[number] | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const touchpointSchema = z
+  .object({
+    id: idOut,
+    name: z.string(),
+    kind: z.enum(touchpointKinds),
+    channel: channelSchema,
+    team: z.string().nullable(),
+    journeyStage: z.enum(journeyStages).nullable(),
+    createdAt: timeOut,
+    updatedAt: timeOut,
+  })
+  .meta({ id: "Touchpoint" });
+export type Touchpoint = z.output<typeof touchpointSchema>;

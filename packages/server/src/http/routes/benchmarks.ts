@@ -1,5 +1,5 @@
 // GET /api/v1/benchmarks: published NPS benchmarks per country, with the caveat they must be read with.
-import { canRead, ensure } from "../../domain/auth/permissions.ts";
+import { canRead } from "../../domain/auth/permissions.ts";
 import { benchmarkListSchema, benchmarksFor, benchmarksQuery } from "../../domain/benchmarks/benchmarks.ts";
 import { t } from "../../i18n/messages.ts";
 import { contractRoutes } from "../contract/mount.ts";
@@ -20,10 +20,10 @@ export function benchmarkRoutes() {
           "excerpt, and the caveat to show with them in Japanese and English: context, not a target.",
         tag: "Benchmarks",
         query: benchmarksQuery,
+        access: { allowed: canRead, to: "read benchmarks" },
         success: { status: 200, schema: benchmarkListSchema },
       }),
       (c, { query }) => {
-        ensure(canRead(c.var.actor), "read benchmarks");
         return {
           data: benchmarksFor(query.country),
           caveat: { ja: t("ja", "benchmarks.caveat"), en: t("en", "benchmarks.caveat") },

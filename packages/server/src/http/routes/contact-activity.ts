@@ -1,5 +1,5 @@
 // /api/v1/contacts/{id}/timeline and /notes: what happened with a contact, and the team's notes on them.
-import { canRead, canWriteContactNotes, ensure } from "../../domain/auth/permissions.ts";
+import { canRead, canWriteContactNotes } from "../../domain/auth/permissions.ts";
 import { addContactNote, contactNoteInput, contactNoteSchema } from "../../domain/contacts/contact-notes.ts";
 import { contactTimelineSchema, getContactTimeline } from "../../domain/contacts/timeline.ts";
 import { contractRoutes } from "../contract/mount.ts";
@@ -22,10 +22,10 @@ export function contactActivityRoutes(deps: AppDeps) {
           "id), responses (with survey and touchpoint names) and notes; the newest 100.",
         tag: "Contacts",
         params: { id: "contact" },
+        access: { allowed: canRead, to: "read contacts" },
         success: { status: 200, schema: contactTimelineSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read contacts");
         return { data: await getContactTimeline(db, c.var.actor.workspaceId, params.id) };
       },
     ),
@@ -38,10 +38,10 @@ export function contactActivityRoutes(deps: AppDeps) {
         tag: "Contacts",
         params: { id: "contact" },
         body: contactNoteInput,
+        access: { allowed: canWriteContactNotes, to: "write notes on contacts" },
         success: { status: 201, schema: contactNoteSchema },
       }),
       async (c, { params, body }) => {
-        ensure(canWriteContactNotes(c.var.actor), "write notes on contacts");
         return addContactNote(db, c.var.actor, params.id, body);
       },
     ),

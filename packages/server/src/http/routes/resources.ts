@@ -1,13 +1,22 @@
 // The plain resources: surveys, touchpoints, contacts, companies.
 import { canEditContacts, canEditSurveys, canEditTouchpoints } from "../../domain/auth/permissions.ts";
 import * as companies from "../../domain/companies/companies.ts";
-import { companyInput, companyPatch } from "../../domain/companies/company-schema.ts";
+import { companyInput, companyPatch, companySchema } from "../../domain/companies/company-schema.ts";
 import * as contacts from "../../domain/contacts/contacts.ts";
-import { contactInput, contactListQuery, contactPatch } from "../../domain/contacts/contact-schema.ts";
+import {
+  contactInput,
+  contactListQuery,
+  contactPatch,
+  contactSchema,
+} from "../../domain/contacts/contact-schema.ts";
 import * as surveys from "../../domain/surveys/surveys.ts";
-import { surveyInput, surveyPatch } from "../../domain/surveys/survey-schema.ts";
+import { surveyInput, surveyPatch, surveySchema } from "../../domain/surveys/survey-schema.ts";
 import * as touchpoints from "../../domain/touchpoints/touchpoints.ts";
-import { touchpointInput, touchpointPatch } from "../../domain/touchpoints/touchpoint-schema.ts";
+import {
+  touchpointInput,
+  touchpointPatch,
+  touchpointSchema,
+} from "../../domain/touchpoints/touchpoint-schema.ts";
 import type { AppDeps } from "../env.ts";
 import { resourceRoutes } from "./resource-routes.ts";
 
@@ -15,6 +24,9 @@ export const resourceRouters = (deps: AppDeps) => ({
   surveys: resourceRoutes(deps, {
     path: "/surveys",
     noun: "survey",
+    name: "Survey",
+    plural: "Surveys",
+    schema: surveySchema,
     tag: "Surveys",
     input: surveyInput,
     patch: surveyPatch,
@@ -28,6 +40,9 @@ export const resourceRouters = (deps: AppDeps) => ({
   touchpoints: resourceRoutes(deps, {
     path: "/touchpoints",
     noun: "touchpoint",
+    name: "Touchpoint",
+    plural: "Touchpoints",
+    schema: touchpointSchema,
     tag: "Touchpoints",
     input: touchpointInput,
     patch: touchpointPatch,
@@ -41,6 +56,9 @@ export const resourceRouters = (deps: AppDeps) => ({
   contacts: resourceRoutes(deps, {
     path: "/contacts",
     noun: "contact",
+    name: "Contact",
+    plural: "Contacts",
+    schema: contactSchema,
     tag: "Contacts",
     input: contactInput,
     patch: contactPatch,
@@ -55,6 +73,9 @@ export const resourceRouters = (deps: AppDeps) => ({
   companies: resourceRoutes(deps, {
     path: "/companies",
     noun: "company",
+    name: "Company",
+    plural: "Companies",
+    schema: companySchema,
     tag: "Companies",
     input: companyInput,
     patch: companyPatch,

@@ -1,6 +1,6 @@
 // GET /api/v1/responses/export.csv: the responses feed's filters, every matching row, streamed.
 import { dateOf } from "../../clock.ts";
-import { canRead, ensure } from "../../domain/auth/permissions.ts";
+import { canRead } from "../../domain/auth/permissions.ts";
 import { exportColumns, responseCsv } from "../../domain/responses/export-responses.ts";
 import { responseExportFilter } from "../../domain/responses/response-filter.ts";
 import { getWorkspace } from "../../domain/workspaces/workspace-settings.ts";
@@ -42,6 +42,7 @@ export function responseExportRoutes(deps: AppDeps) {
           `from/to take a day (a whole day in the workspace's time zone) or an ISO 8601 time.`,
         tag: "Responses",
         query: responseExportFilter,
+        access: { allowed: canRead, to: "export responses" },
         success: {
           status: 200,
           mediaType: "text/csv",
@@ -49,7 +50,6 @@ export function responseExportRoutes(deps: AppDeps) {
         },
       }),
       async (c, { query }) => {
-        ensure(canRead(c.var.actor), "export responses");
         const ws = c.var.actor.workspaceId;
         const { timeZone } = await getWorkspace(deps.db, ws);
         return c.body(streamOf(responseCsv(deps.db, ws, query, { timeZone })), 200, {

@@ -1,7 +1,7 @@
 // /api/v1/responses: recording responses one by one or in batches (historical import), listing them, one by id.
 import { z } from "zod";
 import { dateOf } from "../../clock.ts";
-import { canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
+import { canRead, canRecordResponses } from "../../domain/auth/permissions.ts";
 import { NotFoundError, ValidationError } from "../../domain/errors.ts";
 import { importResponses } from "../../domain/responses/import-responses.ts";
 import { getResponse, listResponses, responseFilter } from "../../domain/responses/list-responses.ts";
@@ -60,6 +60,7 @@ export function responseRoutes(deps: AppDeps) {
         query: postQuery,
         body: responsesBody,
         bodyCheck: "handler",
+        access: { allowed: canRecordResponses, to: "record responses" },
         success: {
           status: 201,
           schema: z.union([responseSchema, importResultSchema]),
@@ -67,7 +68,6 @@ export function responseRoutes(deps: AppDeps) {
         },
       }),
       async (c, { query, body }) => {
-        ensure(canRecordResponses(c.var.actor), "record responses");
         const { rows, single } = rowsOf(body);
         if (rows.length > MAX_BATCH) {
           throw new ValidationError([
@@ -110,10 +110,10 @@ export function responseRoutes(deps: AppDeps) {
           "time; include=contact adds contact { id, name, email } and touchpoint { id, name } (or null) to each item.",
         tag: "Responses",
         query: responseFilter,
+        access: { allowed: canRead, to: "read responses" },
         success: { status: 200, schema: responsePageSchema },
       }),
       async (c, { query }) => {
-        ensure(canRead(c.var.actor), "read responses");
         return listResponses(db, c.var.actor.workspaceId, query);
       },
     ),
@@ -125,10 +125,10 @@ export function responseRoutes(deps: AppDeps) {
         summary: "Get one response",
         tag: "Responses",
         params: { id: "response" },
+        access: { allowed: canRead, to: "read responses" },
         success: { status: 200, schema: responseSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read responses");
         const found = await getResponse(db, c.var.actor.workspaceId, params.id);
         if (!found) throw new NotFoundError(`response ${params.id} not found`);
         return found;

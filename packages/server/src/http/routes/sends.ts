@@ -1,7 +1,7 @@
 // /api/v1/sends: one survey to one contact with its personal link, its score clicks, and the override that
 // accepts a click as the answer.
 import { dateOf } from "../../clock.ts";
-import { canEditSurveys, canRead, canRecordResponses, ensure } from "../../domain/auth/permissions.ts";
+import { canEditSurveys, canRead, canRecordResponses } from "../../domain/auth/permissions.ts";
 import {
   acceptedIntentSchema,
   sendInput,
@@ -31,11 +31,11 @@ export function sendRoutes(deps: AppDeps) {
           "unless the survey is active.",
         tag: "Sends",
         body: sendInput,
+        access: { allowed: canRecordResponses, to: "create sends" },
         success: { status: 201, schema: sendSchema },
         errors: [409],
       }),
       async (c, { body }) => {
-        ensure(canRecordResponses(c.var.actor), "create sends");
         return createSend(deps.db, c.var.actor.workspaceId, body, links, dateOf(deps.clock));
       },
     ),
@@ -48,10 +48,10 @@ export function sendRoutes(deps: AppDeps) {
         description: "The intents, oldest first, each with the scanner's verdict and its reason.",
         tag: "Sends",
         params: { id: "send" },
+        access: { allowed: canRead, to: "read sends" },
         success: { status: 200, schema: sendWithIntentsSchema },
       }),
       async (c, { params }) => {
-        ensure(canRead(c.var.actor), "read sends");
         const ws = c.var.actor.workspaceId;
         const send = await getSend(deps.db, ws, params.id, links);
         return { ...send, intents: await listIntents(deps.db, ws, send.id) };
@@ -68,11 +68,11 @@ export function sendRoutes(deps: AppDeps) {
           "campaign's test send, whose clicks are the tester's.",
         tag: "Sends",
         params: { id: "send", intentId: "intent" },
+        access: { allowed: canEditSurveys, to: "override scanner verdicts" },
         success: { status: 200, schema: acceptedIntentSchema },
         errors: [409],
       }),
       async (c, { params }) => {
-        ensure(canEditSurveys(c.var.actor), "override scanner verdicts");
         return acceptIntent(deps.db, c.var.actor.workspaceId, params.id, params.intentId, dateOf(deps.clock));
       },
     ),

@@ -2,7 +2,7 @@
 // the survey as being edited, before it is saved. Nothing is stored and nothing can be answered.
 import { dateOf } from "../../clock.ts";
 import { previewSurveyEmail } from "../../channels/email/survey-email-preview.ts";
-import { canEditSurveys, ensure } from "../../domain/auth/permissions.ts";
+import { canEditSurveys } from "../../domain/auth/permissions.ts";
 import {
   findPreviewWorkspace,
   surveyEmailPreviewInput,
@@ -32,10 +32,10 @@ export function surveyPreviewRoutes(deps: AppDeps) {
           "pages, with a Preview ribbon and a form that submits nowhere. Nothing is stored.",
         tag: "Surveys",
         body: surveyPreviewInput,
+        access: { allowed: canEditSurveys, to: "preview surveys" },
         success: { status: 200, schema: surveyPreviewSchema },
       }),
       async (c, { body: input }) => {
-        ensure(canEditSurveys(c.var.actor), "preview surveys");
         const ws = c.var.actor.workspaceId;
         const survey = unsavedSurveyRow(ws, input.survey, dateOf(deps.clock));
         const workspace = await findPreviewWorkspace(deps.db, ws);
@@ -60,10 +60,10 @@ export function surveyPreviewRoutes(deps: AppDeps) {
           "Nothing is stored or sent.",
         tag: "Surveys",
         body: surveyEmailPreviewInput,
+        access: { allowed: canEditSurveys, to: "preview surveys" },
         success: { status: 200, schema: surveyEmailPreviewSchema },
       }),
       async (c, { body: input }) => {
-        ensure(canEditSurveys(c.var.actor), "preview surveys");
         const ws = c.var.actor.workspaceId;
         const workspace = await findPreviewWorkspace(deps.db, ws);
         const { subject, html, text } = previewSurveyEmail(
