@@ -2183,7 +2183,10 @@ export interface components {
       /** @enum {string} */
       status: "draft" | "active" | "closed";
       settings: {
-        brandName?: unknown;
+        brandName?: {
+          ja?: string;
+          en?: string;
+        };
         ctas?: {
           [key: string]: {
             label: {
@@ -8571,7 +8574,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          name: string;
+          name?: string;
         };
       };
     };

@@ -68,7 +68,7 @@ export async function workspaceCommand(
     }
     case "rename": {
       if (!first || more.length === 0) throw new ConfigError("usage: koe workspace rename ID NAME");
-      const { name } = parse(workspaceRename, { name: more.join(" ") });
+      const { name } = parse(workspaceRename.required(), { name: more.join(" ") });
       await renameWorkspace(db, first, name);
       print(`renamed ${first} to ${name}`);
       return;

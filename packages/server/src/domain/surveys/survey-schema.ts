@@ -81,7 +81,8 @@ export const surveySchema = z
     followUps: z.partialRecord(z.enum(segments), localeTextOut),
     defaultLocale: localeSchema,
     status: z.enum(surveyStatuses),
-    settings: surveySettingsSchema,
+    // As stored: a brand name given as one string comes back per language.
+    settings: surveySettingsSchema.extend({ brandName: localeTextOut.optional() }),
     createdAt: timeOut,
     updatedAt: timeOut,
   })

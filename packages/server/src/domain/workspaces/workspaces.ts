@@ -31,7 +31,8 @@ export const newWorkspaceInput = z
 /** A new workspace's time zone when none is given: Japan's for a Japanese one, else UTC. */
 export const defaultTimeZone = (locale: Locale): string => (locale === "ja" ? "Asia/Tokyo" : "UTC");
 
-export const workspaceRename = z.object({ name: workspaceName }).strict();
+/** A workspace's PATCH: its name (an empty patch changes nothing). */
+export const workspaceRename = z.object({ name: workspaceName.optional() }).strict();
 
 /** A workspace as listed: what it is, and the caller's role in it (null: an instance owner who is no member). */
 export interface WorkspaceSummary {

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { newNpsSurvey, openTestDatabase } from "../../../test/database.ts";
 import { testClient, type TestClient } from "../../../test/app.ts";
+import { signInAs } from "../../../test/session.ts";
+import { createInstanceOwner } from "../../domain/auth/users.ts";
 import type { OpenDatabase } from "../../db/open.ts";
 
 let open: OpenDatabase;
@@ -22,8 +24,16 @@ async function created(path: string, body: object): Promise<string> {
   return res.body.id as string;
 }
 
-/** For each PATCH path of the document: the URL of one existing resource, and how to read it back. */
-const targets: Record<string, () => Promise<{ url: string; read: string }>> = {
+/**
+ * For each PATCH path of the document: the URL of one existing resource, how to read it back, and who asks
+ * (this workspace's owner key unless an operation wants an instance owner, signed in).
+ */
+const targets: Record<string, () => Promise<Target>> = {
+  "/api/v1/workspaces/{id}": async () => {
+    await createInstanceOwner(c.db, { email: "root@empty-patch.example", password: "correct horse battery" });
+    const root = await signInAs(c, "root@empty-patch.example", "correct horse battery");
+    return { ...one(`/api/v1/workspaces/${c.workspaceId}`), as: root };
+  },
   "/api/v1/workspace": async () => ({ url: "/api/v1/workspace", read: "/api/v1/workspace" }),
   "/api/v1/surveys/{id}": async () => one(`/api/v1/surveys/${surveyId}`),
   "/api/v1/touchpoints/{id}": async () =>
@@ -55,9 +65,14 @@ const targets: Record<string, () => Promise<{ url: string; read: string }>> = {
 };
 const one = (url: string) => ({ url, read: url });
 
-async function read(target: { url: string; read: string }): Promise<unknown> {
+interface Caller {
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+}
+type Target = { url: string; read: string; as?: Caller };
+
+async function read(target: Target): Promise<unknown> {
   const [path, id] = target.read.split("#");
-  const res = await c.call("GET", path as string);
+  const res = (await (target.as ?? c).call("GET", path as string)) as { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
   expect(res.status).toBe(200);
   return id ? (res.body.data as { id: string }[]).find((u) => u.id === id) : res.body;
 }
@@ -71,9 +86,9 @@ it("every PATCH with {} answers 200 with the resource unchanged", async () => {
   for (const path of patchPaths) {
     const make = targets[path];
     expect(make, `no case for PATCH ${path}: add one to this test`).toBeDefined();
-    const target = await (make as () => Promise<{ url: string; read: string }>)();
+    const target = await (make as () => Promise<Target>)();
     const before = await read(target);
-    const res = await c.call("PATCH", target.url, {});
+    const res = await (target.as ?? c).call("PATCH", target.url, {});
     // Soft: one run names every route that fails.
     expect.soft(res.status, `PATCH ${path} {}: ${JSON.stringify(res.body)}`).toBe(200);
     // What PATCH answers is the resource as GET shows it (GET may add more, e.g. a campaign's progress).

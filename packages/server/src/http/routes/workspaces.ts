@@ -158,7 +158,7 @@ export function workspacesRoutes(deps: AppDeps) {
       }),
       async (c, { params, body }) => {
         ensureInstanceOwner(c.var.actor);
-        await renameWorkspace(db, params.id, body.name);
+        if (body.name !== undefined) await renameWorkspace(db, params.id, body.name);
         return getWorkspaceDetail(db, params.id, c.var.actor.id);
       },
     ),
