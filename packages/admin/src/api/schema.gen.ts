@@ -934,7 +934,7 @@ export interface paths {
     put?: never;
     /**
      * Add a person to the workspace with a role (owners)
-     * @description A new email becomes an account with this password (then required); an email that already has an account (from another workspace) joins with its own password and name (existingAccount: true). 409 if they are already in the workspace.
+     * @description A new email becomes an account with this password (then required). An email that already has an account (from another workspace) joins with its own password and name (existingAccount: true) only when an instance owner, signed in, adds it; anyone else gets a 409, as when the person is already in the workspace.
      */
     post: operations["addUser"];
     delete?: never;
@@ -1114,7 +1114,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Background jobs, newest first, with each state's count (owners and admins): queued, running, failed (waiting to retry) and dead (out of attempts) by default; filter by state and queue */
+    /** Background jobs, newest first, with each state's count (an instance owner: all; owners and admins: their workspace's): queued, running, failed (waiting to retry) and dead (out of attempts) by default; filter by state and queue */
     get: operations["listJobs"];
     put?: never;
     post?: never;

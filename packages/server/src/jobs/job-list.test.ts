@@ -1,5 +1,5 @@
 // What operators see of the jobs: `koe jobs` and GET /api/v1/jobs list queued and dead jobs with their
-// errors, each workspace's operators only the instance's jobs and their own workspace's; a dead job is
+// errors; an instance owner every job, each workspace's operators only their own workspace's; a dead job is
 // retried (`koe jobs retry`, POST /api/v1/jobs/{id}/retry), anything else is refused. No worker runs here:
 // a job dies by being fetched and failed through pg-boss, so no time passes.
 import type { PgBoss } from "pg-boss";
@@ -95,12 +95,15 @@ describe("koe jobs", () => {
 });
 
 describe("GET /api/v1/jobs and POST /api/v1/jobs/{id}/retry", () => {
-  it("shows owners and admins the instance's jobs and their workspace's, never another workspace's", async () => {
+  it("shows owners and admins their workspace's jobs, never the instance's loops or another workspace's", async () => {
     const res = await api.call("GET", `/api/v1/jobs?queue=${job.name}`);
     expect(res.status).toBe(200);
     const ids = (res.body.data as { id: string }[]).map((j) => j.id);
     expect(ids).toContain(dead);
     expect(ids).not.toContain(otherWorkspaces);
+    // A job with no workspace works for all of them (its error may name any): instance owners only.
+    expect(ids).not.toContain(queued);
+    expect((await api.call("POST", `/api/v1/jobs/${queued}/retry`)).status).toBe(404);
     const row = (res.body.data as { id: string }[]).find((j) => j.id === dead);
     expect(row).toMatchObject({
       queue: job.name,

@@ -73,9 +73,13 @@ interface JobRow {
 
 const jobTable = sql.table(`${JOB_SCHEMA}.job`);
 
-/** Jobs an operator may see: every one, or (`workspaceId`) the instance's own and that workspace's. */
+/**
+ * Jobs an operator may see: every one (an instance owner), or (`workspaceId`) that workspace's own. The
+ * instance's loops (mail, campaign clock, rollups, events) work for every workspace, and their errors may
+ * speak of any: only instance owners see them.
+ */
 const visibleTo = (workspaceId: string | undefined) =>
-  workspaceId ? sql`(data->>'workspaceId' is null or data->>'workspaceId' = ${workspaceId})` : sql`true`;
+  workspaceId ? sql`data->>'workspaceId' = ${workspaceId}` : sql`true`;
 
 function summary(r: JobRow): JobSummary {
   const state = koeState[r.state] ?? "queued";

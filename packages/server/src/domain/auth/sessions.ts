@@ -127,10 +127,18 @@ export async function findSession(
 
 /**
  * Moves the session to another workspace of its user's, and remembers it for their next sign-in. 404 when
- * the user is not a member (the same answer as a workspace that does not exist).
+ * the user is not a member (the same answer as a workspace that does not exist). An instance owner owns
+ * every workspace: one made before they became an owner, they join as its owner on the way in.
  */
 export async function switchWorkspace(db: Db, token: string, workspaceId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    await sql`insert into memberships (workspace_id, user_id, role)
+      select w.id, s.user_id, 'owner'
+      from sessions s
+      join users u on u.id = s.user_id and u.is_instance_owner
+      join workspaces w on w.id = ${workspaceId}
+      where s.token_hash = ${hashToken(token)}
+      on conflict do nothing`.execute(tx);
     const moved = await tx
       .updateTable("sessions")
       .set({ workspace_id: workspaceId })

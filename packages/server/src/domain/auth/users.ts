@@ -48,13 +48,16 @@ export type { AddedUser };
 
 /**
  * Adds the person with this email to the workspace with a role. A new email becomes an account with the
- * given password (required then); an email that has an account gets a membership, and the account's
- * password and name stay its own (a workspace owner never sets another workspace's member's password).
+ * given password (required then). An email that has an account gets a membership only when an instance
+ * owner adds it (`joinExisting`), and the account's password and name stay its own: a workspace owner who
+ * could attach any account would let whoever made that account (another workspace's owner, who chose its
+ * password) sign in to this workspace.
  */
 export async function addUser(
   db: Db,
   workspaceId: string,
   input: { email: string; password?: string | undefined; role: Role; name?: string | undefined },
+  opts: { joinExisting: boolean } = { joinExisting: false },
 ): Promise<AddedUser> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password === undefined ? undefined : await hash(input.password);
@@ -67,6 +70,11 @@ export async function addUser(
         .forUpdate()
         .executeTakeFirst();
       const existingAccount = account !== undefined;
+      if (existingAccount && !opts.joinExisting) {
+        throw new ConflictError(
+          `${email} already has an account on this installation; an instance owner can add it to this workspace`,
+        );
+      }
       if (!account) {
         if (passwordHash === undefined)
           throw new ValidationError([

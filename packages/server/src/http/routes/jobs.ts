@@ -1,9 +1,8 @@
-// /api/v1/jobs: the background jobs for operators (owners and admins): queued, running, failed and dead
-// ones with their errors, and a dead one run again. A workspace's operators see the instance's own jobs
-// (mail, campaign clock, rollups) and their workspace's; an instance owner sees every job.
+// /api/v1/jobs: the background jobs for operators: queued, running, failed and dead ones with their errors,
+// and a dead one run again. An instance owner sees every job; a workspace's owners and admins only jobs of
+// their workspace (the instance's loops work for every workspace, and their errors may speak of any).
 import { z } from "zod";
 import type { Actor } from "../../domain/auth/actor.ts";
-import { ensure } from "../../domain/auth/permissions.ts";
 import { currentBoss } from "../../jobs/boss.ts";
 import { jobCountsSchema, jobListQuery, jobSummarySchema, listJobs, retryJob } from "../../jobs/job-list.ts";
 import { roleAtLeast } from "../../shared/roles.ts";
@@ -32,16 +31,14 @@ export function jobRoutes(deps: AppDeps) {
         method: "get",
         path: base,
         summary:
-          "Background jobs, newest first, with each state's count (owners and admins): queued, running, failed (waiting to retry) and dead (out of attempts) by default; filter by state and queue",
+          "Background jobs, newest first, with each state's count (an instance owner: all; owners and admins: their workspace's): queued, running, failed (waiting to retry) and dead (out of attempts) by default; filter by state and queue",
         tag: "Operations",
+        access: { allowed: canOperateJobs, to: "see the background jobs" },
         query: jobListQuery,
         success: { status: 200, schema: jobListSchema },
         errors: [403, 422],
       }),
-      async (c, { query }) => {
-        ensure(canOperateJobs(c.var.actor), "see the background jobs");
-        return listJobs(db, query, scopeOf(c.var.actor));
-      },
+      async (c, { query }) => listJobs(db, query, scopeOf(c.var.actor)),
     ),
     route(
       operation({
@@ -51,13 +48,11 @@ export function jobRoutes(deps: AppDeps) {
         summary: "Run a dead job again, once more and at once (owners and admins); 409 if it is not dead",
         tag: "Operations",
         params: { id: z.uuid() },
+        access: { allowed: canOperateJobs, to: "retry background jobs" },
         success: { status: 200, schema: jobSummarySchema },
         errors: [403, 404, 409, 422],
       }),
-      async (c, { params }) => {
-        ensure(canOperateJobs(c.var.actor), "retry background jobs");
-        return retryJob(db, currentBoss, params.id, scopeOf(c.var.actor));
-      },
+      async (c, { params }) => retryJob(db, currentBoss, params.id, scopeOf(c.var.actor)),
     ),
   ]);
 }

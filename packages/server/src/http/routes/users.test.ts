@@ -66,8 +66,10 @@ describe("POST /api/v1/users", () => {
     const res = await c.call("POST", "/api/v1/users", again);
     expect(res.status).toBe(409);
     expect(res.body.detail).toContain(user.email);
-    // Another workspace may have the same person.
-    expect((await (await fresh()).call("POST", "/api/v1/users", again)).status).toBe(201);
+    // Another workspace's owner cannot attach that account (whoever made it chose its password): 409 too.
+    const elsewhere = await (await fresh()).call("POST", "/api/v1/users", again);
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.detail).toContain("instance owner");
   });
 
   it("refuses a short password, a bad email, an unknown role and unknown fields", async () => {

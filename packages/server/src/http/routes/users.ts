@@ -37,16 +37,20 @@ export function userRoutes(deps: AppDeps) {
         path: base,
         summary: "Add a person to the workspace with a role (owners)",
         description:
-          "A new email becomes an account with this password (then required); an email that already has an " +
-          "account (from another workspace) joins with its own password and name (existingAccount: true). " +
-          "409 if they are already in the workspace.",
+          "A new email becomes an account with this password (then required). An email that already has an " +
+          "account (from another workspace) joins with its own password and name (existingAccount: true) " +
+          "only when an instance owner, signed in, adds it; anyone else gets a 409, as when the person is " +
+          "already in the workspace.",
         tag,
         access,
         body: userInput,
         success: { status: 201, schema: addedUserSchema },
         errors: [409],
       }),
-      async (c, { body }) => addUser(db, c.var.actor.workspaceId, body),
+      async (c, { body }) =>
+        addUser(db, c.var.actor.workspaceId, body, {
+          joinExisting: c.var.actor.kind === "user" && c.var.actor.instanceOwner === true,
+        }),
     ),
     route(
       operation({

@@ -98,12 +98,22 @@ describe("a user in several workspaces", () => {
     const email = newEmail("both");
     const added = await a.call("POST", "/api/v1/users", { email, name: "両方", password, role: "admin" });
     expect(added.body).toMatchObject({ existingAccount: false, role: "admin" });
-    // B adds the same person: their account joins, with B's role; the password given is not theirs to set.
-    const joined = await b.call("POST", "/api/v1/users", {
+    // B's owner cannot attach an account someone else made (and chose the password of): 409.
+    const refused = await b.call("POST", "/api/v1/users", {
       email,
       password: "not their password",
       role: "viewer",
     });
+    expect(refused.status).toBe(409);
+    expect((await signInAs(a, email, password)).cookie).not.toBe("");
+    // An instance owner, signed in to B, adds them: their account joins with B's role and keeps its password.
+    const root = await instanceOwner(b);
+    await root.call("POST", "/api/v1/session/workspace", { workspaceId: b.workspaceId });
+    const joined = (await root.call("POST", "/api/v1/users", {
+      email,
+      password: "not their password",
+      role: "viewer",
+    })) as { status: number; body: { id: string } };
     expect(joined.status).toBe(201);
     expect(joined.body).toMatchObject({
       id: added.body.id,
@@ -164,7 +174,10 @@ describe("a user in several workspaces", () => {
     const user = (await a.call("POST", "/api/v1/users", { email, password, role: "member" })).body as {
       id: string;
     };
-    await b.call("POST", "/api/v1/users", { email, role: "member" });
+    // An instance owner puts the account in B too.
+    const root = await instanceOwner(b);
+    await root.call("POST", "/api/v1/session/workspace", { workspaceId: b.workspaceId });
+    expect((await root.call("POST", "/api/v1/users", { email, role: "member" })).status).toBe(201);
     const refused = await b.call("PATCH", `/api/v1/users/${user.id}`, { password: "taken over!" });
     expect(refused.status).toBe(403);
     // Their role in B is B's to change.

@@ -3,6 +3,7 @@
 // /api/v1/session/workspace moves a session to another workspace of its user's. An API key stays in its own
 // workspace: it sees only that one and changes none.
 import { getCookie } from "hono/cookie";
+import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { Actor } from "../../domain/auth/actor.ts";
 import { roles } from "../../domain/auth/actor.ts";
@@ -25,7 +26,7 @@ import {
 } from "../../domain/workspaces/workspaces.ts";
 import { contractRoutes } from "../contract/mount.ts";
 import { operation, route } from "../contract/operation.ts";
-import type { AppDeps } from "../env.ts";
+import type { AppDeps, AppEnv } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/authenticate.ts";
 
 /** Also an item of the session's `workspaces` (session.ts). */
@@ -70,6 +71,12 @@ function ensureInstanceOwner(actor: Actor): void {
       "only an instance owner, signed in to the admin app, may create, rename or delete workspaces",
     );
 }
+
+/** Refuses anyone else before the request is read: a 403, never a 422 about a body they may not send. */
+const instanceOwnerOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  ensureInstanceOwner(c.var.actor);
+  await next();
+};
 
 /** The workspaces a caller sees: an instance owner every one; a user theirs; an API key its own. */
 async function canSee(deps: AppDeps, actor: Actor, id: string): Promise<boolean> {
@@ -120,7 +127,6 @@ export function workspacesRoutes(deps: AppDeps) {
       }),
       async (c, { body }) => {
         const actor = c.var.actor;
-        ensureInstanceOwner(actor);
         const id = await createWorkspaceWithOwners(
           db,
           { ...body, timeZone: body.timeZone ?? defaultTimeZone(body.defaultLocale) },
@@ -128,6 +134,7 @@ export function workspacesRoutes(deps: AppDeps) {
         );
         return getWorkspaceDetail(db, id, actor.id);
       },
+      [instanceOwnerOnly],
     ),
     route(
       operation({
@@ -157,10 +164,10 @@ export function workspacesRoutes(deps: AppDeps) {
         success: { status: 200, schema: workspaceDetailSchema },
       }),
       async (c, { params, body }) => {
-        ensureInstanceOwner(c.var.actor);
         if (body.name !== undefined) await renameWorkspace(db, params.id, body.name);
         return getWorkspaceDetail(db, params.id, c.var.actor.id);
       },
+      [instanceOwnerOnly],
     ),
     route(
       operation({
@@ -174,10 +181,10 @@ export function workspacesRoutes(deps: AppDeps) {
         errors: [409],
       }),
       async (c, { params }) => {
-        ensureInstanceOwner(c.var.actor);
         await deleteWorkspace(db, params.id);
         return undefined;
       },
+      [instanceOwnerOnly],
     ),
   ]);
 
@@ -196,10 +203,8 @@ export function workspacesRoutes(deps: AppDeps) {
           schema: z.object({ removed: z.array(z.string()).describe("the names of the workspaces deleted") }),
         },
       }),
-      async (c) => {
-        ensureInstanceOwner(c.var.actor);
-        return { removed: await removeDemoWorkspaces(db) };
-      },
+      async () => ({ removed: await removeDemoWorkspaces(db) }),
+      [instanceOwnerOnly],
     ),
   ]);
 
