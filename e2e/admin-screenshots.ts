@@ -77,6 +77,8 @@ async function main() {
       ["settings-fatigue", "/settings?tab=fatigue"],
       ["settings-keys", "/settings?tab=keys"],
       ["settings-users", "/settings?tab=users"],
+      ["settings-workspaces", "/settings?tab=workspaces"],
+      ["settings-jobs", "/settings?tab=jobs"],
     ];
     for (const locale of ["ja", "en"] as const) {
       const context = await browser.newContext({
