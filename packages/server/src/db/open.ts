@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { log } from "../log.ts";
 import { lockDataDir } from "./lock.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { preparedStatementPool } from "./prepared-pool.ts";
@@ -41,6 +42,9 @@ export async function openPostgres(url: string, max = 10): Promise<OpenDatabase>
     },
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (a restart, a terminated backend) is dropped and replaced on the
+  // next use; unheard, its error would end the process.
+  pool.on("error", (e) => log.warn(`database: an idle connection was closed (${e.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
   pools.set(db, pool);
   return { db, embedded: false, close: () => db.destroy() };
