@@ -93,6 +93,8 @@ export interface TouchpointTable {
   channel: string;
   team: string | null;
   journey_stage: string | null;
+  /** Archived: kept with its answers and reports, offered for no new campaign or trigger. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -132,6 +134,9 @@ export interface ContactTable {
   external_id: string | null;
   company_id: string | null;
   attributes: Json<Attributes>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A JSON array of tag strings. */
+  tags: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -337,6 +342,20 @@ export interface InstanceFlagTable {
   set_at: CreatedAt;
 }
 
+/** Who did what to which record: privacy requests (export, erase) and other changes to account for. */
+export interface AuditLogTable {
+  workspace_id: string;
+  id: string;
+  at: ColumnType<Date, Date | string, never>;
+  actor_kind: "user" | "api_key" | "cli" | "system";
+  actor_id: string | null;
+  actor_name: ColumnType<string, string | undefined, never>;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 /** Rate-limit hits per limit, client address and window, shared by every process. */
 export interface RateLimitHitTable {
   bucket: string;
@@ -372,6 +391,7 @@ export interface Database {
   events: EventTable;
   instance_secrets: InstanceSecretTable;
   rate_limit_hits: RateLimitHitTable;
+  audit_log: AuditLogTable;
 }
 
 export type SurveyRow = Selectable<SurveyTable>;
