@@ -149,6 +149,46 @@ export interface paths {
     patch: operations["updateCompany"];
     trace?: never;
   };
+  "/api/v1/touchpoints/{id}/archive": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a touchpoint
+     * @description Its answers, sends and reports stay, and the campaigns and triggers that already use it keep running; creating a campaign or trigger on it, or moving one to it, is refused (422) until it is unarchived. Archiving an archived touchpoint changes nothing (its `archivedAt` stays). Lists show it unless asked for `archived=false`.
+     */
+    post: operations["archiveTouchpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/touchpoints/{id}/unarchive": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Unarchive a touchpoint
+     * @description New campaigns and triggers may use it again. Unarchiving one not archived changes nothing.
+     */
+    post: operations["unarchiveTouchpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/sends": {
     parameters: {
       query?: never;
@@ -468,6 +508,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/campaigns/audience-count": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count whom an audience would reach
+     * @description The contacts an audience (as a campaign takes it) matches now, and of them those without an email (never queued) and those suppressed (queued, then skipped): `reach` is whom a launch would email. Nothing is stored. A csv audience is counted from `campaignId`'s uploaded list.
+     */
+    post: operations["countCampaignAudience"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/campaigns/{id}": {
     parameters: {
       query?: never;
@@ -580,7 +640,7 @@ export interface paths {
     put?: never;
     /**
      * Launch a draft
-     * @description Now, at its time, or its first recurring round. 409 `urn:koe:problem:survey-not-active` while its survey is not active.
+     * @description Now, at its time, or its first recurring round. 409 `urn:koe:problem:survey-not-active` while its survey is not active. `warnings` says what it was launched despite (a sender without a name, an address or the postal address Japan's Act on Specified Electronic Mail asks for).
      */
     post: operations["launchCampaign"];
     delete?: never;
@@ -643,6 +703,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/outbox/transport": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How this server's mail leaves: SMTP (which server) or the outbox
+     * @description The SMTP server is named by scheme, host and port, never its user or password.
+     */
+    get: operations["getMailTransport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/outbox/log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sent-mail log: every message, newest first
+     * @description Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`.
+     */
+    get: operations["listSentMail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/outbox/log/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One message of the sent-mail log, with its plain text and headers when kept */
+    get: operations["getSentMail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/outbox/log/{id}/html": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One message of the sent-mail log as the recipient saw it
+     * @description The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when no copy was kept (a message not rendered yet, or skipped).
+     */
+    get: operations["getSentMailHtml"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/outbox": {
     parameters: {
       query?: never;
@@ -652,7 +789,7 @@ export interface paths {
     };
     /**
      * Mail kept in the outbox, newest first
-     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient.
+     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these.
      */
     get: operations["listOutboxMessages"];
     put?: never;
@@ -1203,6 +1340,16 @@ export interface components {
       data: components["schemas"]["ApiKey"][];
       nextCursor: string | null;
     };
+    AudienceCount: {
+      /** @description Contacts the audience matches */
+      matching: number;
+      /** @description Of `matching`, contacts with no email address: never queued */
+      withoutEmail: number;
+      /** @description Of `matching`, contacts whose address is suppressed (unsubscribed, bounced): skipped */
+      suppressed: number;
+      /** @description matching − withoutEmail − suppressed: the people the campaign would email now (the fatigue rule may still skip some when due) */
+      reach: number;
+    };
     AudienceUpload: {
       /** @description Contacts added to the campaign's audience by this upload */
       added: number;
@@ -1452,6 +1599,8 @@ export interface components {
        */
       updatedAt: string;
       progress: components["schemas"]["CampaignProgress"];
+      /** @description What a launch now would warn about (the launch answers the same as `warnings`) */
+      launchWarnings: components["schemas"]["LaunchWarning"][];
     };
     CesReport: {
       /** @description The mean score, 1–7; null without answers */
@@ -1556,6 +1705,9 @@ export interface components {
       timeZone: string | null;
       externalId: string | null;
       companyId: string | null;
+      /** @description As written (full-width digits folded to ASCII) */
+      phone: string | null;
+      tags: string[];
       attributes: {
         [key: string]: string | number | boolean | null;
       };
@@ -1803,6 +1955,96 @@ export interface components {
         cancelled: number;
       };
     };
+    LaunchedCampaign: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      surveyId: string;
+      touchpointId: string | null;
+      audience:
+        | {
+            /** @constant */
+            kind: "all";
+          }
+        | {
+            /** @constant */
+            kind: "filter";
+            attributes: {
+              [key: string]: string | number | boolean;
+            };
+            /** @enum {string} */
+            locale?: "ja" | "en";
+          }
+        | {
+            /** @constant */
+            kind: "ids";
+            contactIds: string[];
+          }
+        | {
+            /** @constant */
+            kind: "csv";
+          };
+      schedule:
+        | {
+            /** @constant */
+            kind: "now";
+          }
+        | {
+            /** @constant */
+            kind: "at";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            kind: "recurring";
+            everyDays: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            startAt?: string;
+          };
+      reminders: {
+        count: number;
+        afterDays: number;
+      };
+      /** @enum {string} */
+      status: "draft" | "scheduled" | "running" | "paused" | "cancelled" | "done";
+      round: number;
+      nextRunAt: string | null;
+      launchedAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+      /** @description What the launch went ahead despite, e.g. a sender without a postal address */
+      warnings: components["schemas"]["LaunchWarning"][];
+    };
+    LaunchWarning: {
+      /** @constant */
+      code: "sender_incomplete";
+      /** @description The workspace's sender settings not set (Settings › Sender) */
+      missing: ("name" | "address" | "postalAddress")[];
+      message: string;
+    };
+    /** @description How this server's mail leaves */
+    MailTransport: {
+      /** @enum {string} */
+      transport: "smtp" | "outbox";
+      /** @description SMTP: scheme, host and port, without credentials; null for the outbox */
+      server: string | null;
+    };
     NewResponseInput: {
       /** Format: uuid */
       surveyId: string;
@@ -1837,6 +2079,13 @@ export interface components {
       body: string;
       /** @description Who wrote it, as named when it was written */
       author: string;
+      /**
+       * Format: uuid
+       * @description A company's timeline: the contact the entry is about
+       */
+      contactId?: string;
+      /** @description A company's timeline: the contact's name or email */
+      contactName?: string | null;
     };
     NpsChange: {
       /** @description NPS after − NPS before, in points */
@@ -2103,6 +2352,131 @@ export interface components {
       scoreUrls: string[];
       intents: components["schemas"]["Intent"][];
     };
+    /** @description One message on the delivery ledger, as the sent-mail log shows it */
+    SentMail: {
+      /**
+       * Format: uuid
+       * @description The message's id on the delivery ledger
+       */
+      id: string;
+      /** @description The Message-ID header, e.g. <…@koe.example> */
+      messageId: string;
+      /** @enum {string} */
+      status: "queued" | "sending" | "sent" | "failed" | "skipped" | "bounced" | "complained";
+      /** @description The recipient's address (null: the contact has none) */
+      to: string | null;
+      contact: {
+        /** Format: uuid */
+        id: string;
+        name: string | null;
+      } | null;
+      survey: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      /** @description A campaign's test send */
+      test: boolean;
+      /** @description 0: the first message; 1 and 2: reminders */
+      step: number;
+      /** @description Null until the message is rendered and kept */
+      subject: string | null;
+      /** @description Which transport took it; null before it was handed to one */
+      transport: ("smtp" | "outbox") | null;
+      /** @description Why it was skipped or is waiting (quiet_hours, responded, retry, …) */
+      reason: string | null;
+      /** @description The server's reply when it failed (or, queued again, the last attempt's) */
+      error: string | null;
+      /** @description When a bounce or complaint was reported */
+      outcomeAt: string | null;
+      /** @description Who reported it, e.g. webhook:ses */
+      outcomeSource: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      dueAt: string;
+      sentAt: string | null;
+      /** @description Whether its rendered message is kept (HTML and text) */
+      kept: boolean;
+    };
+    /** @description One message of the sent-mail log with its rendered text */
+    SentMailDetail: {
+      /**
+       * Format: uuid
+       * @description The message's id on the delivery ledger
+       */
+      id: string;
+      /** @description The Message-ID header, e.g. <…@koe.example> */
+      messageId: string;
+      /** @enum {string} */
+      status: "queued" | "sending" | "sent" | "failed" | "skipped" | "bounced" | "complained";
+      /** @description The recipient's address (null: the contact has none) */
+      to: string | null;
+      contact: {
+        /** Format: uuid */
+        id: string;
+        name: string | null;
+      } | null;
+      survey: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      /** @description A campaign's test send */
+      test: boolean;
+      /** @description 0: the first message; 1 and 2: reminders */
+      step: number;
+      /** @description Null until the message is rendered and kept */
+      subject: string | null;
+      /** @description Which transport took it; null before it was handed to one */
+      transport: ("smtp" | "outbox") | null;
+      /** @description Why it was skipped or is waiting (quiet_hours, responded, retry, …) */
+      reason: string | null;
+      /** @description The server's reply when it failed (or, queued again, the last attempt's) */
+      error: string | null;
+      /** @description When a bounce or complaint was reported */
+      outcomeAt: string | null;
+      /** @description Who reported it, e.g. webhook:ses */
+      outcomeSource: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      dueAt: string;
+      sentAt: string | null;
+      /** @description Whether its rendered message is kept (HTML and text) */
+      kept: boolean;
+      /** @description The plain-text part, when kept */
+      text: string | null;
+      headers: {
+        [key: string]: string;
+      } | null;
+    };
+    SentMailPage: {
+      data: components["schemas"]["SentMail"][];
+      nextCursor: string | null;
+    };
     Session: {
       user: {
         /** Format: uuid */
@@ -2259,6 +2633,20 @@ export interface components {
       segment?: "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
       /** @description Responses: the comment */
       comment?: string | null;
+      /** @description Responses: how the person asked to be contacted (a detractor's choice), if they chose */
+      contactPreference?: ("email" | "phone" | "none") | null;
+      /** @description Responses that asked for a call: the contact's phone number now (null when none is on file) */
+      phone?: string | null;
+      /** @description Responses: a promoter's consent to be quoted, if given */
+      testimonialConsent?: {
+        /** @description The exact consent text the person agreed to */
+        text: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601, UTC
+         */
+        at: string;
+      } | null;
       /** @description Sends: the send's answer, if it has one (its own entry) */
       responseId?: string | null;
       /** @description Sends: the newest score clicks, oldest first (at most 20) */
@@ -2269,6 +2657,13 @@ export interface components {
         pending: number;
         confirmed: number;
       };
+      /**
+       * Format: uuid
+       * @description A company's timeline: the contact the entry is about
+       */
+      contactId?: string;
+      /** @description A company's timeline: the contact's name or email */
+      contactName?: string | null;
     };
     TestSend: {
       messageId: string;
@@ -2325,6 +2720,10 @@ export interface components {
             | "advocacy"
           )
         | null;
+      /** @description An archived touchpoint keeps its answers and reports but takes no new campaigns or triggers */
+      archived: boolean;
+      /** @description When it was archived; null when it is not */
+      archivedAt: string | null;
       /**
        * Format: date-time
        * @description ISO 8601, UTC
@@ -2535,7 +2934,7 @@ export interface operations {
             ja?: string;
             en?: string;
           };
-          /** @default {} */
+          /** @description Left out: the standard follow-up of each segment of the kind, in the question's languages; {} for none */
           followUps?: {
             [key: string]: {
               ja?: string;
@@ -2935,6 +3334,8 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        /** @description `all` (default): every touchpoint; `false`: only those not archived (the ones new campaigns and triggers may use); `true`: only the archived ones */
+        archived?: "all" | "true" | "false";
       };
       header?: never;
       path?: never;
@@ -3336,6 +3737,10 @@ export interface operations {
         cursor?: string;
         /** @description only contacts whose name, email or external id contains this text, in any case */
         q?: string;
+        /** @description only contacts with this tag (exact) */
+        tag?: string;
+        /** @description only the contacts of this company */
+        companyId?: string;
       };
       header?: never;
       path?: never;
@@ -3397,6 +3802,8 @@ export interface operations {
           timeZone?: string | null;
           externalId?: string | null;
           companyId?: string | null;
+          phone?: string | null;
+          tags?: string[];
           attributes?: {
             [key: string]: string | number | boolean | null;
           };
@@ -3622,6 +4029,8 @@ export interface operations {
           timeZone?: string | null;
           externalId?: string | null;
           companyId?: string | null;
+          phone?: string | null;
+          tags?: string[];
           attributes?: {
             [key: string]: string | number | boolean | null;
           };
@@ -4087,6 +4496,124 @@ export interface operations {
       };
     };
   };
+  archiveTouchpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The touchpoint's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Touchpoint"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  unarchiveTouchpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The touchpoint's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Touchpoint"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   createSend: {
     parameters: {
       query?: never;
@@ -4487,7 +5014,7 @@ export interface operations {
               ja?: string;
               en?: string;
             };
-            /** @default {} */
+            /** @description Left out: the standard follow-up of each segment of the kind, in the question's languages; {} for none */
             followUps?: {
               [key: string]: {
                 ja?: string;
@@ -4626,7 +5153,7 @@ export interface operations {
               ja?: string;
               en?: string;
             };
-            /** @default {} */
+            /** @description Left out: the standard follow-up of each segment of the kind, in the question's languages; {} for none */
             followUps?: {
               [key: string]: {
                 ja?: string;
@@ -4806,6 +5333,10 @@ export interface operations {
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         /** @description Only touchpoints of this team */
         team?: string;
+        /** @description A campaign's id: answers to (or sends of) its emails */
+        campaign?: string;
+        /** @description A company's id: only responses of its contacts (read from the responses, not the rollups) */
+        company?: string;
         /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
         groupBy?: string;
         /** @description previous: also the period of the same length just before from…to (both needed), and the change */
@@ -4872,6 +5403,10 @@ export interface operations {
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         /** @description Only touchpoints of this team */
         team?: string;
+        /** @description A campaign's id: answers to (or sends of) its emails */
+        campaign?: string;
+        /** @description A company's id: only responses of its contacts (read from the responses, not the rollups) */
+        company?: string;
         /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
         groupBy?: string;
         /** @description previous: also the period of the same length just before from…to (both needed), and the change */
@@ -4938,6 +5473,10 @@ export interface operations {
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         /** @description Only touchpoints of this team */
         team?: string;
+        /** @description A campaign's id: answers to (or sends of) its emails */
+        campaign?: string;
+        /** @description A company's id: only responses of its contacts (read from the responses, not the rollups) */
+        company?: string;
         /** @description One or two of day, week, month, touchpoint, channel, segment, survey, comma-separated, e.g. month,touchpoint */
         groupBy?: string;
         /** @description previous: also the period of the same length just before from…to (both needed), and the change */
@@ -5004,6 +5543,8 @@ export interface operations {
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         /** @description Only touchpoints of this team */
         team?: string;
+        /** @description A campaign's id: answers to (or sends of) its emails */
+        campaign?: string;
         /** @description Only sends to contacts whose attribute {key} has this value (as text), e.g. attribute.plan=pro; up to 5 */
         attributeFilters?: {
           [key: string]: string;
@@ -5061,6 +5602,8 @@ export interface operations {
         surveyId?: string;
         touchpointId?: string;
         contactId?: string;
+        /** @description Answers to this campaign's emails (its reminders too) */
+        campaignId?: string;
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         segment?: "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
         source?: "email" | "link" | "widget" | "api" | "import";
@@ -5273,6 +5816,8 @@ export interface operations {
         surveyId?: string;
         touchpointId?: string;
         contactId?: string;
+        /** @description Answers to this campaign's emails (its reminders too) */
+        campaignId?: string;
         channel?: "email" | "chat" | "phone" | "web" | "in_app" | "in_person" | "other";
         segment?: "detractor" | "passive" | "promoter" | "unhappy" | "neutral" | "happy";
         source?: "email" | "link" | "widget" | "api" | "import";
@@ -5465,6 +6010,113 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Campaign"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  countCampaignAudience: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          audience:
+            | {
+                /** @constant */
+                kind: "all";
+              }
+            | {
+                /** @constant */
+                kind: "filter";
+                attributes: {
+                  [key: string]: string | number | boolean;
+                };
+                /** @enum {string} */
+                locale?: "ja" | "en";
+              }
+            | {
+                /** @constant */
+                kind: "ids";
+                contactIds: string[];
+              }
+            | {
+                /** @constant */
+                kind: "csv";
+              };
+          /**
+           * Format: uuid
+           * @description The campaign whose uploaded (csv) audience is counted; needed for kind csv
+           */
+          campaignId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AudienceCount"];
         };
       };
       /** @description The request cannot be read (e.g. the body is not JSON) */
@@ -6057,7 +6709,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Campaign"];
+          "application/json": components["schemas"]["LaunchedCampaign"];
         };
       };
       /** @description No valid API key or session */
@@ -6293,6 +6945,223 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMailTransport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MailTransport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSentMail: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: "queued" | "sending" | "sent" | "failed" | "skipped" | "bounced" | "complained";
+        /** @description Only this campaign's messages (its test sends too) */
+        campaign?: string;
+        /** @description Only this survey's messages */
+        survey?: string;
+        /** @description Part of the recipient's address or the contact's name */
+        q?: string;
+        /** @description Sent (or, not sent yet, queued) at or after */
+        since?: string;
+        /** @description Sent (or queued) before */
+        until?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SentMailPage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSentMail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The message's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SentMailDetail"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSentMailHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The message's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message's HTML part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

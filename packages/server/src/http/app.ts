@@ -22,6 +22,7 @@ import { personalLinkRoutes } from "./routes/personal-link.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { suppressionRoutes } from "./routes/suppressions.ts";
 import { triggerRoutes } from "./routes/triggers.ts";
+import { touchpointArchiveRoutes } from "./routes/touchpoint-archive.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   const session = sessionRoutes(deps);
   const outbox = outboxRoutes(deps);
   const triggers = triggerRoutes(deps);
+  const touchpointArchive = touchpointArchiveRoutes(deps);
   const events = eventRoutes(deps);
   const apiKeys = apiKeyRoutes(deps);
   const users = userRoutes(deps);
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
   const document = documentRoutes(documentOf);
   const operations = [
     ...Object.values(resources).flatMap((r) => r.operations),
+    ...touchpointArchive.operations,
     ...sends.operations,
     ...contactActivity.operations,
     ...surveyPreviews.operations,
@@ -99,6 +102,7 @@ export function createApp(deps: AppDeps) {
     )
     .route("/surveys", surveyPreviews.routes)
     .route("/surveys", resources.surveys.routes)
+    .route("/touchpoints", touchpointArchive.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .route("/contacts", contactActivity.routes)
     .route("/contacts", resources.contacts.routes)

@@ -14,6 +14,7 @@ import {
   type CampaignInput,
   type Schedule,
 } from "./campaign-schema.ts";
+import { touchpointRefIssue } from "../touchpoints/touchpoints.ts";
 
 type Row = Awaited<ReturnType<typeof findCampaignRow>> & object;
 
@@ -54,12 +55,15 @@ async function checkRefs(
   db: Db,
   workspaceId: string,
   v: { surveyId?: string; touchpointId?: string | null },
+  /** The touchpoint an edited campaign has: kept, it may be archived; a new one may not. */
+  keptTouchpoint?: string | null,
 ) {
   const issues = [];
   if (v.surveyId && !(await findRow(db, "surveys", workspaceId, v.surveyId)))
     issues.push({ path: "surveyId", message: "no such survey in this workspace" });
-  if (v.touchpointId && !(await findRow(db, "touchpoints", workspaceId, v.touchpointId)))
-    issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
+  const touchpoint =
+    v.touchpointId && (await touchpointRefIssue(db, workspaceId, v.touchpointId, keptTouchpoint));
+  if (touchpoint) issues.push(touchpoint);
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -145,7 +149,7 @@ export async function updateCampaign(
   const notDraft = (status: CampaignStatus) =>
     new ConflictError(`campaign is ${status}; only a draft can be edited`);
   if (row.status !== "draft") throw notDraft(row.status);
-  await checkRefs(db, workspaceId, patch);
+  await checkRefs(db, workspaceId, patch, row.touchpoint_id);
   await db.transaction().execute(async (tx) => {
     // Still a draft when the edit lands: a launch in between wins, and the edit is refused.
     const edited = await tx

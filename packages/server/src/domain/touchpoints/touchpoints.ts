@@ -1,11 +1,19 @@
+// Touchpoints: create, read, list, edit, archive and unarchive, delete; and whether one may take a new
+// campaign or trigger.
 import type { Db } from "../../db/open.ts";
 import type { TouchpointRow } from "../../db/schema.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError, NotFoundError, type FieldIssue } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { deleteRow, getRow, listRows } from "../rows.ts";
+import { decodeIdCursor, toPage } from "../paging.ts";
+import { deleteRow, findRow, getRow } from "../rows.ts";
 import type { Page } from "../fields.ts";
-import type { Touchpoint, TouchpointInput, TouchpointPatch } from "./touchpoint-schema.ts";
+import type {
+  Touchpoint,
+  TouchpointInput,
+  TouchpointListQuery,
+  TouchpointPatch,
+} from "./touchpoint-schema.ts";
 
 export function toTouchpoint(r: TouchpointRow): Touchpoint {
   return {
@@ -15,6 +23,8 @@ export function toTouchpoint(r: TouchpointRow): Touchpoint {
     channel: r.channel as Touchpoint["channel"],
     team: r.team,
     journeyStage: r.journey_stage as Touchpoint["journeyStage"],
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -51,12 +61,81 @@ export async function getTouchpoint(db: Db, workspaceId: string, id: string): Pr
   return toTouchpoint(await getRow(db, "touchpoints", workspaceId, id));
 }
 
-export function listTouchpoints(
+/** Newest first; all of them unless `archived` narrows the list (see touchpointListQuery). */
+export async function listTouchpoints(
   db: Db,
   workspaceId: string,
-  opts: { limit: number; cursor?: string | undefined },
+  opts: Pick<TouchpointListQuery, "limit" | "cursor"> & { archived?: TouchpointListQuery["archived"] },
 ): Promise<Page<Touchpoint>> {
-  return listRows(db, "touchpoints", workspaceId, opts, toTouchpoint);
+  const after = decodeIdCursor(opts.cursor);
+  let q = db.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId);
+  if (opts.archived === "true") q = q.where("archived_at", "is not", null);
+  if (opts.archived === "false") q = q.where("archived_at", "is", null);
+  if (after) q = q.where("id", "<", after);
+  const rows = await q
+    .orderBy("id", "desc")
+    .limit(opts.limit + 1)
+    .execute();
+  return toPage(rows, opts.limit, toTouchpoint, (r) => r.id);
+}
+
+/**
+ * Archived, it keeps its answers, sends and reports, and takes no new campaign or trigger (those it has
+ * keep running). Archiving again keeps the first time.
+ */
+export async function archiveTouchpoint(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  /** The clock's time: when it was archived. */
+  now: Date,
+): Promise<Touchpoint> {
+  await db
+    .updateTable("touchpoints")
+    .set({ archived_at: now, updated_at: now })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("archived_at", "is", null)
+    .execute();
+  return getTouchpoint(db, workspaceId, id);
+}
+
+/** Back in use: new campaigns and triggers may name it again. Unarchiving one not archived changes nothing. */
+export async function unarchiveTouchpoint(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  now: Date,
+): Promise<Touchpoint> {
+  await db
+    .updateTable("touchpoints")
+    .set({ archived_at: null, updated_at: now })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("archived_at", "is not", null)
+    .execute();
+  return getTouchpoint(db, workspaceId, id);
+}
+
+/**
+ * Why a campaign or trigger may not take this touchpoint, as a field issue (the caller reports it with its
+ * others, a 422): it is not this workspace's, or it is archived. `kept`: the touchpoint the campaign or
+ * trigger already has, which an edit may keep even when it has been archived since.
+ */
+export async function touchpointRefIssue(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  kept?: string | null,
+): Promise<FieldIssue | undefined> {
+  const row = await findRow(db, "touchpoints", workspaceId, id);
+  if (!row) return { path: "touchpointId", message: "no such touchpoint in this workspace" };
+  if (row.archived_at !== null && id !== kept)
+    return {
+      path: "touchpointId",
+      message: `touchpoint "${row.name}" is archived and takes no new campaigns or triggers: unarchive it first (POST /api/v1/touchpoints/${id}/unarchive)`,
+    };
+  return undefined;
 }
 
 export async function updateTouchpoint(

@@ -8,6 +8,7 @@ import { newId } from "../ids.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
 import { findRow } from "../rows.ts";
 import { acceptsAnswers, assertAcceptsAnswers } from "../surveys/accepts-answers.ts";
+import { touchpointRefIssue } from "../touchpoints/touchpoints.ts";
 import {
   triggerInput,
   triggerPatch,
@@ -43,17 +44,22 @@ function findTriggerRow(db: Db, workspaceId: string, id: string): Promise<Trigge
     .executeTakeFirst();
 }
 
-/** The survey and touchpoint must be this workspace's: reported by field rather than as a foreign-key error. */
+/**
+ * The survey and touchpoint must be this workspace's: reported by field rather than as a foreign-key error.
+ * A new touchpoint must not be archived; `keptTouchpoint`, the one an edited trigger already has, may be.
+ */
 async function checkRefs(
   db: Db,
   workspaceId: string,
   v: { surveyId?: string; touchpointId?: string | null },
+  keptTouchpoint?: string | null,
 ) {
   const issues: FieldIssue[] = [];
   if (v.surveyId && !(await findRow(db, "surveys", workspaceId, v.surveyId)))
     issues.push({ path: "surveyId", message: "no such survey in this workspace" });
-  if (v.touchpointId && !(await findRow(db, "touchpoints", workspaceId, v.touchpointId)))
-    issues.push({ path: "touchpointId", message: "no such touchpoint in this workspace" });
+  const touchpoint =
+    v.touchpointId && (await touchpointRefIssue(db, workspaceId, v.touchpointId, keptTouchpoint));
+  if (touchpoint) issues.push(touchpoint);
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -122,9 +128,9 @@ export async function updateTrigger(
   raw: TriggerPatch,
 ): Promise<Trigger> {
   const patch = triggerPatch.parse(raw);
-  await checkRefs(db, workspaceId, patch);
+  const current = await findTriggerRow(db, workspaceId, id);
+  await checkRefs(db, workspaceId, patch, current?.touchpoint_id);
   if (patch.active === true || (patch.surveyId !== undefined && patch.active !== false)) {
-    const current = await findTriggerRow(db, workspaceId, id);
     if (current && (patch.active ?? current.active))
       await checkActiveSurvey(db, workspaceId, patch.surveyId ?? current.survey_id, "activate the trigger");
   }

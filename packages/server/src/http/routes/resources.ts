@@ -14,6 +14,7 @@ import { surveyInput, surveyPatch, surveySchema } from "../../domain/surveys/sur
 import * as touchpoints from "../../domain/touchpoints/touchpoints.ts";
 import {
   touchpointInput,
+  touchpointListQuery,
   touchpointPatch,
   touchpointSchema,
 } from "../../domain/touchpoints/touchpoint-schema.ts";
@@ -46,6 +47,7 @@ export const resourceRouters = (deps: AppDeps) => ({
     tag: "Touchpoints",
     input: touchpointInput,
     patch: touchpointPatch,
+    listQuery: touchpointListQuery,
     canEdit: canEditTouchpoints,
     create: touchpoints.createTouchpoint,
     get: touchpoints.getTouchpoint,
