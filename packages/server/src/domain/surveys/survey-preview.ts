@@ -1,6 +1,7 @@
 // What the survey editor's live preview sends: the survey as being edited (unsaved), the locale, and the
 // step of the page to show. The survey is turned into the row the page renderers take.
 import { z } from "zod";
+import { followUpsOrDefaults } from "./default-follow-ups.ts";
 import type { Db } from "../../db/open.ts";
 import type { SurveyRow } from "../../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
@@ -61,7 +62,7 @@ export function unsavedSurveyRow(workspaceId: string, s: UnsavedSurvey, now: Dat
     name: s.name,
     kind: s.kind,
     question: s.question,
-    follow_ups: s.followUps,
+    follow_ups: followUpsOrDefaults(s),
     default_locale: s.defaultLocale,
     status: s.status,
     settings: s.settings,

@@ -58,7 +58,12 @@ function followUpsFitKind(
 export const surveyInput = z
   .object({
     ...fields,
-    followUps: fields.followUps.default({}),
+    followUps: fields.followUps
+      .optional()
+      .describe(
+        "Left out: the standard follow-up of each segment of the kind, in the question's languages; " +
+          "{} for none",
+      ),
     defaultLocale: fields.defaultLocale.default("ja"),
     status: fields.status.default("draft"),
     settings: fields.settings.default({}),

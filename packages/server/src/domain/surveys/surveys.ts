@@ -6,6 +6,7 @@ import { newId } from "../ids.ts";
 import { deleteRow, getRow, listRows } from "../rows.ts";
 import type { Page } from "../fields.ts";
 import { segmentsOf } from "../scores/scales.ts";
+import { followUpsOrDefaults } from "./default-follow-ups.ts";
 import { resolveBrands, storedBrandNames, type Brands } from "../workspaces/brand.ts";
 import { embedOriginsOf } from "../workspaces/embed-origins.ts";
 import type { Survey, SurveyInput, SurveyPatch } from "./survey-schema.ts";
@@ -39,7 +40,7 @@ export async function createSurvey(db: Db, workspaceId: string, input: SurveyInp
       name: input.name,
       kind: input.kind,
       question: JSON.stringify(input.question),
-      follow_ups: JSON.stringify(input.followUps),
+      follow_ups: JSON.stringify(followUpsOrDefaults(input)),
       default_locale: input.defaultLocale,
       status: input.status,
       settings: JSON.stringify(input.settings ?? {}),
