@@ -5,6 +5,7 @@ import type { Db } from "../db/open.ts";
 import { changeCampaign, findCampaignRow } from "../domain/campaigns/campaigns.ts";
 import { campaignProgress } from "../domain/campaigns/progress.ts";
 import { NotFoundError } from "../domain/errors.ts";
+import { isId } from "../domain/ids.ts";
 
 const WIDTH = 30;
 
@@ -33,6 +34,7 @@ export async function sendCampaignFromCli(
   /** The one clock: the launch and the progress are as of its time, and it paces the redraws. */
   clock: Clock = systemClock,
 ): Promise<void> {
+  if (!isId(id)) throw new NotFoundError(`campaign ${id} not found`);
   const row = await db.selectFrom("campaigns").select("workspace_id").where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError(`campaign ${id} not found`);
   const ws = row.workspace_id;

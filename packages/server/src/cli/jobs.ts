@@ -1,6 +1,7 @@
 // `koe jobs [--state S] [--queue Q]` and `koe jobs retry ID`: the background jobs an operator looks at
 // (queued, running, failed and dead, with their errors) and a dead job run again, from the terminal.
 import { ConfigError } from "../config.ts";
+import type { PgBoss } from "pg-boss";
 import type { Db } from "../db/open.ts";
 import { openBoss } from "../jobs/boss.ts";
 import { jobListQuery, jobStates, listJobs, retryJob, type JobSummary } from "../jobs/job-list.ts";
@@ -21,16 +22,27 @@ const line = (j: JobSummary) =>
 /** Runs one `koe jobs …` command; `print` is the terminal (console.log in the process). */
 export async function jobsCommand(
   db: Db,
-  args: { sub: string | undefined; rest: string[]; state?: string | undefined; queue?: string | undefined },
+  args: {
+    sub: string | undefined;
+    rest: string[];
+    state?: string | undefined;
+    queue?: string | undefined;
+    /** The process's open queue (a server's); without it the command opens one for the retry. */
+    boss?: (() => PgBoss) | undefined;
+  },
   print: (line: string) => void,
 ): Promise<void> {
   if (args.sub === "retry") {
     const id = args.rest[0];
     if (!id) throw new ConfigError("usage: koe jobs retry <job id>");
+    const retried = (boss: () => PgBoss) =>
+      retryJob(db, boss, id).then((job) =>
+        print(`retrying ${job.id} (${job.queue}), attempt ${job.attempts + 1} of ${job.maxAttempts}`),
+      );
+    if (args.boss) return retried(args.boss);
     const boss = await openBoss(db, { supervise: false });
     try {
-      const job = await retryJob(db, () => boss, id);
-      print(`retrying ${job.id} (${job.queue}), attempt ${job.attempts + 1} of ${job.maxAttempts}`);
+      await retried(() => boss);
     } finally {
       await boss.stop({ graceful: false });
     }

@@ -3,7 +3,16 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends Error {
+  constructor(
+    message: string,
+    /** The directory, and the live process holding it when that is another one (the CLI hands it commands). */
+    readonly dir: string,
+    readonly pid?: number,
+  ) {
+    super(message);
+  }
+}
 
 function startTimeOf(pid: number): string | null {
   try {
@@ -47,20 +56,17 @@ export function lockDataDir(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
-    let owner: { pid?: number; startTime?: string | null } = {};
-    try {
-      owner = JSON.parse(readFileSync(file, "utf8")) as typeof owner;
-    } catch {
-      /* half-written or unreadable: treat as stale */
-    }
+    const owner = readOwner(file);
     if (owner.pid && owner.pid !== process.pid && isAlive(owner.pid, owner.startTime ?? null)) {
       throw new DataDirLockedError(
         `The data directory ${dir} is in use by another Koe process (pid ${owner.pid}). ` +
           `Stop it, or point KOE_DATA_DIR at another directory.`,
+        dir,
+        owner.pid,
       );
     }
     if (owner.pid === process.pid) {
-      throw new DataDirLockedError(`The data directory ${dir} is already open in this process.`);
+      throw new DataDirLockedError(`The data directory ${dir} is already open in this process.`, dir);
     }
     try {
       unlinkSync(file); // stale: its owner is gone
@@ -68,5 +74,21 @@ export function lockDataDir(dir: string): () => void {
       /* someone else removed it first */
     }
   }
-  throw new DataDirLockedError(`Could not lock the data directory ${dir}.`);
+  throw new DataDirLockedError(`Could not lock the data directory ${dir}.`, dir);
+}
+
+function readOwner(file: string): { pid?: number; startTime?: string | null } {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as { pid?: number; startTime?: string | null };
+  } catch {
+    return {}; // none, half-written or unreadable: treated as stale
+  }
+}
+
+/** The live process holding the directory's lock, if another one does (nothing is taken or removed). */
+export function lockOwner(dir: string): number | undefined {
+  const owner = readOwner(join(dir, "koe.lock"));
+  return owner.pid && owner.pid !== process.pid && isAlive(owner.pid, owner.startTime ?? null)
+    ? owner.pid
+    : undefined;
 }
