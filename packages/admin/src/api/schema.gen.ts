@@ -286,6 +286,200 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/contacts/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every contact matching the list's filters, as a CSV file
+     * @description UTF-8 with BOM (Excel opens Japanese right), RFC 4180, newest first, streamed. Columns: id, email, name, phone, externalId, company, companyId, locale, timeZone, tags, createdAt, then attribute.<key> for each attribute key the contacts have; tags are joined by "; "; createdAt in the workspace's time zone. Cells a spreadsheet would run as a formula get a leading apostrophe.
+     */
+    get: operations["exportContactsCsv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contacts/{id}/privacy-export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A privacy request: everything Koe holds about one contact, as JSON (admins and up)
+     * @description The contact, their company, notes, sends, score clicks, messages (ledger and outbox), responses, received and domain events, campaign audiences, cases and the suppression of their address. Recorded in the audit log.
+     */
+    get: operations["exportContactData"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contacts/{id}/erase": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A privacy request: erase a contact's personal data, keeping their scores anonymously (admins and up)
+     * @description Deletes the contact (email, name, phone, external id, attributes, tags, notes), their comments and testimonial text, the metadata of their sends and received events, and the rendered mail to them; queued messages to them are skipped. Their responses stay without contact or comment, so reports and rollups do not change. Their address stays on (or joins) the suppression list so Koe never emails them again. Recorded in the audit log by id and counts. Cannot be undone.
+     */
+    post: operations["eraseContact"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/companies/{id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A company's timeline, newest first: its contacts' sends, responses and notes
+     * @description As a contact's timeline, each entry naming its contact; the newest 100.
+     */
+    get: operations["getCompanyTimeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/audit-log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log, newest first: privacy exports and erasures, with who did them */
+    get: operations["listAuditLog"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contact-imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a contact CSV to import: its preview and a guessed mapping
+     * @description The file's bytes as the body (text/csv; UTF-8 with or without a BOM, UTF-16 with a BOM, Shift_JIS/CP932, or the declared charset), at most 64 MB. Answers the detected encoding, the header, the first 10 rows and a mapping guessed from the headers in Japanese or English; nothing is written to contacts until `POST /api/v1/contact-imports/{id}/run`. Bytes that are not text are a 422 naming each line. Larger files: `koe import contacts FILE`.
+     */
+    post: operations["uploadContactImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contact-imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A contact import: its preview, status, progress and counts
+     * @description Poll it while the import runs: `rowsDone` of `totalRows`, and how many rows created, updated, unchanged (the contact already held every value: nothing written) or failed.
+     */
+    get: operations["getContactImport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contact-imports/{id}/run": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run an uploaded import with a column mapping, as a background job
+     * @description Each column fills a field (email, name, phone, company, locale, timeZone, tags, externalId), becomes a typed attribute, or is skipped; a column left out of the mapping is skipped. Rows are matched to contacts by external id, else by email: a matched contact gets the row's non-empty values (an empty cell clears nothing; tags are added; attributes merged), other rows create contacts; a company cell links the contact to the company of that name, created if none. Tags in a cell are separated by `;`, `、` or `,`. Answers at once (202) with the import queued; poll `GET /api/v1/contact-imports/{id}`. 409 when it already ran; a failed import resumes where it stopped.
+     */
+    post: operations["runContactImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contact-imports/{id}/errors": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contact import's bad rows: the first 100, with line, column and reason */
+    get: operations["listContactImportErrors"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/contact-imports/{id}/errors.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A contact import's error report as a CSV file
+     * @description UTF-8 with BOM (Excel opens it with Japanese intact), one line per bad cell: line, column, reason (in `locale`), then the row's values under the file's own header, to fix and import again.
+     */
+    get: operations["downloadContactImportErrors"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/surveys/preview": {
     parameters: {
       query?: never;
@@ -476,7 +670,7 @@ export interface paths {
     };
     /**
      * Every response matching the feed's filters, as a CSV file
-     * @description UTF-8 with BOM, RFC 4180, newest first, streamed; times in the workspace's time zone. Columns: id, createdAt, survey, surveyKind, score, segment, touchpoint, channel, contactEmail, contactName, comment, locale, source. Cells that a spreadsheet would run as a formula get a leading apostrophe. from/to take a day (a whole day in the workspace's time zone) or an ISO 8601 time.
+     * @description UTF-8 with BOM, RFC 4180, newest first, streamed; times in the workspace's time zone. Columns: id, createdAt, survey, surveyKind, score, segment, touchpoint, channel, contactEmail, contactName, comment, locale, source, contactPhone, company, contactPreference, testimonialConsentText, testimonialConsentAt. Cells that a spreadsheet would run as a formula get a leading apostrophe. from/to take a day (a whole day in the workspace's time zone) or an ISO 8601 time.
      */
     get: operations["exportResponsesCsv"];
     put?: never;
@@ -846,13 +1040,13 @@ export interface paths {
     };
     /**
      * List suppressed addresses, newest first
-     * @description No survey email is sent to them; `reason` filters.
+     * @description No survey email is sent to them; `reason` filters, `q` finds part of an address.
      */
     get: operations["listSuppressions"];
     put?: never;
     /**
      * Suppress one address, or a batch of up to 1,000
-     * @description One address answers the row as stored; `{ items: [...] }` of up to 1,000 answers their count. Idempotent; a row keeps the stronger reason: complained > bounced > unsubscribed > manual.
+     * @description One address answers the row as stored; `{ items: [...] }` of up to 1,000 answers their count. Idempotent; a row keeps the stronger reason: complained > bounced > unsubscribed > manual. Without a `source`, it is `admin` for a signed-in user and `api` for an API key.
      */
     post: operations["addSuppressions"];
     delete?: never;
@@ -872,7 +1066,7 @@ export interface paths {
     put?: never;
     /**
      * Email provider events: bounces, complaints, unsubscribes
-     * @description Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as `unsubscribed`; soft bounces and other events are ignored. Counted per recipient.
+     * @description Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as `unsubscribed`; soft bounces and other events are ignored. Counted per recipient. A bounce or complaint also marks the message in the sent-mail log (`/api/v1/outbox/log`).
      */
     post: operations["receiveEmailEvents"];
     delete?: never;
@@ -949,6 +1143,46 @@ export interface paths {
      * @description Set `active: false` to pause it. Activating it needs an active survey (409 `urn:koe:problem:survey-not-active`).
      */
     patch: operations["updateTrigger"];
+    trace?: never;
+  };
+  "/api/v1/triggers/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Try an unsaved trigger on a sample event, sending nothing
+     * @description For the editor: the trigger as being written (its name may be empty). Nothing is stored or sent: no event, contact, send or email. The answer says whether the event would make a send (`fires`), what would happen to its first email when due (`delivery`: sent, postponed for quiet hours, or skipped), every reason it would not (`reasons`, in the order checked), each condition with the event's value, and which contact the event names (or that it would create one).
+     */
+    post: operations["dryRunTriggerDraft"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/triggers/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Try a trigger on a sample event, sending nothing
+     * @description Nothing is stored or sent: no event, contact, send or email. The answer says whether the event would make a send (`fires`), what would happen to its first email when due (`delivery`: sent, postponed for quiet hours, or skipped), every reason it would not (`reasons`, in the order checked), each condition with the event's value, and which contact the event names (or that it would create one).
+     */
+    post: operations["dryRunTrigger"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/events": {
@@ -1366,6 +1600,36 @@ export interface components {
         firstLine: number;
       }[];
     };
+    AuditEntry: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      at: string;
+      actor: {
+        /** @enum {string} */
+        kind: "user" | "api_key" | "cli" | "system";
+        id: string | null;
+        /** @description As named when it acted */
+        name: string;
+      };
+      /** @description What was done: contact.privacy_exported, contact.erased */
+      action: string;
+      /** @description The kind of record acted on (contact) */
+      subjectType: string;
+      /** @description The record's id (an erased contact's id names no one any more) */
+      subjectId: string | null;
+      /** @description Counts and ids of what was done */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    AuditEntryPage: {
+      data: components["schemas"]["AuditEntry"][];
+      nextCursor: string | null;
+    };
     Benchmark: {
       /** @description ISO 3166-1 alpha-2 */
       country: string;
@@ -1696,6 +1960,9 @@ export interface components {
       data: components["schemas"]["Company"][];
       nextCursor: string | null;
     };
+    CompanyTimeline: {
+      data: components["schemas"]["TimelineEntry"][];
+    };
     Contact: {
       /** Format: uuid */
       id: string;
@@ -1721,6 +1988,141 @@ export interface components {
        * @description ISO 8601, UTC
        */
       updatedAt: string;
+    };
+    ContactErasure: {
+      contactId: string;
+      responsesAnonymised: number;
+      sendsAnonymised: number;
+      /** @description Queued messages to them that will not leave */
+      messagesSkipped: number;
+      /** @description Rendered messages to them deleted from the outbox */
+      messagesDeleted: number;
+      eventsAnonymised: number;
+      notesDeleted: number;
+      /** @description Their address is on the suppression list (it was, or was put there now) */
+      suppressed: boolean;
+    };
+    ContactImport: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      /** @enum {string} */
+      source: "upload" | "cli";
+      byteSize: number;
+      /** @description How the file was read: utf-8, utf-16le, utf-16be or cp932 */
+      encoding: string;
+      /** @description The header row */
+      columns: string[];
+      /** @description The first rows' cells, at most 10 */
+      preview: string[][];
+      /** @description A mapping guessed from the headers */
+      guessedMapping: {
+        columns: {
+          column: number;
+          /** @enum {string} */
+          field:
+            | "email"
+            | "name"
+            | "phone"
+            | "company"
+            | "locale"
+            | "timeZone"
+            | "tags"
+            | "externalId"
+            | "attribute"
+            | "skip";
+          key?: string;
+          /** @enum {string} */
+          type?: "text" | "number" | "boolean" | "date";
+        }[];
+      };
+      /** @description The mapping it ran with */
+      mapping: {
+        columns: {
+          column: number;
+          /** @enum {string} */
+          field:
+            | "email"
+            | "name"
+            | "phone"
+            | "company"
+            | "locale"
+            | "timeZone"
+            | "tags"
+            | "externalId"
+            | "attribute"
+            | "skip";
+          key?: string;
+          /** @enum {string} */
+          type?: "text" | "number" | "boolean" | "date";
+        }[];
+      } | null;
+      /** @enum {string} */
+      status: "uploaded" | "queued" | "running" | "done" | "failed";
+      /** @description Data rows in the file (blank rows not counted) */
+      totalRows: number | null;
+      rowsDone: number;
+      created: number;
+      updated: number;
+      /** @description Rows whose contact already held every value: nothing was written */
+      unchanged: number;
+      /** @description Rows left out, each with its reasons in the error report */
+      failed: number;
+      /** @description Why the run stopped, when status is failed */
+      error: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      updatedAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+    };
+    ContactImportColumnInput: {
+      /** @description the column's position in the header, from 0 */
+      column: number;
+      /** @enum {string} */
+      field:
+        | "email"
+        | "name"
+        | "phone"
+        | "company"
+        | "locale"
+        | "timeZone"
+        | "tags"
+        | "externalId"
+        | "attribute"
+        | "skip";
+      /** @description the attribute's name (field `attribute`); default the column's header */
+      key?: string;
+      /**
+       * @description the attribute's type (field `attribute`); default text
+       * @enum {string}
+       */
+      type?: "text" | "number" | "boolean" | "date";
+    };
+    ContactImportError: {
+      /** @description The file's line where the row starts */
+      line: number;
+      /** @description The column's header, or empty for the whole row */
+      column: string;
+      /** @description A code: email_invalid, locale_invalid, duplicate_email, … */
+      reason: string;
+      detail: string;
+      /** @description The reason in words, in the asked locale */
+      message: string;
+    };
+    ContactImportErrors: {
+      data: components["schemas"]["ContactImportError"][];
+      total: number;
+    };
+    ContactImportMappingInput: {
+      columns: components["schemas"]["ContactImportColumnInput"][];
     };
     ContactNote: {
       /** Format: uuid */
@@ -1835,6 +2237,8 @@ export interface components {
       suppressed: number;
       /** @description Recipients whose event suppresses nothing (soft bounces, opens, …) */
       ignored: number;
+      /** @description Messages of the sent-mail log marked bounced or complained: the one the event's Message-ID names, else the recipient's latest sent message */
+      marked: number;
     };
     /** @description An event as received, with the sends it made */
     Event: {
@@ -2186,6 +2590,57 @@ export interface components {
       data: components["schemas"]["OutboxMessage"][];
       nextCursor: string | null;
     };
+    PrivacyExport: {
+      /**
+       * Format: date-time
+       * @description ISO 8601, UTC
+       */
+      exportedAt: string;
+      contact: components["schemas"]["Contact"];
+      company: components["schemas"]["Company"] | null;
+      notes: {
+        [key: string]: unknown;
+      }[];
+      /** @description The survey invitations sent to them */
+      sends: {
+        [key: string]: unknown;
+      }[];
+      /** @description Score clicks on their personal links (confirmed or not) */
+      intents: {
+        [key: string]: unknown;
+      }[];
+      /** @description The delivery ledger's messages of their sends */
+      deliveries: {
+        [key: string]: unknown;
+      }[];
+      /** @description Rendered mail kept in the outbox (no SMTP server), addressed to them */
+      messages: {
+        [key: string]: unknown;
+      }[];
+      responses: {
+        [key: string]: unknown;
+      }[];
+      /** @description Events received from the workspace's systems about them */
+      events: {
+        [key: string]: unknown;
+      }[];
+      /** @description Koe's own records of what happened to them, their sends and responses */
+      domainEvents: {
+        [key: string]: unknown;
+      }[];
+      /** @description Campaign audiences they were chosen for by name */
+      campaigns: {
+        [key: string]: unknown;
+      }[];
+      /** @description Follow-up cases about them */
+      cases: {
+        [key: string]: unknown;
+      }[];
+      /** @description Their address on the suppression list */
+      suppression: {
+        [key: string]: unknown;
+      } | null;
+    };
     /** @description Problem details (RFC 9457) */
     Problem: {
       /** @description Tells one refusal from others of its status, e.g. urn:koe:problem:validation */
@@ -2215,6 +2670,10 @@ export interface components {
       comment: string | null;
       /** @description A detractor's answer to "may we contact you?"; null when not asked */
       contactPreference: ("email" | "phone" | "none") | null;
+      /** @description A promoter's consent to be quoted, word for word as they agreed to it; null: no consent */
+      testimonialConsentText: string | null;
+      /** @description When that consent was given */
+      testimonialConsentAt: string | null;
       locale: ("ja" | "en") | null;
       metadata: {
         [key: string]: string | number | boolean | null;
@@ -2268,6 +2727,10 @@ export interface components {
       comment: string | null;
       /** @description A detractor's answer to "may we contact you?"; null when not asked */
       contactPreference: ("email" | "phone" | "none") | null;
+      /** @description A promoter's consent to be quoted, word for word as they agreed to it; null: no consent */
+      testimonialConsentText: string | null;
+      /** @description When that consent was given */
+      testimonialConsentAt: string | null;
       locale: ("ja" | "en") | null;
       metadata: {
         [key: string]: string | number | boolean | null;
@@ -2284,12 +2747,35 @@ export interface components {
         id: string;
         name: string | null;
         email: string | null;
+        phone: string | null;
+        company: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        } | null;
       } | null;
       touchpoint: {
         /** Format: uuid */
         id: string;
         name: string;
       } | null;
+    };
+    SampleEventInput: {
+      type: string;
+      contact: {
+        /** Format: uuid */
+        id?: string;
+        email?: string;
+        externalId?: string;
+        name?: string;
+        /** @enum {string} */
+        locale?: "ja" | "en";
+        timeZone?: string;
+      };
+      touchpointId?: string | null;
+      metadata?: {
+        [key: string]: string | number | boolean | null;
+      };
     };
     Send: {
       /** Format: uuid */
@@ -2520,8 +3006,14 @@ export interface components {
       email: string;
       /** @enum {string} */
       reason: "complained" | "bounced" | "unsubscribed" | "manual";
-      /** @description Where it came from: api, webhook:ses, page, … */
+      /** @description Where it came from: `unsubscribe page (send …)` or `one-click (send …)` (the link in an email), `webhook:ses` and the like (a provider's event), `admin` (added in the admin app), `api` or the caller's own text */
       source: string | null;
+      /**
+       * @description The source in four kinds: unsubscribe (the person, from an email's link), provider (a bounce or complaint webhook), manual (a person in the admin app), api (an API key or import)
+       * @enum {string}
+       */
+      origin: "unsubscribe" | "provider" | "manual" | "api";
+      note: string | null;
       /**
        * Format: date-time
        * @description ISO 8601, UTC
@@ -2767,6 +3259,71 @@ export interface components {
        * @description ISO 8601, UTC
        */
       createdAt: string;
+    };
+    /** @description Whether a trigger would fire for a sample event and why not; nothing was stored or sent */
+    TriggerDryRun: {
+      /** @description Whether the event would make a send of this trigger */
+      fires: boolean;
+      /** @description Null when the contact cannot be told (an unknown contact id) */
+      delivery: {
+        /**
+         * @description What the mail worker would do with the first email when due
+         * @enum {string}
+         */
+        decision: "send" | "postpone" | "skip";
+        /**
+         * Format: date-time
+         * @description Now plus the trigger's delay
+         */
+        dueAt: string;
+        /** @description When a postponed email would go instead (end of quiet hours) */
+        until: string | null;
+      } | null;
+      /** @description Everything that stops the send or its email, in the order checked */
+      reasons: {
+        /** @enum {string} */
+        code:
+          | "event_type"
+          | "inactive"
+          | "survey_missing"
+          | "survey_not_active"
+          | "condition"
+          | "event_touchpoint_unknown"
+          | "contact_unknown"
+          | "no_email"
+          | "suppressed"
+          | "open_case"
+          | "within_24h"
+          | "recently_surveyed";
+        message: string;
+        /** @description The failed condition's key */
+        key?: string;
+      }[];
+      conditions: {
+        key: string;
+        condition:
+          | (string | number | boolean)
+          | {
+              in: (string | number | boolean)[];
+            }
+          | {
+              gte?: number;
+              lte?: number;
+            };
+        /** @description The event's value at the key; null when it has none */
+        value: string | number | boolean | null;
+        holds: boolean;
+      }[];
+      contact: {
+        /**
+         * @description How the event's contact was found; `new`: none was, and a real event would create one
+         * @enum {string}
+         */
+        match: "id" | "externalId" | "email" | "new" | "unknown";
+        id: string | null;
+        email: string | null;
+        name: string | null;
+      };
     };
     TriggerPage: {
       data: components["schemas"]["Trigger"][];
@@ -4996,6 +5553,645 @@ export interface operations {
       };
     };
   };
+  exportContactsCsv: {
+    parameters: {
+      query?: {
+        /** @description only contacts whose name, email or external id contains this text, in any case */
+        q?: string;
+        /** @description only contacts with this tag (exact) */
+        tag?: string;
+        /** @description only the contacts of this company */
+        companyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file (content-disposition: attachment; filename=koe-contacts-YYYY-MM-DD.csv) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  exportContactData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The contact's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PrivacyExport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  eraseContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The contact's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ContactErasure"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCompanyTimeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The company's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CompanyTimeline"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAuditLog: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description Only the entries about this record */
+        subjectId?: string;
+        action?: "contact.privacy_exported" | "contact.erased";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AuditEntryPage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  uploadContactImport: {
+    parameters: {
+      query?: {
+        /** @description The file's name as the person chose it, shown with the import */
+        fileName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The CSV file as it is, with a header row; its charset may be declared (text/csv; charset=shift_jis) */
+    requestBody: {
+      content: {
+        "text/csv": string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ContactImport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The contact import's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ContactImport"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  runContactImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The contact import's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ContactImportMappingInput"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ContactImport"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listContactImportErrors: {
+    parameters: {
+      query?: {
+        /** @description The language of the reasons (default en) */
+        locale?: "ja" | "en";
+      };
+      header?: never;
+      path: {
+        /** @description The contact import's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ContactImportErrors"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  downloadContactImportErrors: {
+    parameters: {
+      query?: {
+        /** @description The language of the reasons (default en) */
+        locale?: "ja" | "en";
+      };
+      header?: never;
+      path: {
+        /** @description The contact import's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file (content-disposition: attachment; filename=contact-import-errors-<id>.csv) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   previewSurveyPage: {
     parameters: {
       query?: never;
@@ -5619,6 +6815,10 @@ export interface operations {
         scoreMin?: number;
         /** @description The highest score kept */
         scoreMax?: number;
+        /** @description Who asked to be contacted: by phone, by email, either (any), or who asked for no contact (none) */
+        contactPreference?: "phone" | "email" | "any" | "none";
+        /** @description true: only answers whose author consented to be quoted; false: only those without consent */
+        testimonial?: "true" | "false";
         include?: "contact";
       };
       header?: never;
@@ -5833,6 +7033,10 @@ export interface operations {
         scoreMin?: number;
         /** @description The highest score kept */
         scoreMax?: number;
+        /** @description Who asked to be contacted: by phone, by email, either (any), or who asked for no contact (none) */
+        contactPreference?: "phone" | "email" | "any" | "none";
+        /** @description true: only answers whose author consented to be quoted; false: only those without consent */
+        testimonial?: "true" | "false";
       };
       header?: never;
       path?: never;
@@ -5840,7 +7044,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file (content-disposition: attachment; filename=koe-responses-YYYY-MM-DD.csv) */
+      /** @description The file (content-disposition: attachment; filename=koe-responses-YYYY-MM-DD.csv, koe-testimonials-YYYY-MM-DD.csv with testimonial=true) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6139,6 +7343,15 @@ export interface operations {
       };
       /** @description The key's or user's role may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7356,6 +8569,8 @@ export interface operations {
         limit?: number;
         cursor?: string;
         reason?: "complained" | "bounced" | "unsubscribed" | "manual";
+        /** @description Part of the address */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -7416,6 +8631,8 @@ export interface operations {
               /** @enum {string} */
               reason: "complained" | "bounced" | "unsubscribed" | "manual";
               source?: string;
+              /** @description Why, in a person's words */
+              note?: string;
             }
           | {
               items: {
@@ -7423,6 +8640,8 @@ export interface operations {
                 /** @enum {string} */
                 reason: "complained" | "bounced" | "unsubscribed" | "manual";
                 source?: string;
+                /** @description Why, in a person's words */
+                note?: string;
               }[];
             };
       };
@@ -8049,6 +9268,201 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  dryRunTriggerDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          trigger: {
+            name?: string;
+            eventType: string;
+            /** @default {} */
+            conditions?: {
+              [key: string]:
+                | (string | number | boolean)
+                | {
+                    in: (string | number | boolean)[];
+                  }
+                | {
+                    gte?: number;
+                    lte?: number;
+                  };
+            };
+            /** @default 0 */
+            delaySeconds?: number;
+            /** Format: uuid */
+            surveyId: string;
+            touchpointId?: string | null;
+            /** @default true */
+            active?: boolean;
+          };
+          event: components["schemas"]["SampleEventInput"];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TriggerDryRun"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not of a media type this operation takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  dryRunTrigger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The trigger's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          event: components["schemas"]["SampleEventInput"];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TriggerDryRun"];
+        };
+      };
+      /** @description The request cannot be read (e.g. the body is not JSON) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

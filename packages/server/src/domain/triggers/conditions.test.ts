@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesConditions } from "./conditions.ts";
+import { conditionResults, matchesConditions } from "./conditions.ts";
 import { conditionsSchema } from "./trigger-schema.ts";
 
 const event = {
@@ -54,5 +54,24 @@ describe("trigger conditions", () => {
     expect(paths({ "metadata.plan": { in: [] } })).toEqual(["metadata.plan"]);
     const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`metadata.k${i}`, i]));
     expect(conditionsSchema.safeParse(many).success).toBe(false);
+  });
+});
+
+describe("trigger condition results", () => {
+  it("judge each condition as the match does, with the event's value", () => {
+    const conditions = conditionsSchema.parse({
+      "metadata.plan": "pro",
+      "metadata.orderTotal": { gte: 7000 },
+      "metadata.coupon": "SPRING",
+      "metadata.region": { in: ["kanto"] },
+    });
+    const results = conditionResults(conditions, event);
+    expect(results).toEqual([
+      { key: "metadata.plan", condition: "pro", value: "pro", holds: true },
+      { key: "metadata.orderTotal", condition: { gte: 7000 }, value: 6200, holds: false },
+      { key: "metadata.coupon", condition: "SPRING", value: null, holds: false },
+      { key: "metadata.region", condition: { in: ["kanto"] }, value: undefined, holds: false },
+    ]);
+    expect(results.every((r) => r.holds)).toBe(matchesConditions(conditions, event));
   });
 });

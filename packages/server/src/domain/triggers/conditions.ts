@@ -18,6 +18,23 @@ export function matchesConditions(conditions: Conditions, event: MatchedEvent): 
   return Object.entries(conditions).every(([key, condition]) => holds(condition, valueAt(key, event)));
 }
 
+/** One condition as judged against one event: what it asked, what the event had, whether it held. */
+export interface ConditionResult {
+  key: string;
+  condition: Condition;
+  /** The event's value at the key; undefined when it has none (null metadata counts as none). */
+  value: Value;
+  holds: boolean;
+}
+
+/** Each condition judged on its own, by the same rule as matchesConditions, to say which one failed. */
+export function conditionResults(conditions: Conditions, event: MatchedEvent): ConditionResult[] {
+  return Object.entries(conditions).map(([key, condition]) => {
+    const value = valueAt(key, event);
+    return { key, condition, value, holds: holds(condition, value) };
+  });
+}
+
 function valueAt(key: string, event: MatchedEvent): Value {
   if (key === "touchpoint") return event.touchpointId;
   const name = key.slice("metadata.".length);

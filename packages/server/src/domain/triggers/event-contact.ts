@@ -52,7 +52,12 @@ export async function contactForEvent(
   return raced;
 }
 
-async function findContactId(tx: Db, workspaceId: string, ref: EventContact): Promise<string | undefined> {
+/** The contact an event names by externalId, else by email; undefined when neither finds one. Reads only. */
+export async function findContactId(
+  tx: Db,
+  workspaceId: string,
+  ref: EventContact,
+): Promise<string | undefined> {
   for (const [column, value] of [
     ["external_id", ref.externalId],
     ["email", ref.email],

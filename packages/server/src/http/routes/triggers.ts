@@ -1,4 +1,5 @@
-// /api/v1/triggers: the rules turning incoming events into sends.
+// /api/v1/triggers: the rules turning incoming events into sends, and trying one on a sample event.
+import { dateOf } from "../../clock.ts";
 import { canEditSurveys, canRead } from "../../domain/auth/permissions.ts";
 import { pageOf } from "../../domain/fields.ts";
 import {
@@ -14,6 +15,12 @@ import {
   listTriggers,
   updateTrigger,
 } from "../../domain/triggers/triggers.ts";
+import {
+  draftTriggerDryRunInput,
+  storedTriggerDryRunInput,
+  triggerDryRunSchema,
+} from "../../domain/triggers/dry-run-schema.ts";
+import { dryRunTrigger } from "../../domain/triggers/dry-run.ts";
 import { contractRoutes } from "../contract/mount.ts";
 import { operation, route } from "../contract/operation.ts";
 import type { AppDeps } from "../env.ts";
@@ -21,6 +28,11 @@ import type { AppDeps } from "../env.ts";
 const base = "/api/v1/triggers";
 const tag = "Triggers";
 const one = { tag, params: { id: "trigger" } } as const;
+const dryRunNote =
+  "Nothing is stored or sent: no event, contact, send or email. The answer says whether the event would " +
+  "make a send (`fires`), what would happen to its first email when due (`delivery`: sent, postponed for " +
+  "quiet hours, or skipped), every reason it would not (`reasons`, in the order checked), each condition " +
+  "with the event's value, and which contact the event names (or that it would create one).";
 
 export function triggerRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -91,6 +103,40 @@ export function triggerRoutes(deps: AppDeps) {
       }),
       async (c, { params, body }) => {
         return updateTrigger(db, c.var.actor.workspaceId, params.id, body);
+      },
+    ),
+    route(
+      operation({
+        operationId: "dryRunTriggerDraft",
+        method: "post",
+        path: `${base}/test`,
+        summary: "Try an unsaved trigger on a sample event, sending nothing",
+        description: `For the editor: the trigger as being written (its name may be empty). ${dryRunNote}`,
+        tag,
+        body: draftTriggerDryRunInput,
+        access: { allowed: canRead, to: "try triggers" },
+        success: { status: 200, schema: triggerDryRunSchema },
+      }),
+      async (c, { body }) => {
+        return dryRunTrigger(db, c.var.actor.workspaceId, body.trigger, body.event, dateOf(deps.clock));
+      },
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "dryRunTrigger",
+        method: "post",
+        path: `${base}/{id}/test`,
+        summary: "Try a trigger on a sample event, sending nothing",
+        description: dryRunNote,
+        body: storedTriggerDryRunInput,
+        access: { allowed: canRead, to: "try triggers" },
+        success: { status: 200, schema: triggerDryRunSchema },
+      }),
+      async (c, { params, body }) => {
+        const ws = c.var.actor.workspaceId;
+        const trigger = await getTrigger(db, ws, params.id);
+        return dryRunTrigger(db, ws, trigger, body.event, dateOf(deps.clock));
       },
     ),
     route(
