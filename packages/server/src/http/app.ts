@@ -29,6 +29,8 @@ import { userRoutes } from "./routes/users.ts";
 import { workspacesRoutes } from "./routes/workspaces.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { contactActivityRoutes } from "./routes/contact-activity.ts";
+import { companyActivityRoutes, contactProgrammeRoutes } from "./routes/contact-programme.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 import { benchmarkRoutes } from "./routes/benchmarks.ts";
 import { responseExportRoutes } from "./routes/response-export.ts";
 import { surveyPreviewRoutes } from "./routes/survey-previews.ts";
@@ -57,6 +59,9 @@ export function createApp(deps: AppDeps) {
   const instance = workspacesRoutes(deps);
   const jobs = jobRoutes(deps);
   const contactActivity = contactActivityRoutes(deps);
+  const contactProgramme = contactProgrammeRoutes(deps);
+  const companyActivity = companyActivityRoutes(deps);
+  const auditLog = auditLogRoutes(deps);
   const benchmarks = benchmarkRoutes();
   const responseExport = responseExportRoutes(deps);
   const surveyPreviews = surveyPreviewRoutes(deps);
@@ -69,6 +74,9 @@ export function createApp(deps: AppDeps) {
     ...touchpointArchive.operations,
     ...sends.operations,
     ...contactActivity.operations,
+    ...contactProgramme.operations,
+    ...companyActivity.operations,
+    ...auditLog.operations,
     ...surveyPreviews.operations,
     ...benchmarks.operations,
     ...reports.operations,
@@ -105,8 +113,12 @@ export function createApp(deps: AppDeps) {
     .route("/touchpoints", touchpointArchive.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .route("/contacts", contactActivity.routes)
+    // Before /contacts/:id, which would take "export.csv" for an id.
+    .route("/contacts", contactProgramme.routes)
     .route("/contacts", resources.contacts.routes)
+    .route("/companies", companyActivity.routes)
     .route("/companies", resources.companies.routes)
+    .route("/audit-log", auditLog.routes)
     // Before /responses/:id, which would take "export.csv" for an id.
     .route("/responses/export.csv", responseExport.routes)
     .route("/responses", responses.routes)
