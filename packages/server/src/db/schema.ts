@@ -141,6 +141,47 @@ export interface ContactTable {
   updated_at: UpdatedAt;
 }
 
+export type ContactImportStatus = "uploaded" | "queued" | "running" | "done" | "failed";
+
+/** A contact CSV import (domain/contacts/import-*.ts): its file until run, its progress and counts. */
+export interface ContactImportTable {
+  workspace_id: string;
+  id: string;
+  file_name: string;
+  source: "upload" | "cli";
+  file: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  byte_size: number;
+  encoding: string;
+  columns: Json<string[]>;
+  /** The first rows' cells, for the mapping step. */
+  preview: Json<string[][]>;
+  total_rows: number | null;
+  mapping: ColumnType<unknown, string | null | undefined, string | null>;
+  status: ContactImportStatus;
+  rows_done: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  failed_count: Generated<number>;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** One bad cell (or row) of an import, with the row's cells for the error report. */
+export interface ContactImportErrorTable {
+  workspace_id: string;
+  import_id: string;
+  line: number;
+  n: number;
+  column_name: string;
+  reason: string;
+  detail: ColumnType<string, string | undefined, string>;
+  record: Json<string[]>;
+}
+
 export interface ContactNoteTable {
   workspace_id: string;
   id: string;
@@ -376,6 +417,8 @@ export interface Database {
   companies: CompanyTable;
   contacts: ContactTable;
   contact_notes: ContactNoteTable;
+  contact_imports: ContactImportTable;
+  contact_import_errors: ContactImportErrorTable;
   responses: ResponseTable;
   response_rollups: RollupTable;
   sends: SendTable;

@@ -29,8 +29,7 @@ import { userRoutes } from "./routes/users.ts";
 import { workspacesRoutes } from "./routes/workspaces.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { contactActivityRoutes } from "./routes/contact-activity.ts";
-import { companyActivityRoutes, contactProgrammeRoutes } from "./routes/contact-programme.ts";
-import { auditLogRoutes } from "./routes/audit-log.ts";
+import { contactImportRoutes } from "./routes/contact-imports.ts";
 import { benchmarkRoutes } from "./routes/benchmarks.ts";
 import { responseExportRoutes } from "./routes/response-export.ts";
 import { surveyPreviewRoutes } from "./routes/survey-previews.ts";
@@ -59,9 +58,7 @@ export function createApp(deps: AppDeps) {
   const instance = workspacesRoutes(deps);
   const jobs = jobRoutes(deps);
   const contactActivity = contactActivityRoutes(deps);
-  const contactProgramme = contactProgrammeRoutes(deps);
-  const companyActivity = companyActivityRoutes(deps);
-  const auditLog = auditLogRoutes(deps);
+  const contactImports = contactImportRoutes(deps);
   const benchmarks = benchmarkRoutes();
   const responseExport = responseExportRoutes(deps);
   const surveyPreviews = surveyPreviewRoutes(deps);
@@ -74,9 +71,7 @@ export function createApp(deps: AppDeps) {
     ...touchpointArchive.operations,
     ...sends.operations,
     ...contactActivity.operations,
-    ...contactProgramme.operations,
-    ...companyActivity.operations,
-    ...auditLog.operations,
+    ...contactImports.operations,
     ...surveyPreviews.operations,
     ...benchmarks.operations,
     ...reports.operations,
@@ -106,19 +101,20 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use(authenticate(deps))
     .use((c, next) =>
-      (c.req.path === "/api/v1/responses" || c.req.path.endsWith("/audience") ? bigBody : smallBody)(c, next),
+      (c.req.path === "/api/v1/responses" ||
+      c.req.path === "/api/v1/contact-imports" ||
+      c.req.path.endsWith("/audience")
+        ? bigBody
+        : smallBody)(c, next),
     )
     .route("/surveys", surveyPreviews.routes)
     .route("/surveys", resources.surveys.routes)
     .route("/touchpoints", touchpointArchive.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .route("/contacts", contactActivity.routes)
-    // Before /contacts/:id, which would take "export.csv" for an id.
-    .route("/contacts", contactProgramme.routes)
     .route("/contacts", resources.contacts.routes)
-    .route("/companies", companyActivity.routes)
+    .route("/contact-imports", contactImports.routes)
     .route("/companies", resources.companies.routes)
-    .route("/audit-log", auditLog.routes)
     // Before /responses/:id, which would take "export.csv" for an id.
     .route("/responses/export.csv", responseExport.routes)
     .route("/responses", responses.routes)

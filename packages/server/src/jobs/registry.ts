@@ -1,5 +1,6 @@
 // The one list of the jobs Koe runs; `koe serve` and `koe worker` work every one of them.
 import { campaignClockJob } from "./campaign-clock.ts";
+import { contactImportJob } from "./contact-import.ts";
 import type { AnyJob } from "./define.ts";
 import { dispatchEventsJob } from "./dispatch-events.ts";
 import { mailStepJob } from "./mail-worker.ts";
@@ -10,4 +11,5 @@ export const jobRegistry: readonly AnyJob[] = [
   campaignClockJob,
   rollupRefreshJob,
   dispatchEventsJob,
+  contactImportJob,
 ];

@@ -34,14 +34,8 @@ const UNREADABLE = /\uFFFD|\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800
  */
 export function decodeCsv(bytes: Uint8Array, declaredCharset?: string | null): DecodedCsv {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = BOMS.find((b) => b.bytes.every((byte, i) => buf[i] === byte));
-  const declared = declaredCharset?.trim().toLowerCase() || undefined;
-  if (!bom && declared && !iconv.encodingExists(declared))
-    throw new ValidationError([
-      { path: "charset", message: `unknown charset "${declared}"; send UTF-8, UTF-16 or Shift_JIS (CP932)` },
-    ]);
-  const encoding = bom?.encoding ?? declared ?? (isUtf8(buf) ? "utf-8" : "cp932");
-  const body = bom ? buf.subarray(bom.bytes.length) : buf;
+  const { encoding, bomLength } = csvEncoding(buf, declaredCharset, () => isUtf8(buf));
+  const body = buf.subarray(bomLength);
   const text = iconv.decode(body, encoding, { stripBOM: false });
   const issues = unreadableLines(text, encoding);
   // UTF-16 is two bytes a character: an odd byte left over is half a character, which the decoder drops.
@@ -49,6 +43,35 @@ export function decodeCsv(bytes: Uint8Array, declaredCharset?: string | null): D
     issues.push(issue(countLineBreaks(text) + 1, encoding, "ends in half a character"));
   if (issues.length) throw new ValidationError(issues);
   return { text, encoding };
+}
+
+/**
+ * The file's encoding by decodeCsv's rule, from its first bytes (`head`, at least 3), the declared charset, and
+ * whether the whole file is valid UTF-8 (asked only when neither decides; a streamed file answers it in a
+ * pass of its own). Throws a ValidationError naming an unknown declared charset.
+ */
+export function csvEncoding(
+  head: Uint8Array,
+  declaredCharset: string | null | undefined,
+  validUtf8: () => boolean,
+): { encoding: string; bomLength: number } {
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
+  const declared = declaredCharset?.trim().toLowerCase() || undefined;
+  if (!bom && declared && !iconv.encodingExists(declared))
+    throw new ValidationError([
+      { path: "charset", message: `unknown charset "${declared}"; send UTF-8, UTF-16 or Shift_JIS (CP932)` },
+    ]);
+  const encoding = bom?.encoding ?? declared ?? (validUtf8() ? "utf-8" : "cp932");
+  return { encoding, bomLength: bom?.bytes.length ?? 0 };
+}
+
+/** Why `text` (one value or row) cannot be stored, if it holds a character nobody typed. */
+export function unreadableReason(text: string): string | undefined {
+  UNREADABLE.lastIndex = 0;
+  const m = UNREADABLE.exec(text);
+  UNREADABLE.lastIndex = 0;
+  if (!m) return undefined;
+  return m[0] === "\uFFFD" ? "has bytes that are not text" : "has a character that is not text";
 }
 
 /** The first lines holding characters nobody typed, each as an issue naming its line. */

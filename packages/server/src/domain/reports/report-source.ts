@@ -62,7 +62,6 @@ function responseSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSou
     sql`s.kind = ${kind}`,
     ...timeBounds(sql`r.created_at`, ws, q),
     ...attributeMatch(q.attributes ?? {}),
-    ...(q.company ? [sql`ct.company_id = ${q.company}`] : []),
   ];
   return {
     from: sql`(
@@ -116,7 +115,7 @@ function attributeRollupSource(
   };
 }
 
-/** The rollups, unless a filter needs what only the responses hold (the contact's attributes or company). */
+/** The rollups, unless a filter needs what only the responses hold (the contact's attributes). */
 export async function reportSource(
   db: Db,
   ws: string,
@@ -124,7 +123,6 @@ export async function reportSource(
   q: ReportQuery,
 ): Promise<ReportSource> {
   const attributes = Object.entries(q.attributes ?? {});
-  if (q.company) return responseSource(ws, kind, q);
   if (attributes.length === 0) return rollupSource(ws, kind, q);
   const [key, value] = attributes[0] as [string, string];
   if (attributes.length === 1 && (await isRolledUp(db, ws, key)))

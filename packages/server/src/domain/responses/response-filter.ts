@@ -11,7 +11,6 @@ const fields = {
   surveyId: idSchema.optional(),
   touchpointId: idSchema.optional(),
   contactId: idSchema.optional(),
-  campaignId: idSchema.optional().describe("Answers to this campaign's emails (its reminders too)"),
   channel: channelSchema.optional(),
   segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
   source: z.enum(responseSources).optional(),
@@ -31,16 +30,6 @@ const fields = {
     .describe("A part of the comment, in any case, taken literally (% and _ are plain characters)"),
   scoreMin: score.optional().describe("The lowest score kept"),
   scoreMax: score.optional().describe("The highest score kept"),
-  contactPreference: z
-    .enum(["phone", "email", "any", "none"])
-    .optional()
-    .describe(
-      "Who asked to be contacted: by phone, by email, either (any), or who asked for no contact (none)",
-    ),
-  testimonial: z
-    .enum(["true", "false"])
-    .optional()
-    .describe("true: only answers whose author consented to be quoted; false: only those without consent"),
 };
 
 const scoresInOrder = {

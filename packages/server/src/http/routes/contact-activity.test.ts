@@ -150,8 +150,6 @@ describe("GET /api/v1/contacts/:id/timeline", () => {
         score: 3,
         segment: "detractor",
         comment: "待ち時間が長い",
-        contactPreference: null,
-        testimonialConsent: null,
       },
       expect.objectContaining({
         type: "send",
