@@ -1,5 +1,5 @@
 // One touchpoint: what it is, its NPS now with interval and n, the change against the period before,
-// the trend with its interval band, the split by channel and its latest comments.
+// the trend with its interval band, the split by channel and its latest comments; admins edit and archive it.
 import { useMemo } from "react";
 import { useGet } from "../../api/hooks.ts";
 import { ApiError } from "../../api/client.ts";
@@ -18,6 +18,7 @@ import { Empty, Loaded } from "../../ui/states.tsx";
 import type { Touchpoint } from "../../workspace-data.ts";
 import { trendOption } from "../overview/trend-option.ts";
 import { LatestComments } from "./latest-comments.tsx";
+import { ArchivedNote, TouchpointActions } from "./touchpoint-actions.tsx";
 import { touchpointMessages } from "./messages.ts";
 import { SplitBar } from "./split-bar.tsx";
 import { ChannelTable } from "./channel-table.tsx";
@@ -41,7 +42,11 @@ export default function TouchpointPage({ params }: PageProps) {
       </>
     );
   }
-  return <Loaded {...tp}>{(touchpoint) => <Detail touchpoint={touchpoint} />}</Loaded>;
+  return (
+    <Loaded {...tp}>
+      {(touchpoint) => <Detail touchpoint={touchpoint} onChanged={() => tp.reload()} />}
+    </Loaded>
+  );
 }
 
 function BackLink() {
@@ -53,7 +58,7 @@ function BackLink() {
   );
 }
 
-function Detail({ touchpoint: tp }: { touchpoint: Touchpoint }) {
+function Detail({ touchpoint: tp, onChanged }: { touchpoint: Touchpoint; onChanged: () => void }) {
   const t = useT(touchpointMessages);
   const { locale } = useLocale();
   const f = useFilters();
@@ -93,7 +98,9 @@ function Detail({ touchpoint: tp }: { touchpoint: Touchpoint }) {
             {t("detailSubtitle", { from: formatDate(locale, f.from), to: formatDate(locale, f.to) })}
           </>
         }
+        actions={<TouchpointActions touchpoint={tp} onChanged={onChanged} />}
       />
+      <ArchivedNote touchpoint={tp} />
       <FilterBar show={FILTERS} />
       <div className="grid tp-tiles">
         <Loaded {...nps}>

@@ -85,7 +85,15 @@ function Row({ row, label }: { row: TouchpointRow; label: (key: SortKey, row: To
     <tr>
       <th scope="row" className="tp-name">
         {row.touchpoint ? (
-          <Link to={`/touchpoints/${row.touchpointId}`}>{row.name}</Link>
+          <>
+            <Link to={`/touchpoints/${row.touchpointId}`}>{row.name}</Link>
+            {row.touchpoint.archived && (
+              <>
+                {" "}
+                <span className="badge badge-quiet">{t("archive.badge")}</span>
+              </>
+            )}
+          </>
         ) : (
           <span className="muted">{row.name || t("noTouchpoint")}</span>
         )}
