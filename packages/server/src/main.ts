@@ -1,15 +1,12 @@
 // CLI entry: koe serve | worker | migrate | seed-demo | apikey create | admin create | campaign send |
-// workspace … | jobs | events | demo remove. Which process runs a command: cli/dispatch.ts.
+// workspace … | jobs | events | demo remove. Which process runs a command: cli/dispatch.ts. Only what
+// every command needs is imported here: a command handed to a running server starts in a moment.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli/args.ts";
 import { dispatch } from "./cli/dispatch.ts";
 import { expectedFailure } from "./cli/errors.ts";
-import { eventsUsage } from "./cli/events.ts";
-import { jobsUsage } from "./cli/jobs.ts";
-import { workspaceUsage } from "./cli/workspaces.ts";
 import { loadConfig } from "./config.ts";
-import { roles } from "./domain/auth/actor.ts";
 import { setLogLevel } from "./log.ts";
 import { serverPackageRoot } from "./package-paths.ts";
 
@@ -17,38 +14,18 @@ const version = (
   JSON.parse(readFileSync(join(serverPackageRoot, "package.json"), "utf8")) as { version: string }
 ).version;
 
-const usage = `koe ${version} — NPS and voice-of-customer platform
-
-  koe serve [--demo]                      start the server, the mail worker and the rollup job (--demo seeds demo data into an empty database)
-  koe worker                              run only the mail worker (sending, reminders, campaign rounds) and the rollup job
-  koe campaign send <id>                  launch a campaign and send it, with a progress bar
-  koe migrate                             apply database migrations
-  koe seed-demo                           add a Japanese and an English demo workspace
-  koe apikey create [--role R] [--name N] [--workspace ID]
-                                          print a new API key of the default workspace, or of workspace ID (role: ${roles.join("|")})
-  koe admin create --email E --password P create an instance owner (owner of the default and the demo workspaces)
-  ${workspaceUsage}
-  ${jobsUsage}
-  ${eventsUsage}
-
-While a server runs on the embedded database (its data directory is one process's), every command but
-serve, worker and migrate is handed to that server and runs there; on PostgreSQL each runs here.
-
-Environment: PORT, DATABASE_URL, KOE_DATA_DIR, KOE_SECRET, KOE_BOOTSTRAP_API_KEY, KOE_ADMIN_EMAIL,
-KOE_ADMIN_PASSWORD, SMTP_URL, BASE_URL, KOE_MAIL_LEASE_SECONDS, KOE_TRUST_PROXY, KOE_FORWARDED_HEADER,
-KOE_PUBLIC_RATE_LIMIT, LOG_LEVEL.`;
+const usage = async () => (await import("./cli/usage.ts")).usage(version);
 
 async function main(argv: string[]): Promise<void> {
   const line = parseCommandLine(argv);
-  if (line.values.help || line.command === "help") return console.log(usage);
+  if (line.values.help || line.command === "help") return console.log(await usage());
   const config = loadConfig();
   setLogLevel(config.logLevel);
   process.exitCode = await dispatch(config, version, line, argv);
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
+main(process.argv.slice(2)).catch(async (e: unknown) => {
   // Expected failures get one clear line; anything else shows its stack.
-  const said = expectedFailure(e, usage);
-  console.error(said ?? e);
+  console.error(expectedFailure(e, await usage().catch(() => "")) ?? e);
   process.exit(1);
 });

@@ -33,3 +33,15 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const [command = "serve", sub] = positionals;
   return { command, sub, rest: positionals.slice(2), values };
 }
+
+/** The commands a running server can run for the `koe` command; the others need the database to themselves. */
+export const dataCommands: ReadonlySet<string> = new Set([
+  "apikey",
+  "admin",
+  "campaign",
+  "workspace",
+  "demo",
+  "jobs",
+  "events",
+  "seed-demo",
+]);

@@ -19,18 +19,6 @@ import { jobsCommand } from "./jobs.ts";
 import type { Terminal } from "./terminal.ts";
 import { demoCommand, workspaceCommand } from "./workspaces.ts";
 
-/** The commands a running server can run for the `koe` command; the others need the database to themselves. */
-export const dataCommands: ReadonlySet<string> = new Set([
-  "apikey",
-  "admin",
-  "campaign",
-  "workspace",
-  "demo",
-  "jobs",
-  "events",
-  "seed-demo",
-]);
-
 export interface DataContext {
   db: Db;
   clock: Clock;

@@ -17,6 +17,12 @@ export interface ControlNote {
   version: string;
 }
 
+/** The request header carrying the command: URI-encoded JSON { argv, tty } (header values are bytes). */
+export const commandHeader = "koe-command";
+
+/** The answer, one JSON object a line: {out} for stdout, {err} for stderr, {exit} last; {} keeps alive. */
+export type Frame = { out: string } | { err: string } | { exit: number } | Record<string, never>;
+
 export const controlFile = (dir: string) => join(dir, "control.json");
 
 export const newControlToken = () => randomBytes(32).toString("base64url");

@@ -5,8 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { ConfigError } from "../config.ts";
 import { lockOwner } from "../db/lock.ts";
-import { commandHeader, type Frame } from "../http/cli-control.ts";
-import { readControlNote, type ControlNote } from "./control-file.ts";
+import { commandHeader, readControlNote, type ControlNote, type Frame } from "./control-file.ts";
 
 /** Who holds the directory, for messages: "Koe (pid 123) listening on http://localhost:3000". */
 export function holder(pid: number, note: ControlNote | undefined): string {

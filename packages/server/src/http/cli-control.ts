@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono, type Context } from "hono";
+import { commandHeader, type Frame } from "../cli/control-file.ts";
 import type { Terminal } from "../cli/terminal.ts";
 import { parseIp } from "./ip-address.ts";
 
@@ -23,12 +24,6 @@ export interface CliControlDeps {
   /** Between output, so that a long quiet command (seeding the demo) does not look like a dead server. */
   heartbeatMs?: number;
 }
-
-/** The header carrying the command: URI-encoded JSON { argv, tty } (header values are bytes; names are not). */
-export const commandHeader = "koe-command";
-
-/** Output frames, one JSON object a line: {out} for stdout, {err} for stderr, {exit} last; {} keeps alive. */
-export type Frame = { out: string } | { err: string } | { exit: number } | Record<string, never>;
 
 /** The command's output stopped being read (Ctrl-C on the other side): the command should stop. */
 export class CallerGoneError extends Error {}
