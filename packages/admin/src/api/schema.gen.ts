@@ -1293,6 +1293,26 @@ export interface paths {
     patch: operations["updateCurrentWorkspace"];
     trace?: never;
   };
+  "/api/v1/workspace/setup-checklist": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the workspace still needs before its first campaign
+     * @description Each step ticked from the workspace's settings and rows: sender name, sender address, postal address (the footer of marketing email in Japan), brand, a touchpoint, a survey, contacts, a campaign.
+     */
+    get: operations["getSetupChecklist"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/users": {
     parameters: {
       query?: never;
@@ -2992,6 +3012,26 @@ export interface components {
       workspaces: components["schemas"]["Workspace"][];
       /** @description Send it as x-csrf-token with every state-changing request */
       csrfToken: string;
+    };
+    SetupChecklist: {
+      /** @description In the order to do them */
+      steps: {
+        /** @enum {string} */
+        step:
+          | "senderName"
+          | "senderAddress"
+          | "postalAddress"
+          | "brand"
+          | "touchpoint"
+          | "survey"
+          | "contacts"
+          | "campaign";
+        done: boolean;
+      }[];
+      /** @description Every step is done */
+      done: boolean;
+      /** @description A demo workspace: its data is seeded, so the admin app shows no checklist */
+      demo: boolean;
     };
     SetupState: {
       /** @description No user yet: the first owner is to be created */
@@ -9990,6 +10030,44 @@ export interface operations {
       };
       /** @description A field is invalid; `errors` names each */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSetupChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SetupChecklist"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -283,6 +283,12 @@ export interface OutboxTable {
   text: string;
   headers: Json<Record<string, string>>;
   created_at: CreatedAt;
+  /** Which transport took it: the outbox kept it instead of sending; SMTP sent it after this copy. */
+  transport: Generated<"outbox" | "smtp">;
+  /** A provider's report after it left (suppression webhook). */
+  outcome: ColumnType<"bounced" | "complained" | null, "bounced" | "complained" | null | undefined>;
+  outcome_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  outcome_source: ColumnType<string | null, string | null | undefined>;
 }
 
 export type SuppressionReason = "unsubscribed" | "bounced" | "complained" | "manual";
@@ -293,6 +299,7 @@ export interface SuppressionTable {
   reason: SuppressionReason;
   source: string | null;
   created_at: CreatedAt;
+  note: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface CaseTable {

@@ -1,115 +1,59 @@
-// The outbox: mail kept instead of sent when no SMTP server is configured. The list on the left, the
-// chosen message on the right as its recipient would see it. The chosen message and the recipient
-// filter live in the URL, so a message can be linked to.
-import { useState, type FormEvent } from "react";
-import { useGet } from "../../api/hooks.ts";
-import { formatDateTime } from "../../i18n/format.ts";
-import { useLocale, useT } from "../../i18n/i18n.tsx";
+// Sent mail (route /outbox): the log of every survey email whatever the transport, and the suppression
+// list, one tab each. The tab lives in the URL (?tab=suppressions), like Settings, so a link opens it and a
+// reload keeps it; a tab's panel is mounted on its first visit and then only hidden.
+import { useState } from "react";
+import { useT } from "../../i18n/i18n.tsx";
 import { setSearch, useLocation } from "../../router.tsx";
-import { Card, PageHeader } from "../../ui/layout-parts.tsx";
-import { PagedList } from "../../ui/paged-list.tsx";
-import { Empty } from "../../ui/states.tsx";
-import { usePages } from "../../ui/use-pages.ts";
+import type { PageProps } from "../../routes.ts";
+import { PageHeader } from "../../ui/layout-parts.tsx";
+import { TabList } from "../../ui/tab-list.tsx";
 import { outboxMessages } from "./messages.ts";
-import { MessageDetail, isTest } from "./message-detail.tsx";
+import { SentMailTab } from "./sent-mail-tab.tsx";
+import { SuppressionsTab } from "./suppressions-tab.tsx";
 import "./outbox.css";
 
-export default function OutboxPage() {
+const tabs = ["mail", "suppressions"] as const;
+type Tab = (typeof tabs)[number];
+const panelId = (tab: Tab) => `outbox-panel-${tab}`;
+const panels: Record<Tab, () => React.JSX.Element> = { mail: SentMailTab, suppressions: SuppressionsTab };
+
+export default function OutboxPage(_props: PageProps) {
   const t = useT(outboxMessages);
-  const { locale } = useLocale();
   const { search } = useLocation();
-  const to = search.get("to") ?? "";
-  const chosenId = search.get("id");
-  const list = usePages("/api/v1/outbox", { params: { query: { limit: 50, ...(to ? { to } : {}) } } });
-  const [typed, setTyped] = useState(to);
-  // With none chosen, the newest is shown, so the page opens on a real email. A linked message older
-  // than the loaded pages is fetched on its own.
-  const listed = chosenId ? list.items?.find((m) => m.id === chosenId) : list.items?.[0];
-  const unlisted = useGet(chosenId && list.items && !listed ? "/api/v1/outbox/{id}" : null, {
-    params: { path: { id: chosenId ?? "" } },
-  });
-  const chosen = listed ?? (unlisted.data?.id === chosenId ? unlisted.data : undefined);
-  const choose = (id: string) => {
-    setSearch({ id });
-    // Below the list (a tablet), bring the message into view.
-    requestAnimationFrame(() => {
-      const detail = document.getElementById("outbox-detail");
-      if (detail && detail.getBoundingClientRect().top > window.innerHeight * 0.6)
-        detail.scrollIntoView({ behavior: "smooth", block: "start" });
-    });
-  };
-  const filter = (e: FormEvent) => {
-    e.preventDefault();
-    setSearch({ to: typed.trim(), id: null });
-  };
+  const tab: Tab = search.get("tab") === "suppressions" ? "suppressions" : "mail";
+  // The tabs' filters have names of their own (status, q… / address, reason), so both stay in the URL.
+  const choose = (next: Tab) => setSearch({ tab: next === "mail" ? null : next }, { replace: false });
+  const [seen, setSeen] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
+  if (!seen.has(tab)) setSeen(new Set([...seen, tab]));
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("lead")} />
-      <form className="filters" role="search" onSubmit={filter}>
-        <label className="filter">
-          <span>{t("filterTo")}</span>
-          <input
-            type="email"
-            value={typed}
-            size={28}
-            placeholder={t("filterPlaceholder")}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="button">
-          {t("action.search")}
-        </button>
-        {to && (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => {
-              setTyped("");
-              setSearch({ to: null, id: null });
-            }}
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <TabList
+        tabs={tabs}
+        chosen={tab}
+        onChoose={choose}
+        label={t("tabs.label")}
+        idPrefix="outbox-tab"
+        panelId={panelId}
+        className="mail-tabs"
+        tabClassName="mail-tab"
+      >
+        {(name) => t(`tab.${name}`)}
+      </TabList>
+      {tabs.map((name) => {
+        const Panel = panels[name];
+        return (
+          <div
+            key={name}
+            role="tabpanel"
+            id={panelId(name)}
+            aria-labelledby={`outbox-tab-${name}`}
+            hidden={name !== tab}
           >
-            {t("action.clear")}
-          </button>
-        )}
-      </form>
-      <div className="outbox">
-        <Card title={t("list")} className="outbox-list">
-          <PagedList pages={list} empty={to ? t("emptyFiltered", { to }) : t("empty")}>
-            {(messages) => (
-              <ul className="outbox-items">
-                {messages.map((m) => (
-                  <li key={m.id}>
-                    <button
-                      type="button"
-                      className="outbox-item"
-                      aria-current={m.id === chosen?.id ? "true" : undefined}
-                      onClick={() => choose(m.id)}
-                    >
-                      <span className="outbox-item-top">
-                        <span className="outbox-to">{m.to}</span>
-                        <span className="outbox-date">{formatDateTime(locale, m.createdAt)}</span>
-                      </span>
-                      <span className="outbox-subject">
-                        {isTest(m) && <span className="badge badge-mid">{t("kind.test")}</span>}
-                        {isTest(m) ? m.subject.replace(/^\[TEST\]\s*/, "") : m.subject}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </PagedList>
-        </Card>
-        <div className="outbox-detail" id="outbox-detail">
-          {chosen ? (
-            <MessageDetail key={chosen.id} message={chosen} />
-          ) : (
-            <Card>
-              <Empty>{unlisted.error ? t("gone") : t("choose")}</Empty>
-            </Card>
-          )}
-        </div>
-      </div>
+            {(seen.has(name) || name === tab) && <Panel />}
+          </div>
+        );
+      })}
     </>
   );
 }

@@ -1,7 +1,8 @@
-// How survey mail leaves Koe: over SMTP, or into the outbox when no SMTP server is configured.
+// How survey mail leaves Koe: over SMTP, or into the outbox when no SMTP server is configured. Either
+// way the rendered message is kept in the outbox table, for the sent-mail log.
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/open.ts";
-import { outboxMailer } from "./outbox-mailer.ts";
+import { keepMessage, outboxMailer } from "./outbox-mailer.ts";
 import { smtpMailer } from "./smtp-mailer.ts";
 
 export interface OutgoingMail {
@@ -40,10 +41,40 @@ export class MailError extends Error {
 
 export interface Mailer {
   readonly kind: "smtp" | "outbox";
+  /** SMTP: the server as scheme, host and port, never its credentials (smtp://mail.example.com:587). */
+  readonly server?: string;
   send(mail: OutgoingMail, hooks: SendHooks): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * Keeps a copy of each message before handing it to `inner`: the log shows what was sent, or attempted
+ * (a refused message keeps its copy beside the server's reply). The copy is written before the message
+ * starts to leave, outside the at-most-once steps, so a crash after it changes nothing of those.
+ */
+export function keepingCopies(db: Db, inner: Mailer): Mailer {
+  if (inner.kind === "outbox") return inner; // the outbox's message is its copy
+  return {
+    kind: inner.kind,
+    ...(inner.server !== undefined ? { server: inner.server } : {}),
+    async send(mail, hooks) {
+      await keepMessage(db, mail, inner.kind);
+      await inner.send(mail, hooks);
+    },
+    close: () => inner.close(),
+  };
+}
+
 export function createMailer(db: Db, smtpUrl: string | undefined, clock: Clock): Mailer {
-  return smtpUrl ? smtpMailer(smtpUrl, { clock }) : outboxMailer(db);
+  return smtpUrl ? keepingCopies(db, smtpMailer(smtpUrl, { clock })) : outboxMailer(db);
+}
+
+/** The SMTP URL without user, password or query (which may hold secrets): scheme, host and port. */
+export function serverOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return "smtp";
+  }
 }

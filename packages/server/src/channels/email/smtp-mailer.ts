@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { dateOf, systemClock, type Clock } from "../../clock.ts";
-import { MailError, type Mailer, type SendHooks } from "./mailer.ts";
+import { MailError, serverOf, type Mailer, type SendHooks } from "./mailer.ts";
 import { buildMime } from "./mime.ts";
 
 /** A stream's pipe destinations (Node keeps them in its internal state; there is no public accessor). */
@@ -125,6 +125,7 @@ export function smtpMailer(
   });
   return {
     kind: "smtp",
+    server: serverOf(url),
     async send(mail, hooks) {
       const raw = buildMime(mail, dateOf(clock));
       const state = { beforeEndOfData: hooks.beforeEndOfData, ending: false };

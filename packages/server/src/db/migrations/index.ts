@@ -16,6 +16,7 @@ import * as domainEvents from "./2026-12-05T1100-domain-events.ts";
 import * as memberships from "./2026-12-05T1200-memberships.ts";
 import * as programme from "./2026-12-06T1000-programme.ts";
 import * as contactImports from "./2026-12-06T1200-contact-imports.ts";
+import * as mailLog from "./2026-12-06T1300-mail-log.ts";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T0730-initial": initial,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T1200-memberships": memberships,
   "2026-12-06T1000-programme": programme,
   "2026-12-06T1200-contact-imports": contactImports,
+  "2026-12-06T1300-mail-log": mailLog,
 };

@@ -1,4 +1,5 @@
-// The outbox: mail kept instead of sent when no SMTP server is configured, newest first.
+// The outbox: mail kept instead of sent when no SMTP server is configured, newest first (the table also
+// keeps a copy of what SMTP sent, which the sent-mail log shows; see mail-log.ts).
 import type { Db } from "../../db/open.ts";
 import { NotFoundError } from "../errors.ts";
 import type { OutboxMessage } from "./outbox-schema.ts";
@@ -43,7 +44,12 @@ export async function listOutbox(
   workspaceId: string,
   page: { limit: number; after?: string | undefined; to?: string | undefined },
 ): Promise<Row[]> {
-  let q = db.selectFrom("outbox").select(columns).where("workspace_id", "=", workspaceId);
+  // Only what the outbox transport kept: SMTP's copies are the sent-mail log's (mail-log.ts).
+  let q = db
+    .selectFrom("outbox")
+    .select(columns)
+    .where("workspace_id", "=", workspaceId)
+    .where("transport", "=", "outbox");
   if (page.after) q = q.where("id", "<", page.after);
   if (page.to) q = q.where("to_address", "=", page.to.toLowerCase());
   return q

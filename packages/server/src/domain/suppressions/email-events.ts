@@ -1,6 +1,7 @@
 // Reading email providers' event webhooks into suppressions. Each recipient of each event either
 // suppresses its address or is ignored: soft (transient) bounces, deliveries, opens and anything not
-// recognised are ignored, since one busy mailbox must not stop a person's surveys for good.
+// recognised are ignored, since one busy mailbox must not stop a person's surveys for good. An event that
+// carries our Message-ID header (generic, SendGrid, Mailgun, Amazon SES) names the message it is about.
 import { z } from "zod";
 import type { SuppressionReason } from "../../db/schema.ts";
 import { MAX_EMAIL, normaliseEmail } from "./suppression-schema.ts";
@@ -9,6 +10,8 @@ export interface EmailEventSuppression {
   email: string;
   reason: SuppressionReason;
   source: string;
+  /** The Message-ID header of the message the event is about, when the provider passes it on. */
+  messageId?: string;
 }
 
 export interface EmailEventsResult {
@@ -21,10 +24,12 @@ interface Verdict {
   email: string | undefined;
   reason: SuppressionReason | undefined;
   provider: string;
+  messageId?: string | undefined;
 }
 
 const address = z.string().max(MAX_EMAIL + 100);
 const word = z.string().max(100);
+const messageIdField = z.string().max(1000).optional();
 const ignoredOne = (provider = "unknown"): Verdict[] => [{ email: undefined, reason: undefined, provider }];
 
 // { type: "bounce" | "complaint" | "unsubscribe", email, permanent? }; a bounce is hard unless
@@ -33,6 +38,7 @@ const generic = z.object({
   type: z.enum(["bounce", "complaint", "unsubscribe"]),
   email: address,
   permanent: z.boolean().optional(),
+  messageId: messageIdField,
 });
 const genericReasons = { bounce: "bounced", complaint: "complained", unsubscribe: "unsubscribed" } as const;
 
@@ -42,6 +48,7 @@ const sendGrid = z.object({
   email: address,
   type: word.optional(),
   reason: z.string().max(5000).optional(),
+  "smtp-id": messageIdField,
 });
 
 function sendGridReason(e: z.output<typeof sendGrid>): SuppressionReason | undefined {
@@ -104,12 +111,26 @@ const ses = z.object({
   complaint: z
     .object({ complainedRecipients: recipients, complaintFeedbackType: word.optional() })
     .optional(),
+  mail: z
+    .object({
+      commonHeaders: z.object({ messageId: messageIdField }).optional(),
+      headers: z.array(z.object({ name: z.string().max(200), value: z.string().max(1000) })).optional(),
+    })
+    .optional(),
 });
+
+/** SES's copy of our Message-ID header (`mail.messageId` is SES's own id, not the header). */
+const sesMessageId = (e: z.output<typeof ses>) =>
+  e.mail?.commonHeaders?.messageId ??
+  e.mail?.headers?.find((h) => h.name.toLowerCase() === "message-id")?.value;
 
 function sesVerdicts(e: z.output<typeof ses>): Verdict[] {
   const type = e.notificationType ?? e.eventType;
+  const messageId = sesMessageId(e);
   const each = (list: { emailAddress: string }[], reason: SuppressionReason | undefined) =>
-    list.length ? list.map((r) => ({ email: r.emailAddress, reason, provider: "ses" })) : ignoredOne("ses");
+    list.length
+      ? list.map((r) => ({ email: r.emailAddress, reason, provider: "ses", messageId }))
+      : ignoredOne("ses");
   if (type === "Bounce" && e.bounce)
     return each(e.bounce.bouncedRecipients, e.bounce.bounceType === "Permanent" ? "bounced" : undefined);
   if (type === "Complaint" && e.complaint) {
@@ -121,7 +142,12 @@ function sesVerdicts(e: z.output<typeof ses>): Verdict[] {
 
 // Mailgun webhooks: { signature, "event-data": { event, recipient, severity? } }.
 const mailgun = z.object({
-  "event-data": z.object({ event: word, recipient: address, severity: word.optional() }),
+  "event-data": z.object({
+    event: word,
+    recipient: address,
+    severity: word.optional(),
+    message: z.object({ headers: z.object({ "message-id": messageIdField }).optional() }).optional(),
+  }),
 });
 const mailgunReasons: Record<string, SuppressionReason> = {
   complained: "complained",
@@ -136,9 +162,12 @@ const has = (o: object, key: string) => Object.hasOwn(o, key);
 
 function verdictsOf(event: unknown, depth = 0): Verdict[] {
   if (typeof event !== "object" || event === null || Array.isArray(event)) return ignoredOne();
-  const one = (email: string | undefined, reason: SuppressionReason | undefined, provider: string) => [
-    { email, reason, provider },
-  ];
+  const one = (
+    email: string | undefined,
+    reason: SuppressionReason | undefined,
+    provider: string,
+    messageId?: string,
+  ) => [{ email, reason, provider, messageId }];
   if (has(event, "Message") && has(event, "Type")) {
     const e = sns.safeParse(event);
     // Only notifications: subscription confirmations are for a person to open, never fetched here.
@@ -158,7 +187,7 @@ function verdictsOf(event: unknown, depth = 0): Verdict[] {
     if (!e.success) return ignoredOne("mailgun");
     const d = e.data["event-data"];
     const reason = d.event === "failed" && d.severity === "permanent" ? "bounced" : mailgunReasons[d.event];
-    return one(d.recipient, reason, "mailgun");
+    return one(d.recipient, reason, "mailgun", d.message?.headers?.["message-id"]);
   }
   if (has(event, "notificationType") || has(event, "eventType")) {
     const e = ses.safeParse(event);
@@ -172,12 +201,14 @@ function verdictsOf(event: unknown, depth = 0): Verdict[] {
   }
   if (has(event, "event")) {
     const e = sendGrid.safeParse(event);
-    return e.success ? one(e.data.email, sendGridReason(e.data), "sendgrid") : ignoredOne();
+    return e.success
+      ? one(e.data.email, sendGridReason(e.data), "sendgrid", e.data["smtp-id"])
+      : ignoredOne();
   }
   const e = generic.safeParse(event);
   if (!e.success) return ignoredOne();
   const soft = e.data.type === "bounce" && e.data.permanent === false;
-  return one(e.data.email, soft ? undefined : genericReasons[e.data.type], "generic");
+  return one(e.data.email, soft ? undefined : genericReasons[e.data.type], "generic", e.data.messageId);
 }
 
 /** Reads one event or an array of them (any of the shapes above) into suppressions and a count of the rest. */
@@ -188,7 +219,12 @@ export function readEmailEvents(body: unknown): EmailEventsResult {
     for (const v of verdictsOf(event)) {
       const email = v.email === undefined ? undefined : normaliseEmail(v.email);
       if (email && v.reason)
-        result.suppress.push({ email, reason: v.reason, source: `webhook:${v.provider}` });
+        result.suppress.push({
+          email,
+          reason: v.reason,
+          source: `webhook:${v.provider}`,
+          ...(v.messageId ? { messageId: v.messageId } : {}),
+        });
       else result.ignored++;
     }
   }

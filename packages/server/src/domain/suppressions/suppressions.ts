@@ -10,6 +10,7 @@ import type { Page } from "../fields.ts";
 import { toPage } from "../paging.ts";
 import {
   MAX_EMAIL,
+  originOf,
   reasonStrength,
   suppressionInput,
   type Suppression,
@@ -51,6 +52,7 @@ export async function suppressMany(db: Db, workspaceId: string, raw: RawInput[])
     email: s.email,
     reason: s.reason,
     source: s.source ?? null,
+    note: s.note || null,
   }));
   // Chunks stay well under PostgreSQL's 65,535 parameters; each chunk is idempotent on its own. An address
   // newly suppressed as unsubscribed gives each of its contacts a contact.unsubscribed event in the same
@@ -59,12 +61,12 @@ export async function suppressMany(db: Db, workspaceId: string, raw: RawInput[])
     const chunk = rows.slice(i, i + 1000);
     await sql`
       with stored as (
-        insert into suppressions (workspace_id, email, reason, source)
-        select ${workspaceId}::uuid, x.email, x.reason, x.source
-        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(email text, reason text, source text)
+        insert into suppressions (workspace_id, email, reason, source, note)
+        select ${workspaceId}::uuid, x.email, x.reason, x.source, x.note
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(email text, reason text, source text, note text)
         on conflict (workspace_id, email) do update
           -- created_at stays the first time the address was suppressed.
-          set reason = excluded.reason, source = excluded.source
+          set reason = excluded.reason, source = excluded.source, note = excluded.note
           where ${strengthOf("excluded.reason")} > ${strengthOf("suppressions.reason")}
         returning email, reason, source
       )
@@ -88,11 +90,14 @@ const toSuppression = (r: {
   email: string;
   reason: SuppressionReason;
   source: string | null;
+  note: string | null;
   created_at: Date;
 }): Suppression => ({
   email: r.email,
   reason: r.reason,
   source: r.source,
+  origin: originOf(r.source),
+  note: r.note,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -183,6 +188,8 @@ export async function listSuppressions(
     .select(sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("at"))
     .where("workspace_id", "=", workspaceId);
   if (f.reason) q = q.where("reason", "=", f.reason);
+  // Addresses are stored in lower case; `%`, `_` and `\` in a search are themselves.
+  if (f.q) q = q.where("email", "like", `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   if (f.cursor) {
     const [time, email] = decodeCursor(f.cursor);
     q = q.where(sql<boolean>`(created_at, email) < (${time}::timestamptz, ${email})`);

@@ -1,8 +1,16 @@
-// /api/v1/outbox: the mail kept when no SMTP server is configured, and each message as rendered HTML.
+// /api/v1/outbox: the sent-mail log of every transport (/log), which transport is in use (/transport), and
+// the mail kept when no SMTP server is configured, each message also as rendered HTML.
 import { canRead } from "../../domain/auth/permissions.ts";
 import { pageOf } from "../../domain/fields.ts";
 import { getOutboxHtml, getOutboxMessage, listOutbox, toOutboxMessage } from "../../domain/outbox/outbox.ts";
 import { outboxMessageSchema, outboxQuery } from "../../domain/outbox/outbox-schema.ts";
+import { getMailLogEntry, getMailLogHtml, listMailLog } from "../../domain/outbox/mail-log.ts";
+import {
+  mailLogDetailSchema,
+  mailLogEntrySchema,
+  mailLogQuery,
+  mailTransportSchema,
+} from "../../domain/outbox/mail-log-schema.ts";
 import { decodeIdCursor, toPage } from "../../domain/paging.ts";
 import { contractRoutes } from "../contract/mount.ts";
 import { operation, route } from "../contract/operation.ts";
@@ -11,15 +19,88 @@ import type { AppDeps } from "../env.ts";
 const base = "/api/v1/outbox";
 const one = { tag: "Email", params: { id: "message" } } as const;
 
+/** Shown as the recipient would see it, but never able to run script or reach our origin. */
+const SANDBOX = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
+
 export function outboxRoutes(deps: AppDeps) {
+  // The fixed paths before /{id}, which would take "log" for an id.
   return contractRoutes(base, [
+    route(
+      operation({
+        operationId: "getMailTransport",
+        method: "get",
+        path: `${base}/transport`,
+        summary: "How this server's mail leaves: SMTP (which server) or the outbox",
+        description: "The SMTP server is named by scheme, host and port, never its user or password.",
+        tag: "Email",
+        access: { allowed: canRead, to: "read the sent-mail log" },
+        success: { status: 200, schema: mailTransportSchema },
+      }),
+      () => {
+        const mailer = deps.mailer;
+        return mailer?.kind === "smtp"
+          ? { transport: "smtp" as const, server: mailer.server ?? null }
+          : { transport: "outbox" as const, server: null };
+      },
+    ),
+    route(
+      operation({
+        operationId: "listSentMail",
+        method: "get",
+        path: `${base}/log`,
+        summary: "The sent-mail log: every message, newest first",
+        description:
+          "Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with " +
+          "the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). " +
+          "Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`.",
+        tag: "Email",
+        query: mailLogQuery,
+        access: { allowed: canRead, to: "read the sent-mail log" },
+        success: { status: 200, schema: pageOf(mailLogEntrySchema, "SentMailPage") },
+      }),
+      async (c, { query }) =>
+        listMailLog(deps.db, c.var.actor.workspaceId, { ...query, after: decodeIdCursor(query.cursor) }),
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "getSentMail",
+        method: "get",
+        path: `${base}/log/{id}`,
+        summary: "One message of the sent-mail log, with its plain text and headers when kept",
+        access: { allowed: canRead, to: "read the sent-mail log" },
+        success: { status: 200, schema: mailLogDetailSchema },
+      }),
+      async (c, { params }) => getMailLogEntry(deps.db, c.var.actor.workspaceId, params.id),
+    ),
+    route(
+      operation({
+        ...one,
+        operationId: "getSentMailHtml",
+        method: "get",
+        path: `${base}/log/{id}/html`,
+        summary: "One message of the sent-mail log as the recipient saw it",
+        description:
+          "The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when " +
+          "no copy was kept (a message not rendered yet, or skipped).",
+        access: { allowed: canRead, to: "read the sent-mail log" },
+        success: { status: 200, mediaType: "text/html", description: "The message's HTML part" },
+      }),
+      async (c, { params }) => {
+        const html = await getMailLogHtml(deps.db, c.var.actor.workspaceId, params.id);
+        c.header("content-security-policy", SANDBOX);
+        return c.html(html);
+      },
+    ),
     route(
       operation({
         operationId: "listOutboxMessages",
         method: "get",
         path: base,
         summary: "Mail kept in the outbox, newest first",
-        description: "Kept instead of sent while no SMTP server is configured; `to` filters by recipient.",
+        description:
+          "Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages " +
+          "SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these.",
         tag: "Email",
         query: outboxQuery,
         access: { allowed: canRead, to: "read the outbox" },
@@ -61,11 +142,7 @@ export function outboxRoutes(deps: AppDeps) {
       }),
       async (c, { params }) => {
         const html = await getOutboxHtml(deps.db, c.var.actor.workspaceId, params.id);
-        // Shown as the recipient would see it, but never able to run script or reach our origin.
-        c.header(
-          "content-security-policy",
-          "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'",
-        );
+        c.header("content-security-policy", SANDBOX);
         return c.html(html);
       },
     ),

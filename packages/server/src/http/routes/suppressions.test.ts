@@ -92,6 +92,7 @@ describe("/api/v1/suppressions", () => {
     expect((await (await c.as("member")).call("POST", "/api/v1/suppressions/webhook", [])).body).toEqual({
       suppressed: 0,
       ignored: 0,
+      marked: 0,
     });
   });
 
@@ -118,7 +119,7 @@ describe("POST /api/v1/suppressions/webhook", () => {
       { type: "bounce", email: "g-soft@example.com", permanent: false },
       { type: "complaint", email: "g-spam@example.com" },
     ]);
-    expect(res.body).toEqual({ suppressed: 2, ignored: 1 });
+    expect(res.body).toEqual({ suppressed: 2, ignored: 1, marked: 0 });
     expect(await reasonOf("g-hard@example.com")).toBe("bounced");
     expect(await reasonOf("g-spam@example.com")).toBe("complained");
     expect((await c.call("GET", "/api/v1/suppressions/g-soft@example.com")).status).toBe(404);
@@ -132,7 +133,7 @@ describe("POST /api/v1/suppressions/webhook", () => {
       { event: "unsubscribe", email: "sg-bye@example.com" },
       { event: "deferred", email: "sg-later@example.com" },
     ]);
-    expect(res.body).toEqual({ suppressed: 4, ignored: 1 });
+    expect(res.body).toEqual({ suppressed: 4, ignored: 1, marked: 0 });
     expect(await reasonOf("sg-spam@example.com")).toBe("complained");
     expect(await reasonOf("sg-bye@example.com")).toBe("unsubscribed");
   });
@@ -141,12 +142,14 @@ describe("POST /api/v1/suppressions/webhook", () => {
     expect((await hook({ RecordType: "Bounce", Type: "HardBounce", Email: "pm@example.com" })).body).toEqual({
       suppressed: 1,
       ignored: 0,
+      marked: 0,
     });
     expect(
       (await hook({ RecordType: "Bounce", Type: "SoftBounce", Email: "pm-soft@example.com" })).body,
     ).toEqual({
       suppressed: 0,
       ignored: 1,
+      marked: 0,
     });
     await hook({ RecordType: "SpamComplaint", Email: "pm@example.com" });
     expect(await reasonOf("pm@example.com")).toBe("complained");
@@ -160,19 +163,19 @@ describe("POST /api/v1/suppressions/webhook", () => {
         bouncedRecipients: [{ emailAddress: "ses1@example.com" }, { emailAddress: "SES2@example.com" }],
       },
     };
-    expect((await hook(permanent)).body).toEqual({ suppressed: 2, ignored: 0 });
+    expect((await hook(permanent)).body).toEqual({ suppressed: 2, ignored: 0, marked: 0 });
     expect(await reasonOf("ses2@example.com")).toBe("bounced");
     const transient = {
       notificationType: "Bounce",
       bounce: { bounceType: "Transient", bouncedRecipients: [{ emailAddress: "ses3@example.com" }] },
     };
-    expect((await hook(transient)).body).toEqual({ suppressed: 0, ignored: 1 });
+    expect((await hook(transient)).body).toEqual({ suppressed: 0, ignored: 1, marked: 0 });
     const complaint = {
       notificationType: "Complaint",
       complaint: { complainedRecipients: [{ emailAddress: "ses3@example.com" }] },
     };
     const viaSns = { Type: "Notification", MessageId: "1", Message: JSON.stringify(complaint) };
-    expect((await hook(viaSns)).body).toEqual({ suppressed: 1, ignored: 0 });
+    expect((await hook(viaSns)).body).toEqual({ suppressed: 1, ignored: 0, marked: 0 });
     expect(await reasonOf("ses3@example.com")).toBe("complained");
   });
 

@@ -1,11 +1,14 @@
 // /api/v1/suppressions — the addresses a workspace must not send survey email to, and the webhook
-// that email providers' bounce and complaint events feed.
+// that email providers' bounce and complaint events feed (which also mark the message in the sent-mail log).
 import { z } from "zod";
 import { canEditContacts, canRead } from "../../domain/auth/permissions.ts";
 import { NotFoundError } from "../../domain/errors.ts";
+import type { Actor } from "../../domain/auth/actor.ts";
 import { pageOf } from "../../domain/fields.ts";
+import { markMailOutcomes } from "../../domain/outbox/mail-log.ts";
 import { readEmailEvents } from "../../domain/suppressions/email-events.ts";
 import {
+  ADMIN_SOURCE,
   MAX_EMAIL,
   MAX_SUPPRESSION_BATCH,
   normaliseEmail,
@@ -45,6 +48,14 @@ const webhookResult = z
       .number()
       .int()
       .meta({ description: "Recipients whose event suppresses nothing (soft bounces, opens, …)" }),
+    marked: z
+      .number()
+      .int()
+      .meta({
+        description:
+          "Messages of the sent-mail log marked bounced or complained: the one the event's Message-ID names, " +
+          "else the recipient's latest sent message",
+      }),
   })
   .meta({ id: "EmailEventsResult" });
 
@@ -57,6 +68,9 @@ function storedEmail(raw: string): string {
   if (!email) throw new NotFoundError(`no suppression for ${raw.slice(0, MAX_EMAIL)}`);
   return email;
 }
+
+/** Who added it, when the caller did not say: a person in the admin app, or an API key. */
+const defaultSource = (actor: Actor) => (actor.kind === "user" ? ADMIN_SOURCE : "api");
 
 const base = "/api/v1/suppressions";
 const tag = "Email";
@@ -71,7 +85,7 @@ export function suppressionRoutes(deps: AppDeps) {
         method: "get",
         path: base,
         summary: "List suppressed addresses, newest first",
-        description: "No survey email is sent to them; `reason` filters.",
+        description: "No survey email is sent to them; `reason` filters, `q` finds part of an address.",
         tag,
         query: suppressionFilter,
         access: { allowed: canRead, to: "read suppressions" },
@@ -89,7 +103,8 @@ export function suppressionRoutes(deps: AppDeps) {
         summary: "Suppress one address, or a batch of up to 1,000",
         description:
           "One address answers the row as stored; `{ items: [...] }` of up to 1,000 answers their count. " +
-          "Idempotent; a row keeps the stronger reason: complained > bounced > unsubscribed > manual.",
+          "Idempotent; a row keeps the stronger reason: complained > bounced > unsubscribed > manual. Without " +
+          "a `source`, it is `admin` for a signed-in user and `api` for an API key.",
         tag,
         body: postBody,
         bodyCheck: "handler",
@@ -104,12 +119,12 @@ export function suppressionRoutes(deps: AppDeps) {
           const suppressed = await suppressMany(
             db,
             ws,
-            items.map((i) => ({ ...i, source: i.source ?? "api" })),
+            items.map((i) => ({ ...i, source: i.source ?? defaultSource(c.var.actor) })),
           );
           return { suppressed };
         }
         const input = check(suppressionInput, body);
-        return suppress(db, ws, { ...input, source: input.source ?? "api" });
+        return suppress(db, ws, { ...input, source: input.source ?? defaultSource(c.var.actor) });
       },
     ),
     route(
@@ -121,7 +136,8 @@ export function suppressionRoutes(deps: AppDeps) {
         description:
           "Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an " +
           "array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as " +
-          "`unsubscribed`; soft bounces and other events are ignored. Counted per recipient.",
+          "`unsubscribed`; soft bounces and other events are ignored. Counted per recipient. A bounce or " +
+          "complaint also marks the message in the sent-mail log (`/api/v1/outbox/log`).",
         tag,
         body: webhookBody,
         bodyCheck: "handler",
@@ -131,8 +147,23 @@ export function suppressionRoutes(deps: AppDeps) {
       async (c, { body }) => {
         const events = check(Array.isArray(body) ? webhookEvents : webhookEvent, body);
         const result = readEmailEvents(events);
-        await suppressMany(db, c.var.actor.workspaceId, result.suppress);
-        return { suppressed: result.suppress.length, ignored: result.ignored };
+        const ws = c.var.actor.workspaceId;
+        await suppressMany(
+          db,
+          ws,
+          result.suppress.map(({ email, reason, source }) => ({ email, reason, source })),
+        );
+        const marked = await markMailOutcomes(
+          db,
+          ws,
+          result.suppress.flatMap((s) =>
+            s.reason === "bounced" || s.reason === "complained"
+              ? [{ email: s.email, outcome: s.reason, messageId: s.messageId, source: s.source }]
+              : [],
+          ),
+          new Date(deps.clock.now()),
+        );
+        return { suppressed: result.suppress.length, ignored: result.ignored, marked };
       },
     ),
     route(

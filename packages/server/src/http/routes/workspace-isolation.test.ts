@@ -99,6 +99,10 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
   const outbox = (
     await ok<{ data: { id: string }[] }>(call("GET", `/api/v1/outbox?to=${marker}-test@example.com`))
   ).data[0]!.id;
+  // The same test send in the sent-mail log, by its id on the delivery ledger.
+  const log = (
+    await ok<{ data: { id: string }[] }>(call("GET", `/api/v1/outbox/log?q=${marker}-test@example.com`))
+  ).data[0]!.id;
   const trigger = await id(
     call("POST", "/api/v1/triggers", { name: marker, eventType: "chat.closed", surveyId: survey }),
   );
@@ -138,6 +142,7 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
       intentId: intent,
       campaigns: campaign,
       outbox,
+      log,
       triggers: trigger,
       events: marker,
       users: user,
