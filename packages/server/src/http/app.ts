@@ -15,6 +15,7 @@ import { resourceRouters } from "./routes/resources.ts";
 import { responseRoutes } from "./routes/responses.ts";
 import { sendRoutes } from "./routes/sends.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
+import { setupChecklistRoutes } from "./routes/setup-checklist.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
 import { outboxRoutes } from "./routes/outbox.ts";
 import { linkSurveyRoutes } from "./routes/link-survey.ts";
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   const sends = sendRoutes(deps);
   const suppressions = suppressionRoutes(deps);
   const workspace = workspaceRoutes(deps);
+  const setupChecklist = setupChecklistRoutes(deps);
   const campaigns = campaignRoutes(deps);
   const session = sessionRoutes(deps);
   const outbox = outboxRoutes(deps);
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
     ...events.operations,
     ...apiKeys.operations,
     ...workspace.operations,
+    ...setupChecklist.operations,
     ...users.operations,
     ...session.operations,
     ...health.operations,
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps) {
     .route("/benchmarks", benchmarks.routes)
     .route("/sends", sends.routes)
     .route("/suppressions", suppressions.routes)
+    .route("/workspace/setup-checklist", setupChecklist.routes)
     .route("/workspace", workspace.routes)
     .route("/campaigns", campaigns.routes)
     .route("/outbox", outbox.routes)
