@@ -13,6 +13,7 @@ export const navItems = [
   "touchpoints",
   "benchmarks",
   "responses",
+  "testimonials",
   "contacts",
   "surveys",
   "campaigns",
@@ -44,6 +45,11 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     nav: "responses",
     page: page(() => import("./pages/responses/responses-page.tsx")),
   },
+  {
+    pattern: "/testimonials",
+    nav: "testimonials",
+    page: page(() => import("./pages/testimonials/testimonials-page.tsx")),
+  },
   { pattern: "/contacts", nav: "contacts", page: page(() => import("./pages/contacts/contacts-page.tsx")) },
   {
     pattern: "/contacts/:id",
@@ -65,6 +71,16 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     pattern: "/campaigns",
     nav: "campaigns",
     page: page(() => import("./pages/campaigns/campaigns-page.tsx")),
+  },
+  {
+    pattern: "/campaigns/new",
+    nav: "campaigns",
+    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
+  },
+  {
+    pattern: "/campaigns/:id",
+    nav: "campaigns",
+    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
   },
   { pattern: "/outbox", nav: "outbox", page: page(() => import("./pages/outbox/outbox-page.tsx")) },
   { pattern: "/settings", nav: "settings", page: page(() => import("./pages/settings/settings-page.tsx")) },

@@ -1,0 +1,46 @@
+import { defineMessages } from "../../i18n/define.ts";
+
+export const testimonialsMessages = defineMessages(
+  {
+    title: "Testimonials",
+    subtitle: "{from} – {to}: what customers agreed you may quote, with the consent each gave",
+    list: "Testimonials, newest first",
+    showing: "{count} testimonials",
+    showingMore: "Latest {count} testimonials shown",
+    empty: "No customer agreed to be quoted in this period.",
+    emptyHint:
+      "On the survey page, customers who give a high score may agree to have their comment quoted as a testimonial. Those comments appear here.",
+    exportTitle: "Download these testimonials with their consent texts as a CSV file",
+    anonymous: "Anonymous respondent",
+    noComment: "Agreed to be quoted, but left no comment.",
+    consentHeading: "Consent given {date}",
+    consentLabel: "The exact words agreed to",
+    copy: "Copy quote",
+    copied: "Copied",
+    copyFailed: "Could not copy. Select the text and copy it instead.",
+    copyLabel: "Copy the comment of {who}",
+    scoreOutOf: "Score {score} out of {max}",
+    answered: "Answered {date}",
+  },
+  {
+    title: "お客様の声",
+    subtitle: "{from} 〜 {to}：掲載に同意いただいたコメントと、その同意文",
+    list: "お客様の声（新しい順）",
+    showing: "{count} 件",
+    showingMore: "新しい順に {count} 件を表示中",
+    empty: "この期間に掲載へ同意したお客様はいません。",
+    emptyHint:
+      "高い評価をつけたお客様は、アンケート画面でコメントを「お客様の声」として紹介することに同意できます。同意いただいたコメントがここに表示されます。",
+    exportTitle: "表示中のお客様の声を同意文とあわせて CSV ファイルでダウンロード",
+    anonymous: "匿名の回答者",
+    noComment: "掲載に同意いただきましたが、コメントはありません。",
+    consentHeading: "{date}に同意",
+    consentLabel: "同意いただいた文言（原文のまま）",
+    copy: "コメントをコピー",
+    copied: "コピーしました",
+    copyFailed: "コピーできませんでした。文章を選択してコピーしてください。",
+    copyLabel: "{who}のコメントをコピー",
+    scoreOutOf: "{max}点中{score}点",
+    answered: "{date}に回答",
+  },
+);
