@@ -72,16 +72,6 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     nav: "campaigns",
     page: page(() => import("./pages/campaigns/campaigns-page.tsx")),
   },
-  {
-    pattern: "/campaigns/new",
-    nav: "campaigns",
-    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
-  },
-  {
-    pattern: "/campaigns/:id",
-    nav: "campaigns",
-    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
-  },
   { pattern: "/outbox", nav: "outbox", page: page(() => import("./pages/outbox/outbox-page.tsx")) },
   { pattern: "/settings", nav: "settings", page: page(() => import("./pages/settings/settings-page.tsx")) },
 ];
