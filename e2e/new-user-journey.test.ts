@@ -26,6 +26,7 @@ const sender = {
   postal: "〒100-0005 東京都千代田区丸の内1-2-3",
 };
 const brand = { ja: "ひかりクラウド", en: "Hikari Cloud", color: "#0f766e" };
+const touchpoint = { name: "年次リレーションシップ調査", team: "カスタマーサクセス" };
 const surveyName = "2026年下期 リレーションシップNPS";
 const campaignName = "2026年12月 リレーションシップNPS";
 const customers = customerList("crm");
@@ -130,7 +131,34 @@ describe("a new user runs an NPS programme from the admin app only", () => {
     step,
   );
 
-  it.todo("creates a touchpoint on the Touchpoints page");
+  it(
+    "creates a touchpoint on the Touchpoints page",
+    async () => {
+      await open("タッチポイント");
+      await page.getByRole("button", { name: "タッチポイントを作成" }).click();
+      const dialog = page.getByRole("dialog", { name: "タッチポイントを作成" });
+      await dialog.getByLabel("名前").fill(touchpoint.name);
+      await dialog.getByLabel("種類").selectOption({ label: "プロダクト" });
+      await dialog.getByLabel("チャネル").selectOption({ label: "メール" });
+      await dialog.getByLabel("チーム").fill(touchpoint.team);
+      await dialog.getByLabel("ジャーニー段階").selectOption({ label: "利用" });
+      await screenshot("touchpoint-new");
+      await dialog.getByRole("button", { name: "作成", exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.getByRole("link", { name: touchpoint.name }).waitFor();
+      const list = await api.call<{ data: Record<string, unknown>[] }>("GET", "/touchpoints");
+      expect(list.data).toEqual([
+        expect.objectContaining({
+          name: touchpoint.name,
+          kind: "product",
+          channel: "email",
+          team: touchpoint.team,
+          journeyStage: "adoption",
+        }),
+      ]);
+    },
+    step,
+  );
 
   it(
     "creates an NPS survey in the survey editor and makes it active",
