@@ -17,6 +17,7 @@ export const navItems = [
   "contacts",
   "surveys",
   "campaigns",
+  "triggers",
   "outbox",
   "settings",
 ] as const;
@@ -71,6 +72,17 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     pattern: "/campaigns",
     nav: "campaigns",
     page: page(() => import("./pages/campaigns/campaigns-page.tsx")),
+  },
+  { pattern: "/triggers", nav: "triggers", page: page(() => import("./pages/triggers/triggers-page.tsx")) },
+  {
+    pattern: "/triggers/new",
+    nav: "triggers",
+    page: page(() => import("./pages/triggers/trigger-editor-page.tsx")),
+  },
+  {
+    pattern: "/triggers/:id",
+    nav: "triggers",
+    page: page(() => import("./pages/triggers/trigger-editor-page.tsx")),
   },
   { pattern: "/outbox", nav: "outbox", page: page(() => import("./pages/outbox/outbox-page.tsx")) },
   { pattern: "/settings", nav: "settings", page: page(() => import("./pages/settings/settings-page.tsx")) },
