@@ -59,15 +59,6 @@ async function main() {
     );
     const contactId = answered.data.find((r) => r.contactId && r.comment)!.contactId!;
     await new Promise((r) => setTimeout(r, 4000)); // the mail worker sends the campaign to the outbox
-    // Sent mail and Suppressions: a bounce the provider reports on a sent message, and an address added by hand.
-    const sent = await api.call<{ data: { to: string | null }[] }>("GET", "/outbox/log?status=sent&limit=5");
-    const bounced = sent.data.map((m) => m.to).find((to) => to && to !== "marketing@example.jp");
-    if (bounced) await api.call("POST", "/suppressions/webhook", { type: "bounce", email: bounced });
-    await api.call("POST", "/suppressions", {
-      email: "no-survey@example.jp",
-      reason: "manual",
-      note: "電話で依頼あり（12月3日）",
-    });
 
     const pages: [string, string][] = [
       ["overview", "/"],
@@ -82,7 +73,6 @@ async function main() {
       ["survey-editor", `/surveys/${nps.id}`],
       ["campaigns", "/campaigns"],
       ["outbox", "/outbox"],
-      ["outbox-suppressions", "/outbox?tab=suppressions"],
       ["settings-brand", "/settings"],
       ["settings-fatigue", "/settings?tab=fatigue"],
       ["settings-keys", "/settings?tab=keys"],

@@ -83,7 +83,6 @@ describe("admin app", () => {
       "/surveys/new",
       "/campaigns",
       "/outbox",
-      "/outbox?tab=suppressions",
       "/settings",
     ];
     for (const path of paths) {
