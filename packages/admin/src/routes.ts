@@ -73,6 +73,16 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     nav: "campaigns",
     page: page(() => import("./pages/campaigns/campaigns-page.tsx")),
   },
+  {
+    pattern: "/campaigns/new",
+    nav: "campaigns",
+    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
+  },
+  {
+    pattern: "/campaigns/:id",
+    nav: "campaigns",
+    page: page(() => import("./pages/campaigns/campaign-page.tsx")),
+  },
   { pattern: "/triggers", nav: "triggers", page: page(() => import("./pages/triggers/triggers-page.tsx")) },
   {
     pattern: "/triggers/new",

@@ -4,7 +4,11 @@ export const campaignMessages = defineMessages(
   {
     title: "Campaigns",
     subtitle: "Survey emails to an audience: right away, at a set time, or recurring",
-    empty: "No campaigns yet. Create one with the API (POST /api/v1/campaigns) or the koe campaign command.",
+    empty:
+      "No campaigns yet. A campaign emails a survey to an audience: now, at a set time, or every few days.",
+    emptyReadOnly: "No campaigns yet. Admins and owners can create them.",
+    newCampaign: "New campaign",
+    createFirst: "Create a campaign",
     colName: "Campaign",
     colSurvey: "Survey",
     colStatus: "Status",
@@ -96,7 +100,10 @@ export const campaignMessages = defineMessages(
     title: "キャンペーン",
     subtitle: "対象者へのアンケートメール配信（今すぐ・日時指定・定期）",
     empty:
-      "キャンペーンはまだありません。API（POST /api/v1/campaigns）または koe campaign コマンドで作成できます。",
+      "キャンペーンはまだありません。キャンペーンでは、対象者にアンケートをメールで送ります（今すぐ・日時指定・定期）。",
+    emptyReadOnly: "キャンペーンはまだありません。作成できるのは管理者とオーナーです。",
+    newCampaign: "新規キャンペーン",
+    createFirst: "キャンペーンを作成",
     colName: "キャンペーン",
     colSurvey: "アンケート",
     colStatus: "ステータス",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CampaignStatus } from "../../db/schema.ts";
 import { idOut, idSchema, localeSchema, timeOut } from "../fields.ts";
 import { dateTimeSchema } from "../time-fields.ts";
+import { launchWarningSchema } from "./launch-warnings.ts";
 
 /** Who receives it: every contact with an email, a saved attribute filter, a list of ids, or an uploaded CSV. */
 export const audienceSchema = z.discriminatedUnion("kind", [
@@ -178,9 +179,14 @@ export const campaignSchema = z
   .meta({ id: "Campaign" });
 export type Campaign = z.output<typeof campaignSchema>;
 
-/** One campaign with where its current round stands. */
+/** One campaign with where its current round stands, and what launching it now would warn about. */
 export const campaignDetailSchema = campaignSchema
-  .extend({ progress: campaignProgressSchema })
+  .extend({
+    progress: campaignProgressSchema,
+    launchWarnings: z.array(launchWarningSchema).meta({
+      description: "What a launch now would warn about (the launch answers the same as `warnings`)",
+    }),
+  })
   .meta({ id: "CampaignWithProgress" });
 
 /** What an uploaded audience CSV did. */

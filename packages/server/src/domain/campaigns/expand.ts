@@ -100,21 +100,37 @@ interface Inserted {
   queued: number;
 }
 
-/** The audience's contacts after `after` (by id), as a FROM clause and its conditions. */
-function audience(r: Range, after: string | null, until: string | null) {
-  const a = r.campaign.audience;
+/**
+ * An audience's contacts as a FROM clause and its conditions (alias `co`), whether or not they have an email:
+ * what expansion queues (those with one) and what the editor's live count counts (audience-count.ts).
+ * `ids`: a chosen list not yet saved (the count); otherwise a list audience is the campaign's stored one.
+ */
+export function audienceContacts(
+  workspaceId: string,
+  campaignId: string | null,
+  a: Audience,
+  ids?: string[],
+) {
   const fromList = a.kind === "ids" || a.kind === "csv";
-  const join = fromList
-    ? sql`join campaign_contacts cc on cc.workspace_id = co.workspace_id and cc.contact_id = co.id
-          and cc.campaign_id = ${r.campaignId}`
+  const join =
+    fromList && !ids
+      ? sql`join campaign_contacts cc on cc.workspace_id = co.workspace_id and cc.contact_id = co.id
+          and cc.campaign_id = ${campaignId}`
+      : sql``;
+  const listed = ids
+    ? sql`and co.id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`
     : sql``;
   const filter =
     a.kind === "filter"
       ? sql`and co.attributes @> ${JSON.stringify(a.attributes)}::jsonb
             ${a.locale ? sql`and co.locale = ${a.locale}` : sql``}`
       : sql``;
-  return sql`contacts co ${join}
-    where co.workspace_id = ${r.workspaceId} and co.email is not null ${filter}
+  return sql`contacts co ${join} where co.workspace_id = ${workspaceId} ${listed} ${filter}`;
+}
+
+/** The audience's contacts with an email after `after` (by id), as a FROM clause and its conditions. */
+function audience(r: Range, after: string | null, until: string | null) {
+  return sql`${audienceContacts(r.workspaceId, r.campaignId, r.campaign.audience)} and co.email is not null
       ${after ? sql`and co.id > ${after}` : sql``} ${until ? sql`and co.id <= ${until}` : sql``}`;
 }
 

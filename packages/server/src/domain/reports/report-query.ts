@@ -38,6 +38,7 @@ export const reportFilterFields = {
   touchpoint: idSchema.optional().describe("A touchpoint's id"),
   channel: channelSchema.optional(),
   team: teamSchema.optional().describe("Only touchpoints of this team"),
+  campaign: idSchema.optional().describe("A campaign's id: answers to (or sends of) its emails"),
 };
 
 const fields = z.object({
@@ -70,6 +71,8 @@ export interface ReportQuery {
   touchpoint?: string | undefined;
   channel?: z.infer<typeof channelSchema> | undefined;
   team?: string | undefined;
+  /** A campaign's id: only answers to its emails (from the responses). */
+  campaign?: string | undefined;
   groupBy?: GroupDimension[] | undefined;
   compare?: "previous" | undefined;
   /** Contact attribute → the value it must have (as text); from the attribute rollups or the responses. */
@@ -134,8 +137,8 @@ export const reportQuery = withAttributeFilters(
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] })
   .transform((q): ReportQuery => {
-    const { from, to, surveyId, touchpoint, channel, team, groupBy, compare, ...extra } = q;
-    const known: ReportQuery = { from, to, surveyId, touchpoint, channel, team, groupBy, compare };
+    const { from, to, surveyId, touchpoint, channel, team, campaign, groupBy, compare, ...extra } = q;
+    const known: ReportQuery = { from, to, surveyId, touchpoint, channel, team, campaign, groupBy, compare };
     const out = Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) as ReportQuery;
     const attributes = attributeFilters(extra);
     return attributes ? { ...out, attributes } : out;

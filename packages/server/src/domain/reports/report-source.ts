@@ -62,6 +62,9 @@ function responseSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSou
     sql`s.kind = ${kind}`,
     ...timeBounds(sql`r.created_at`, ws, q),
     ...attributeMatch(q.attributes ?? {}),
+    ...(q.campaign
+      ? [sql`r.send_id in (select id from sends where workspace_id = ${ws} and campaign_id = ${q.campaign})`]
+      : []),
   ];
   return {
     from: sql`(
@@ -123,6 +126,8 @@ export async function reportSource(
   q: ReportQuery,
 ): Promise<ReportSource> {
   const attributes = Object.entries(q.attributes ?? {});
+  // The rollups have no campaign: a campaign's answers are read from the responses.
+  if (q.campaign) return responseSource(ws, kind, q);
   if (attributes.length === 0) return rollupSource(ws, kind, q);
   const [key, value] = attributes[0] as [string, string];
   if (attributes.length === 1 && (await isRolledUp(db, ws, key)))

@@ -26,6 +26,8 @@ export interface ResponseRateQuery {
   touchpoint?: string | undefined;
   channel?: z.infer<typeof channelSchema> | undefined;
   team?: string | undefined;
+  /** A campaign's id: only its sends (read from the sends, not the rollups). */
+  campaign?: string | undefined;
   /** Only sends to contacts whose attribute has this value (as text). */
   attributes?: Record<string, string> | undefined;
 }
@@ -36,8 +38,8 @@ export const responseRateQuery = withAttributeFilters(
 )
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .transform((q): ResponseRateQuery => {
-    const { from, to, surveyId, touchpoint, channel, team, ...extra } = q;
-    return { from, to, surveyId, touchpoint, channel, team, attributes: attributeFilters(extra) };
+    const { from, to, surveyId, touchpoint, channel, team, campaign, ...extra } = q;
+    return { from, to, surveyId, touchpoint, channel, team, campaign, attributes: attributeFilters(extra) };
   });
 
 export interface ResponseRate extends Proportion {
@@ -109,6 +111,7 @@ async function rateFromSends(db: Db, ws: string, q: ResponseRateQuery) {
     sql`(s.metadata ->> 'test') is distinct from 'true'`,
     ...dayRange(sql`s.created_at`, ws, q),
     ...sendFilters(ws, q, "s"),
+    ...(q.campaign ? [sql`s.campaign_id = ${q.campaign}`] : []),
     ...Object.entries(q.attributes ?? {}).map(([key, value]) => sql`ct.attributes ->> ${key} = ${value}`),
   ];
   const { rows } = await sql<{ sends: number; responded: number }>`
@@ -123,7 +126,9 @@ async function rateFromSends(db: Db, ws: string, q: ResponseRateQuery) {
 export async function getResponseRate(db: Db, ws: string, q: ResponseRateQuery): Promise<ResponseRate> {
   const attributes = Object.entries(q.attributes ?? {});
   const [key, value] = attributes[0] ?? ["", ""];
-  const fromRollups = attributes.length === 0 || (attributes.length === 1 && (await isRolledUp(db, ws, key)));
+  // The rollups have no campaign: a campaign's sends are counted from the sends.
+  const fromRollups =
+    !q.campaign && (attributes.length === 0 || (attributes.length === 1 && (await isRolledUp(db, ws, key))));
   const { sends = 0, responded = 0 } =
     (fromRollups ? await rateFromRollups(db, ws, q, key, value) : await rateFromSends(db, ws, q)) ?? {};
   return { sends, responded, ...proportion(responded, sends) };

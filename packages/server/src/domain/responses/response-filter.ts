@@ -11,6 +11,7 @@ const fields = {
   surveyId: idSchema.optional(),
   touchpointId: idSchema.optional(),
   contactId: idSchema.optional(),
+  campaignId: idSchema.optional().describe("Answers to this campaign's emails (its reminders too)"),
   channel: channelSchema.optional(),
   segment: z.enum(["detractor", "passive", "promoter", "unhappy", "neutral", "happy"]).optional(),
   source: z.enum(responseSources).optional(),

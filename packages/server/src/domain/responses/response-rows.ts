@@ -41,6 +41,16 @@ export async function selectResponseRows(
   if (f.surveyId) q = q.where("r.survey_id", "=", f.surveyId);
   if (f.touchpointId) q = q.where("r.touchpoint_id", "=", f.touchpointId);
   if (f.contactId) q = q.where("r.contact_id", "=", f.contactId);
+  if (f.campaignId) {
+    const campaignId = f.campaignId;
+    q = q.where("r.send_id", "in", (eb) =>
+      eb
+        .selectFrom("sends")
+        .select("id")
+        .where("workspace_id", "=", workspaceId)
+        .where("campaign_id", "=", campaignId),
+    );
+  }
   if (f.channel) q = q.where("r.channel", "=", f.channel);
   if (f.segment) q = q.where("r.segment", "=", f.segment);
   if (f.source) q = q.where("r.source", "=", f.source);

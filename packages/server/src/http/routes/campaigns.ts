@@ -21,6 +21,12 @@ import {
   updateCampaign,
 } from "../../domain/campaigns/campaigns.ts";
 import { importAudienceCsv } from "../../domain/campaigns/audience-csv.ts";
+import {
+  audienceCountInput,
+  audienceCountSchema,
+  countAudience,
+} from "../../domain/campaigns/audience-count.ts";
+import { launchWarnings, launchWarningSchema } from "../../domain/campaigns/launch-warnings.ts";
 import { campaignProgress } from "../../domain/campaigns/progress.ts";
 import { idSchema, pageOf, pageSchema } from "../../domain/fields.ts";
 import { decodeIdCursor, toPage } from "../../domain/paging.ts";
@@ -40,6 +46,15 @@ const previewQuery = z
   })
   .strict();
 
+/** The launch's answer: the campaign, and what it was launched despite (an added field: compatible). */
+const launchedSchema = campaignSchema
+  .extend({
+    warnings: z
+      .array(launchWarningSchema)
+      .meta({ description: "What the launch went ahead despite, e.g. a sender without a postal address" }),
+  })
+  .meta({ id: "LaunchedCampaign" });
+
 const base = "/api/v1/campaigns";
 const one = { tag: "Campaigns", params: { id: "campaign" } } as const;
 
@@ -47,7 +62,7 @@ export function campaignRoutes(deps: AppDeps) {
   const { db } = deps;
   const mailer = deps.mailer ?? outboxMailer(db);
   const links = { secret: deps.secret, baseUrl: deps.baseUrl };
-  const change = (action: "launch" | "pause" | "resume" | "cancel", summary: string, description?: string) =>
+  const change = (action: "pause" | "resume" | "cancel", summary: string, description?: string) =>
     route(
       operation({
         ...one,
@@ -103,6 +118,26 @@ export function campaignRoutes(deps: AppDeps) {
     ),
     route(
       operation({
+        operationId: "countCampaignAudience",
+        method: "post",
+        path: `${base}/audience-count`,
+        summary: "Count whom an audience would reach",
+        description:
+          "The contacts an audience (as a campaign takes it) matches now, and of them those without an email " +
+          "(never queued) and those suppressed (queued, then skipped): `reach` is whom a launch would email. " +
+          "Nothing is stored. A csv audience is counted from `campaignId`'s uploaded list.",
+        tag: "Campaigns",
+        body: audienceCountInput,
+        access: { allowed: canRead, to: "read campaigns" },
+        success: { status: 200, schema: audienceCountSchema },
+        errors: [404],
+      }),
+      async (c, { body }) => {
+        return countAudience(db, c.var.actor.workspaceId, body);
+      },
+    ),
+    route(
+      operation({
         ...one,
         operationId: "getCampaign",
         method: "get",
@@ -114,7 +149,11 @@ export function campaignRoutes(deps: AppDeps) {
       async (c, { params }) => {
         const ws = c.var.actor.workspaceId;
         const campaign = await getCampaign(db, ws, params.id);
-        return { ...campaign, progress: await campaignProgress(db, ws, params.id, dateOf(deps.clock)) };
+        return {
+          ...campaign,
+          progress: await campaignProgress(db, ws, params.id, dateOf(deps.clock)),
+          launchWarnings: await launchWarnings(db, ws),
+        };
       },
     ),
     route(
@@ -212,10 +251,26 @@ export function campaignRoutes(deps: AppDeps) {
         return testSendCampaign(db, mailer, c.var.actor.workspaceId, params.id, links, body);
       },
     ),
-    change(
-      "launch",
-      "Launch a draft",
-      "Now, at its time, or its first recurring round. 409 `urn:koe:problem:survey-not-active` while its survey is not active.",
+    route(
+      operation({
+        ...one,
+        operationId: "launchCampaign",
+        method: "post",
+        path: `${base}/{id}/launch`,
+        summary: "Launch a draft",
+        description:
+          "Now, at its time, or its first recurring round. 409 `urn:koe:problem:survey-not-active` while its " +
+          "survey is not active. `warnings` says what it was launched despite (a sender without a name, an " +
+          "address or the postal address Japan's Act on Specified Electronic Mail asks for).",
+        access: { allowed: canEditSurveys, to: "launch campaigns" },
+        success: { status: 200, schema: launchedSchema },
+        errors: [409],
+      }),
+      async (c, { params }) => {
+        const ws = c.var.actor.workspaceId;
+        const launched = await changeCampaign(db, ws, params.id, "launch", dateOf(deps.clock));
+        return { ...launched, warnings: await launchWarnings(db, ws) };
+      },
     ),
     change("pause", "Pause sending; queued messages wait"),
     change(
