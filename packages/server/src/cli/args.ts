@@ -1,5 +1,6 @@
 // The `koe` command line parsed: the same words whether this process runs the command or hands it to the
 // server running on the data directory (which parses them again).
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const options = {
@@ -14,6 +15,8 @@ const options = {
   state: { type: "string" },
   queue: { type: "string" },
   subscriber: { type: "string" },
+  mapping: { type: "string" },
+  errors: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -44,4 +47,24 @@ export const dataCommands: ReadonlySet<string> = new Set([
   "jobs",
   "events",
   "seed-demo",
+  "import",
 ]);
+
+/**
+ * The command line as a server on this machine should get it: the file `koe import contacts FILE` reads
+ * is sent along as the request body (upload: its index in argv), since the server may not be allowed to
+ * read it; a file the command writes (--errors) becomes an absolute path, the server's directory not
+ * being this one's.
+ */
+export function forHandOver(argv: string[]): { argv: string[]; upload?: number } {
+  const { tokens } = parseArgs({ args: argv, allowPositionals: true, options, tokens: true });
+  const out = [...argv];
+  for (const t of tokens)
+    if (t.kind === "option" && t.name === "errors" && t.value !== undefined) {
+      if (t.inlineValue) out[t.index] = `${t.rawName}=${resolve(t.value)}`;
+      else out[t.index + 1] = resolve(t.value);
+    }
+  const positionals = tokens.filter((t) => t.kind === "positional");
+  const file = positionals[0]?.value === "import" ? positionals[2] : undefined;
+  return file ? { argv: out, upload: file.index } : { argv: out };
+}

@@ -1,5 +1,5 @@
-// The commands that work on the data of an open database (keys, admins, workspaces, campaigns, jobs,
-// events, the demo): run by the `koe` process itself, or, while a server holds the embedded database's
+// The commands that work on the data of an open database (keys, admins, workspaces, campaigns, contact
+// imports, jobs, events, the demo): run by the `koe` process itself, or, while a server holds the embedded database's
 // directory, by that server on its behalf (cli/hand-over.ts). The same code and output either way.
 import type { PgBoss } from "pg-boss";
 import type { Clock } from "../clock.ts";
@@ -15,6 +15,7 @@ import { ensureDefaultWorkspace, getWorkspaceDetail } from "../domain/workspaces
 import type { CommandLine } from "./args.ts";
 import { sendCampaignFromCli } from "./campaign-send.ts";
 import { eventsCommand } from "./events.ts";
+import { fileOnDisk, importContacts, importUsage } from "./import-contacts.ts";
 import { jobsCommand } from "./jobs.ts";
 import type { Terminal } from "./terminal.ts";
 import { demoCommand, workspaceCommand } from "./workspaces.ts";
@@ -55,6 +56,21 @@ export async function runDataCommand(ctx: DataContext, line: CommandLine, out: T
       );
     case "events":
       return eventsCommand(db, clock, { sub, rest, subscriber: values.subscriber }, out.print);
+    case "import": {
+      const [file, ...more] = rest;
+      if (sub !== "contacts" || !file || more.length) throw new ConfigError(`usage: ${importUsage}`);
+      await importContacts(
+        { db, clock },
+        {
+          file: await fileOnDisk(file),
+          workspace: values.workspace,
+          mapping: values.mapping,
+          errors: values.errors,
+        },
+        { print: out.print, progress: out.stderr },
+      );
+      return;
+    }
     case "apikey": {
       if (sub !== "create")
         throw new ConfigError("usage: koe apikey create [--role R] [--name N] [--workspace ID]");

@@ -4,7 +4,7 @@
 // to do. The database and the server are imported only by the path that uses them.
 import { ConfigError, type Config } from "../config.ts";
 import { DataDirLockedError, lockOwner } from "../db/lock.ts";
-import { dataCommands, type CommandLine } from "./args.ts";
+import { dataCommands, forHandOver, type CommandLine } from "./args.ts";
 import { handOver, inUse } from "./hand-over.ts";
 
 const stopFirst = "stop it first (Ctrl-C in its terminal)";
@@ -46,13 +46,17 @@ export async function dispatch(
       if (!dataCommands.has(line.command))
         throw new ConfigError(`unknown command "${line.command}" (koe --help lists them)`);
   }
-  if (embeddedDir && held) return handOver(embeddedDir, held, argv);
+  const handOverTo = (pid: number) => {
+    const { argv: handed, upload } = forHandOver(argv);
+    return handOver(embeddedDir!, pid, handed, { upload });
+  };
+  if (embeddedDir && held) return handOverTo(held);
   try {
     await (await import("./run-here.ts")).runHere(config, line);
     return 0;
   } catch (e) {
     // The directory was taken between the look and the open: hand over after all.
-    if (e instanceof DataDirLockedError && e.pid && embeddedDir) return handOver(embeddedDir, e.pid, argv);
+    if (e instanceof DataDirLockedError && e.pid && embeddedDir) return handOverTo(e.pid);
     throw e;
   }
 }

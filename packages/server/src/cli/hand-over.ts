@@ -2,7 +2,8 @@
 // server (PGlite is one process), so a data command is handed to it over its loopback control listener
 // (control.json, http/cli-control.ts) and its output shown as it comes, exactly as if run here. Commands
 // that need the database to themselves get one message naming the server instead.
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import { ConfigError } from "../config.ts";
 import { lockOwner } from "../db/lock.ts";
 import { commandHeader, readControlNote, type ControlNote, type Frame } from "./control-file.ts";
@@ -33,18 +34,19 @@ async function noteOf(dir: string, pid: number, ms = 20_000): Promise<ControlNot
 
 export interface Output {
   stdout: { write(text: string): unknown; isTTY?: boolean | undefined };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
 }
 
 /**
  * Hands `argv` to the server `pid` that holds `dir` and copies its output; resolves to the command's exit
- * code. `upload`: a file the command reads, sent along (the server may not see this process's files).
+ * code. `upload`: the index in argv of a file the command reads, sent along as it is read (the server may
+ * not be allowed to read this user's files).
  */
 export async function handOver(
   dir: string,
   pid: number,
   argv: string[],
-  opts: { upload?: string | undefined; output?: Output } = {},
+  opts: { upload?: number | undefined; output?: Output } = {},
 ): Promise<number> {
   const { stdout, stderr } = opts.output ?? { stdout: process.stdout, stderr: process.stderr };
   const note = await noteOf(dir, pid);
@@ -62,15 +64,19 @@ export async function handOver(
     );
   let res: Response;
   try {
+    const command = { argv, tty: stdout.isTTY === true, errTty: stderr.isTTY === true, upload: opts.upload };
+    const file = opts.upload === undefined ? undefined : argv[opts.upload];
     res = await fetch(`${note.url}/internal/cli/run`, {
       method: "POST",
       headers: {
         authorization: `Bearer ${note.token}`,
-        [commandHeader]: encodeURIComponent(JSON.stringify({ argv, tty: stdout.isTTY === true })),
-        ...(opts.upload ? { "content-type": "application/octet-stream" } : {}),
+        [commandHeader]: encodeURIComponent(JSON.stringify(command)),
+        ...(file ? { "content-type": "application/octet-stream" } : {}),
       },
-      ...(opts.upload ? { body: await readFile(opts.upload) } : {}),
-    });
+      ...(file
+        ? { body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, duplex: "half" }
+        : {}),
+    } as RequestInit);
   } catch (e) {
     throw refused(`its control listener did not answer: ${(e as Error).cause ?? (e as Error).message}`);
   }

@@ -1,6 +1,13 @@
 // `koe serve` and `koe worker`: the server, the job runner, and, on the embedded database, the loopback
 // control listener through which `koe …` run beside the server hands over its commands (the data
 // directory is locked to this process).
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebStream } from "node:stream/web";
 import { systemClock } from "../clock.ts";
 import { bootstrap } from "../bootstrap.ts";
 import { createMailer } from "../channels/email/mailer.ts";
@@ -54,8 +61,20 @@ async function runHandedCommand(
   terminal: Terminal,
   errors: (line: string) => void,
 ): Promise<number> {
+  // The file the command reads, sent along: kept under its own name in a directory only this user reads.
+  let upload: string | undefined;
   try {
-    const line = parseCommandLine(command.argv);
+    let argv = command.argv;
+    if (command.upload !== undefined && command.body) {
+      upload = await mkdtemp(join(tmpdir(), "koe-upload-"));
+      const path = join(upload, basename(argv[command.upload]!) || "upload");
+      await pipeline(
+        Readable.fromWeb(command.body as WebStream<Uint8Array>),
+        createWriteStream(path, { mode: 0o600 }),
+      );
+      argv = argv.map((a, i) => (i === command.upload ? path : a));
+    }
+    const line = parseCommandLine(argv);
     if (!dataCommands.has(line.command)) {
       errors(`koe: "${line.command}" does not run beside a running Koe; stop the server first`);
       return 1;
@@ -73,6 +92,8 @@ async function runHandedCommand(
       errors(`koe: the server failed to run the command (${String(e)}); its log has the details`);
     }
     return 1;
+  } finally {
+    if (upload) await rm(upload, { recursive: true, force: true });
   }
 }
 

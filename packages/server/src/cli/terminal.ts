@@ -7,10 +7,13 @@ export interface Terminal {
   /** One line for stdout. */
   print(line: string): void;
   isTTY: boolean;
+  /** Progress and notes for stderr (a bar redraws with \r when its isTTY). */
+  stderr: { write(text: string): void; isTTY: boolean };
 }
 
 export const processTerminal: Terminal = {
   write: (text) => void process.stdout.write(text),
   print: (line) => console.log(line),
   isTTY: process.stdout.isTTY === true,
+  stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
 };

@@ -1,6 +1,7 @@
 // \`koe --help\`: loaded only when asked for (its command modules are the heavy part of the program).
 import { roles } from "../domain/auth/actor.ts";
 import { eventsUsage } from "./events.ts";
+import { importUsage } from "./import-contacts.ts";
 import { jobsUsage } from "./jobs.ts";
 import { workspaceUsage } from "./workspaces.ts";
 
@@ -17,6 +18,7 @@ export const usage = (version: string) => `koe ${version} — NPS and voice-of-c
   ${workspaceUsage}
   ${jobsUsage}
   ${eventsUsage}
+  ${importUsage}
 
 While a server runs on the embedded database (its data directory is one process's), every command but
 serve, worker and migrate is handed to that server and runs there; on PostgreSQL each runs here.

@@ -10,10 +10,13 @@ import { commandHeader, type Frame } from "../cli/control-file.ts";
 import type { Terminal } from "../cli/terminal.ts";
 import { parseIp } from "./ip-address.ts";
 
-/** A command handed over: its words as typed, whether the caller's stdout is a terminal, an uploaded file. */
+/** A command handed over: its words as typed, whether the caller's stdout and stderr are terminals. */
 export interface HandedCommand {
   argv: string[];
   tty: boolean;
+  errTty: boolean;
+  /** The index in argv of the file the command reads, sent as the request body. */
+  upload?: number | undefined;
   body: ReadableStream<Uint8Array> | null;
 }
 
@@ -42,12 +45,23 @@ function isLoopback(c: Context): boolean {
   return ip.family === "ipv4" ? ip.text.startsWith("127.") : ip.text === "::1";
 }
 
-function parseCommand(value: string | undefined): { argv: string[]; tty: boolean } | undefined {
+function parseCommand(value: string | undefined): Omit<HandedCommand, "body"> | undefined {
   if (!value) return undefined;
   try {
-    const parsed = JSON.parse(decodeURIComponent(value)) as { argv?: unknown; tty?: unknown };
-    if (!Array.isArray(parsed.argv) || !parsed.argv.every((a) => typeof a === "string")) return undefined;
-    return { argv: parsed.argv as string[], tty: parsed.tty === true };
+    const parsed = JSON.parse(decodeURIComponent(value)) as Record<string, unknown>;
+    const { argv, upload } = parsed;
+    if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) return undefined;
+    if (
+      upload !== undefined &&
+      !(Number.isInteger(upload) && (upload as number) >= 0 && (upload as number) < argv.length)
+    )
+      return undefined;
+    return {
+      argv: argv as string[],
+      tty: parsed.tty === true,
+      errTty: parsed.errTty === true,
+      upload: upload as number | undefined,
+    };
   } catch {
     return undefined;
   }
@@ -67,7 +81,8 @@ export function cliControlApp(deps: CliControlDeps) {
     })
     .post("/internal/cli/run", (c) => {
       const command = parseCommand(c.req.header(commandHeader));
-      if (!command) return text(c, 400, `the ${commandHeader} header must hold { argv, tty }`);
+      if (!command)
+        return text(c, 400, `the ${commandHeader} header must hold { argv, tty, errTty, upload }`);
       const encoder = new TextEncoder();
       let gone = false;
       const stream = new ReadableStream<Uint8Array>({
@@ -83,6 +98,7 @@ export function cliControlApp(deps: CliControlDeps) {
             write: (t) => out({ out: t }),
             print: (line) => out({ out: `${line}\n` }),
             isTTY: command.tty,
+            stderr: { write: (t) => out({ err: t }), isTTY: command.errTty },
           };
           const beat = setInterval(() => send({}), deps.heartbeatMs ?? 15_000);
           void deps
