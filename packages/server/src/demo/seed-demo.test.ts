@@ -156,6 +156,31 @@ describe("seedDemo", () => {
     }
   });
 
+  it("has detractors who asked for a call (with a number), an email or no contact, and promoters who may be quoted", async () => {
+    for (const locale of ["ja", "en"] as const) {
+      const { rows } = await sql<{
+        pref: string | null;
+        consent: string | null;
+        segment: string;
+        phone: string | null;
+      }>`
+        select r.contact_preference as pref, r.testimonial_consent_text as consent, r.segment, c.phone
+        from responses r left join contacts c on c.workspace_id = r.workspace_id and c.id = r.contact_id
+        where r.workspace_id = ${ws[locale]}`.execute(db);
+      const asked = (p: string) => rows.filter((r) => r.pref === p);
+      for (const p of ["phone", "email", "none"])
+        expect(asked(p).length, `${locale} ${p}`).toBeGreaterThan(5);
+      expect(
+        rows.filter((r) => r.pref).every((r) => r.segment === "detractor" || r.segment === "unhappy"),
+      ).toBe(true);
+      expect(asked("phone").every((r) => r.phone)).toBe(true);
+      const quoted = rows.filter((r) => r.consent);
+      expect(quoted.length).toBeGreaterThan(20);
+      expect(quoted.every((r) => r.segment === "promoter" || r.segment === "happy")).toBe(true);
+      expect(quoted[0]?.consent).toMatch(locale === "ja" ? /同意します。$/ : /^You may quote my comment/);
+    }
+  });
+
   it("asks the NPS question as JAPANESE.md words it, in both locales", async () => {
     const surveys = (await listSurveys(db, ws.ja, { limit: 10 })).data;
     expect(

@@ -14,6 +14,7 @@ import { surveyKeys, touchpointKeys, type DemoContent } from "./demo-content.ts"
 import { seedPeople } from "./demo-people.ts";
 import { buildResponses, type DemoIds } from "./demo-responses.ts";
 import { seedDemoSends } from "./demo-sends.ts";
+import { markDemoAnswerFlags } from "./demo-answer-flags.ts";
 import { buildTimeline } from "./demo-timeline.ts";
 import { createRandom, subSeed } from "./random.ts";
 
@@ -85,6 +86,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     responses += result.inserted;
   }
   await seedDemoSends(db, opts.workspaceId);
+  await markDemoAnswerFlags(db, opts.workspaceId, opts.locale);
   return {
     responses,
     touchpoints: touchpointKeys.length,
