@@ -60,6 +60,15 @@ async function main() {
     const contactId = answered.data.find((r) => r.contactId && r.comment)!.contactId!;
     await new Promise((r) => setTimeout(r, 4000)); // the mail worker sends the campaign to the outbox
 
+    // The first-run checklist shows on a workspace not yet set up: the owner's own, half done.
+    const own = new Api(server);
+    const ownId = (await own.call<{ id: string }>("GET", "/workspace")).id;
+    const demoId = (await api.call<{ id: string }>("GET", "/workspace")).id;
+    await own.call("PATCH", "/workspace", {
+      settings: { sender: { name: "ACME カスタマーサクセス", address: "cs@acme.example" } },
+    });
+    await own.call("POST", "/touchpoints", { name: "オンボーディング", kind: "product", channel: "email" });
+
     const pages: [string, string][] = [
       ["overview", "/"],
       ["touchpoints", "/touchpoints"],
@@ -67,6 +76,8 @@ async function main() {
       ["touchpoint", `/touchpoints/${touchpoints.data[1]!.id}`],
       ["benchmarks", "/benchmarks"],
       ["responses", "/responses"],
+      ["responses-asked", "/responses?contact=any"],
+      ["testimonials", "/testimonials"],
       ["contacts", "/contacts"],
       ["contact", `/contacts/${contactId}`],
       ["surveys", "/surveys"],
@@ -96,6 +107,13 @@ async function main() {
         await page.goto(`${server.baseUrl}/admin${path}`);
         await shoot(page, `admin-${locale}-${name}`);
       }
+      const switchTo = (id: string) =>
+        Promise.all([page.waitForEvent("load"), page.locator(".workspace-select").selectOption(id)]);
+      await page.goto(`${server.baseUrl}/admin/`);
+      await switchTo(ownId);
+      await page.locator(".setup-card").waitFor();
+      await shoot(page, `admin-${locale}-overview-checklist`);
+      await switchTo(demoId);
       await page.setViewportSize({ width: 820, height: 1180 });
       for (const [name, path] of [
         ["overview", "/"],
