@@ -13,20 +13,25 @@ const plainEnv = Object.fromEntries(
   ),
 );
 
-function spawnKoe(args: string[], env: Record<string, string>): ChildProcess {
+function spawnKoe(args: string[], env: Record<string, string>, cwd?: string): ChildProcess {
   return spawn(process.execPath, [bin, ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { ...plainEnv, KOE_FROM_SOURCE: "1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-/** Runs `koe …` to its end (killed after `ms`, so a process that should have stopped cannot hang the test). */
+/**
+ * Runs `koe …` to its end (killed after `ms`, so a process that should have stopped cannot hang the test),
+ * in `cwd` when given.
+ */
 export function runKoe(
   args: string[],
   env: Record<string, string>,
   ms = 60_000,
+  cwd?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnKoe(args, env);
+  const child = spawnKoe(args, env, cwd);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (b: Buffer) => (stdout += b.toString()));

@@ -2,7 +2,16 @@
 // `npm start` runs): the data directory is locked to the server, so each data command is handed to it and
 // works as it would alone; a command that needs the database to itself says which Koe holds it. Real
 // processes: one server shared by the file, each command a child process of its own.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +48,14 @@ describe.skipIf(onPostgres())(
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), "koe-beside-"));
       env = { KOE_DATA_DIR: dir };
-      server = await startKoe({ ...env, PORT: "0", KOE_BOOTSTRAP_API_KEY: BOOT_KEY });
+      // The server's temporary files in a directory of the test's: the import's upload must not outlive it.
+      mkdirSync(join(dir, "tmp"));
+      server = await startKoe({
+        ...env,
+        PORT: "0",
+        KOE_BOOTSTRAP_API_KEY: BOOT_KEY,
+        TMPDIR: join(dir, "tmp"),
+      });
     }, 300_000);
 
     afterAll(async () => {
@@ -131,6 +147,33 @@ describe.skipIf(onPostgres())(
       const outbox = await api<{ data: unknown[] }>("/outbox", BOOT_KEY);
       expect(outbox.status).toBe(200);
       expect(outbox.body.data).toHaveLength(3);
+    });
+
+    it("koe import contacts sends the file to the server, which imports it and writes the error report here", async () => {
+      // A file the server is not told the path of: the command runs elsewhere, the file is relative to it.
+      const work = mkdtempSync(join(dir, "work-"));
+      writeFileSync(
+        join(work, "list.csv"),
+        "email,name,plan\nhana@example.com,Hana,pro\nnot-an-email,Bad,pro\nken@example.com,Ken,free\n",
+      );
+      const run = await runKoe(["import", "contacts", "list.csv", "--errors", "bad.csv"], env, 240_000, work);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^import \S+: list\.csv \(utf-8, 88 bytes\)\n/);
+      expect(run.stdout).toContain("done in");
+      expect(run.stdout).toContain("3 rows · created 2 · updated 0 · unchanged 0 · failed 1");
+      expect(run.stdout).toContain("  line 3, email: not an email address");
+      expect(run.stdout).toContain(`error report: ${join(work, "bad.csv")}`);
+      // The progress bar on stderr, as when run here.
+      expect(run.stderr).toMatch(/\[#{30}\] 100% 3 rows/);
+      expect(readFileSync(join(work, "bad.csv"), "utf8")).toContain(
+        "3,email,not an email address,not-an-email,Bad,pro",
+      );
+      const contacts = await api<{ data: { email: string }[] }>("/contacts?limit=100", BOOT_KEY);
+      expect(contacts.body.data.map((c) => c.email)).toEqual(
+        expect.arrayContaining(["hana@example.com", "ken@example.com"]),
+      );
+      // The server's copy of the upload is gone.
+      expect(readdirSync(join(dir, "tmp")).filter((f) => f.startsWith("koe-upload-"))).toEqual([]);
     });
 
     it("koe migrate says in one line which Koe holds the directory and what to do", async () => {
