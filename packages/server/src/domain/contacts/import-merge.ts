@@ -5,8 +5,13 @@
 // company of that name, created when there is none. Rows that cannot be applied come back as conflicts:
 // an email that belongs to another contact, an email whose contact has another external id, two rows of
 // the chunk naming the same contact.
-import { sql } from "kysely";
-import type { Db } from "../../db/open.ts";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Kysely, PostgresDialect, sql, type PostgresPoolClient, type RawBuilder } from "kysely";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { poolOf, type Db } from "../../db/open.ts";
+import type { Database } from "../../db/schema.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { newId } from "../ids.ts";
 import type { ImportReason } from "./import-reasons.ts";
@@ -55,6 +60,29 @@ async function companyIds(trx: Db, workspaceId: string, names: string[]): Promis
 
 const jsonOrNull = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
+/** Sends a chunk's rows to the temporary table koe_import_chunk by COPY (PostgreSQL), on the transaction's client. */
+export type ChunkCopier = (text: Buffer) => Promise<void>;
+
+const special = /[\\\t\n\r]/;
+const specials = /[\\\t\n\r]/g;
+const escapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+/** A value in COPY's text format (db/copy-responses.ts's rule): \\, tab, newline, CR escaped; null as \\N. */
+const field = (v: string | null): string =>
+  v === null ? "\\N" : special.test(v) ? v.replace(specials, (c) => escapes[c] ?? c) : v;
+
+/** The chunk as COPY text, in koe_import_chunk's column order. */
+function copyText(rows: readonly ImportContact[], ids: string[], companies: Map<string, string>): Buffer {
+  let text = "";
+  rows.forEach((r, i) => {
+    const company = r.company === null ? null : (companies.get(r.company) ?? null);
+    text +=
+      `${ids[i]}\t${r.line}\t${field(r.email)}\t${field(r.name)}\t${field(r.phone)}\t${field(r.locale)}\t` +
+      `${field(r.timeZone)}\t${field(r.externalId)}\t${field(company)}\t${field(jsonOrNull(r.tags))}\t` +
+      `${field(jsonOrNull(r.attributes))}\n`;
+  });
+  return Buffer.from(text);
+}
+
 /** The chunk's statement: see the file's opening comment. */
 async function mergeStatement(
   trx: Db,
@@ -62,8 +90,23 @@ async function mergeStatement(
   rows: readonly ImportContact[],
   companies: Map<string, string>,
   now: Date,
+  copy: ChunkCopier | undefined,
 ): Promise<MergeResult> {
   const col = <T>(f: (r: ImportContact) => T) => rows.map(f);
+  const ids = col(() => newId());
+  let source: RawBuilder<unknown>;
+  if (copy) {
+    await copy(copyText(rows, ids, companies));
+    source = sql`select * from koe_import_chunk`;
+  } else
+    source = sql`
+      select * from unnest(
+        ${ids}::uuid[], ${col((r) => r.line)}::int[], ${col((r) => r.email)}::text[],
+        ${col((r) => r.name)}::text[], ${col((r) => r.phone)}::text[], ${col((r) => r.locale)}::text[],
+        ${col((r) => r.timeZone)}::text[], ${col((r) => r.externalId)}::text[],
+        ${col((r) => (r.company === null ? null : (companies.get(r.company) ?? null)))}::uuid[],
+        ${col((r) => jsonOrNull(r.tags))}::jsonb[], ${col((r) => jsonOrNull(r.attributes))}::jsonb[]
+      ) as s (new_id, line, email, name, phone, locale, time_zone, external_id, company_id, tags, attributes)`;
   const { rows: out } = await sql<{
     created: number;
     updated: number;
@@ -71,20 +114,15 @@ async function mergeStatement(
     conflicts: MergeConflict[];
     lost: number[];
   }>`
-    with src as (
-      select * from unnest(
-        ${col(() => newId())}::uuid[], ${col((r) => r.line)}::int[], ${col((r) => r.email)}::text[],
-        ${col((r) => r.name)}::text[], ${col((r) => r.phone)}::text[], ${col((r) => r.locale)}::text[],
-        ${col((r) => r.timeZone)}::text[], ${col((r) => r.externalId)}::text[],
-        ${col((r) => (r.company === null ? null : (companies.get(r.company) ?? null)))}::uuid[],
-        ${col((r) => jsonOrNull(r.tags))}::jsonb[], ${col((r) => jsonOrNull(r.attributes))}::jsonb[]
-      ) as s (new_id, line, email, name, phone, locale, time_zone, external_id, company_id, tags, attributes)
-    ),
+    with src as (${source}),
     matched as (
+      -- One index probe per key (lateral): a join let the planner hash the workspace's every contact per chunk.
       select s.*, bx.id as by_ext, be.id as by_email, be.external_id as email_ext
       from src s
-      left join contacts bx on bx.workspace_id = ${workspaceId}::uuid and bx.external_id = s.external_id
-      left join contacts be on be.workspace_id = ${workspaceId}::uuid and be.email = s.email
+      left join lateral (select id from contacts
+                         where workspace_id = ${workspaceId}::uuid and external_id = s.external_id) bx on true
+      left join lateral (select id, external_id from contacts
+                         where workspace_id = ${workspaceId}::uuid and email = s.email) be on true
     ),
     decided as (
       select m.*, coalesce(m.by_ext, m.by_email) as target,
@@ -173,13 +211,14 @@ export async function mergeContacts(
   workspaceId: string,
   rows: readonly ImportContact[],
   now: Date,
+  copy?: ChunkCopier,
 ): Promise<MergeResult> {
   if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0, conflicts: [] };
   const names = [...new Set(rows.flatMap((r) => (r.company === null ? [] : [r.company])))];
   const companies = await companyIds(trx, workspaceId, names);
   await sql`savepoint koe_import_chunk`.execute(trx);
   try {
-    const result = await mergeStatement(trx, workspaceId, rows, companies, now);
+    const result = await mergeStatement(trx, workspaceId, rows, companies, now, copy);
     await sql`release savepoint koe_import_chunk`.execute(trx);
     return result;
   } catch (e) {
@@ -190,7 +229,7 @@ export async function mergeContacts(
   for (const row of rows) {
     await sql`savepoint koe_import_row`.execute(trx);
     try {
-      const one = await mergeStatement(trx, workspaceId, [row], companies, now);
+      const one = await mergeStatement(trx, workspaceId, [row], companies, now, undefined);
       await sql`release savepoint koe_import_row`.execute(trx);
       total.created += one.created;
       total.updated += one.updated;
@@ -203,4 +242,42 @@ export async function mergeContacts(
     }
   }
   return total;
+}
+
+const chunkTable = `create temporary table if not exists koe_import_chunk (new_id uuid, line int, email text,
+  name text, phone text, locale text, time_zone text, external_id text, company_id uuid, tags jsonb,
+  attributes jsonb) on commit delete rows`;
+
+/**
+ * Runs `fn` in one transaction. On PostgreSQL the transaction is on one client of the pool, so `fn` can
+ * COPY the chunk into a temporary table on it (reading COPY's text costs PostgreSQL and Node less than
+ * arrays of parameters: db/copy-responses.ts); on the embedded database there is no copier.
+ */
+export async function inChunkTransaction<T>(
+  db: Db,
+  fn: (trx: Db, copy?: ChunkCopier) => Promise<T>,
+): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool) return db.transaction().execute((trx) => fn(trx));
+  const client: pg.PoolClient = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const pinned = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
+    const one = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: { connect: async () => pinned, end: async () => {} } }),
+    });
+    return await one.transaction().execute(async (trx) => {
+      const copy: ChunkCopier = async (text) => {
+        await client.query(chunkTable);
+        await pipeline(Readable.from([text]), client.query(copyFrom("copy koe_import_chunk from stdin")));
+      };
+      return fn(trx, copy);
+    });
+  } catch (e) {
+    // A failed statement leaves the client usable once rolled back; anything else may have broken it.
+    broken = e instanceof Error && !("code" in e) ? e : undefined;
+    throw e;
+  } finally {
+    client.release(broken);
+  }
 }

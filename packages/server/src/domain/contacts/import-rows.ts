@@ -114,12 +114,10 @@ export function prepareRow(
     }
     const v = raw.trim();
     if (v === "") continue;
-    const tooLong = (max: number) =>
-      v.length > max && issues.push({ column, reason: "too_long", detail: String(max) });
     switch (m.field) {
       case "email": {
         const email = v.normalize("NFKC").toLowerCase();
-        if (email.length > LIMITS.email) tooLong(LIMITS.email);
+        if (email.length > LIMITS.email) issues.push(tooLong(column, LIMITS.email));
         else if (!EMAIL.test(email)) issues.push({ column, reason: "email_invalid" });
         else c.email = email;
         break;
@@ -148,10 +146,12 @@ export function prepareRow(
         else issues.push({ column, reason: "time_zone_invalid" });
         break;
       case "externalId":
-        if (!tooLong(LIMITS.externalId)) c.externalId = v;
+        if (v.length > LIMITS.externalId) issues.push(tooLong(column, LIMITS.externalId));
+        else c.externalId = v;
         break;
       case "company":
-        if (!tooLong(LIMITS.company)) c.company = v;
+        if (v.length > LIMITS.company) issues.push(tooLong(column, LIMITS.company));
+        else c.company = v;
         break;
       case "tags": {
         const tags = [
@@ -188,6 +188,12 @@ export function prepareRow(
   }
   return issues.length ? { issues } : { contact: c };
 }
+
+const tooLong = (column: string, max: number): CellIssue => ({
+  column,
+  reason: "too_long",
+  detail: String(max),
+});
 
 const invalidType: Record<"text" | "number" | "boolean" | "date", ImportReason> = {
   number: "number_invalid",

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { CsvRowReader, decodedChunks, type StreamedRow } from "../csv/csv-stream.ts";
 import { NotFoundError } from "../errors.ts";
-import { mergeContacts, type MergeConflict } from "./import-merge.ts";
+import { inChunkTransaction, mergeContacts, type MergeConflict } from "./import-merge.ts";
 import { prepareRow, type CellIssue, type ImportContact } from "./import-rows.ts";
 import { SeenKeys } from "./import-seen-keys.ts";
 import type { ColumnMapping } from "./import-schema.ts";
@@ -109,8 +109,8 @@ export async function runContactImport(db: Db, opts: RunOptions): Promise<Import
     const rows = good.length + bad.length;
     if (rows === 0) return;
     const now = opts.now();
-    await db.transaction().execute(async (trx) => {
-      const merged = await mergeContacts(trx, workspaceId, good, now);
+    await inChunkTransaction(db, async (trx, copy) => {
+      const merged = await mergeContacts(trx, workspaceId, good, now, copy);
       const failed = [...bad, ...merged.conflicts.map((c) => conflictRow(c, cellsOf))];
       await recordBadRows(trx, workspaceId, importId, failed);
       counts.rowsDone += rows;
