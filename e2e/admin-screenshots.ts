@@ -45,6 +45,13 @@ async function main() {
       reminders: { count: 1, afterDays: 3 },
     });
     await api.call("POST", `/campaigns/${campaign.id}/launch`);
+    // A draft for the campaign editor: an attribute-filter audience (its live count) and a reminder.
+    const draft = await api.call<{ id: string }>("POST", "/campaigns", {
+      name: "エンタープライズ顧客 NPS（2027年1月）",
+      surveyId: nps.id,
+      audience: { kind: "filter", attributes: { plan: "enterprise" } },
+      reminders: { count: 1, afterDays: 5 },
+    });
     // Test sends reach the outbox at once, whatever the contacts' quiet hours.
     for (const contact of contacts.data.slice(0, 3)) {
       await api.call("POST", `/campaigns/${campaign.id}/test-send`, {
@@ -83,6 +90,8 @@ async function main() {
       ["surveys", "/surveys"],
       ["survey-editor", `/surveys/${nps.id}`],
       ["campaigns", "/campaigns"],
+      ["campaign-editor", `/campaigns/${draft.id}`],
+      ["campaign", `/campaigns/${campaign.id}`],
       ["outbox", "/outbox"],
       ["settings-brand", "/settings"],
       ["settings-fatigue", "/settings?tab=fatigue"],

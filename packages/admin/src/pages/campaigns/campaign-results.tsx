@@ -29,10 +29,10 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
           <div className="tile-label">{t("results.nps")}</div>
           <Loaded {...nps}>
             {(r) => (
-              <>
+              <div className="results-figure">
                 <NpsFigure nps={r.nps} summary={r} large />
                 <IntervalLine summary={r} format={(v) => npsText(v, 1)} />
-              </>
+              </div>
             )}
           </Loaded>
         </div>
@@ -40,7 +40,7 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
           <div className="tile-label">{t("results.rate")}</div>
           <Loaded {...rate}>
             {(r) => (
-              <>
+              <div className="results-figure">
                 <span className="figure figure-large">
                   <span className="figure-value">
                     {r.rate === null ? "—" : formatPercent(locale, r.rate)}
@@ -49,7 +49,7 @@ export function CampaignResults({ campaignId, version }: { campaignId: string; v
                 <span className="interval-line">
                   {t("results.rateValue", { responded: n(r.responded), sends: n(r.sends) })}
                 </span>
-              </>
+              </div>
             )}
           </Loaded>
         </div>

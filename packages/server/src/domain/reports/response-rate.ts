@@ -111,7 +111,15 @@ async function rateFromSends(db: Db, ws: string, q: ResponseRateQuery) {
     sql`(s.metadata ->> 'test') is distinct from 'true'`,
     ...dayRange(sql`s.created_at`, ws, q),
     ...sendFilters(ws, q, "s"),
-    ...(q.campaign ? [sql`s.campaign_id = ${q.campaign}`] : []),
+    // A campaign's invitations are the emails that went out: a send skipped (unsubscribed, surveyed
+    // recently) invited nobody.
+    ...(q.campaign
+      ? [
+          sql`s.campaign_id = ${q.campaign}`,
+          sql`exists (select from deliveries d where d.workspace_id = s.workspace_id and d.send_id = s.id
+            and d.step = 0 and d.status = 'sent')`,
+        ]
+      : []),
     ...Object.entries(q.attributes ?? {}).map(([key, value]) => sql`ct.attributes ->> ${key} = ${value}`),
   ];
   const { rows } = await sql<{ sends: number; responded: number }>`
