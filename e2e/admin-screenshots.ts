@@ -66,6 +66,20 @@ async function main() {
     );
     const contactId = answered.data.find((r) => r.contactId && r.comment)!.contactId!;
     await new Promise((r) => setTimeout(r, 4000)); // the mail worker sends the campaign to the outbox
+    // Sent mail and Suppressions: a bounce the provider reports on a sent message, and an address added by hand.
+    const logged = await api.call<{ data: { to: string | null }[] }>("GET", "/outbox/log?limit=5");
+    const bounced = logged.data.map((m) => m.to).find((to) => to && to !== "marketing@example.jp");
+    if (bounced) await api.call("POST", "/suppressions/webhook", { type: "bounce", email: bounced });
+    await api.call("POST", "/suppressions", {
+      email: "no-survey@example.jp",
+      reason: "manual",
+      note: "電話で依頼あり（12月3日）",
+    });
+
+    // Contacts and companies: tags and a phone on the pictured contact, a company's page, an audit entry.
+    const companyId = (await api.call<{ data: { id: string }[] }>("GET", "/companies?limit=1")).data[0]!.id;
+    await api.call("PATCH", `/contacts/${contactId}`, { tags: ["VIP", "要フォロー"], phone: "03-1234-5678" });
+    await api.call("GET", `/contacts/${contactId}/privacy-export`);
 
     // The first-run checklist shows on a workspace not yet set up: the owner's own, half done.
     const own = new Api(server);
@@ -87,18 +101,22 @@ async function main() {
       ["testimonials", "/testimonials"],
       ["contacts", "/contacts"],
       ["contact", `/contacts/${contactId}`],
+      ["companies", "/companies"],
+      ["company", `/companies/${companyId}`],
       ["surveys", "/surveys"],
       ["survey-editor", `/surveys/${nps.id}`],
       ["campaigns", "/campaigns"],
       ["campaign-editor", `/campaigns/${draft.id}`],
       ["campaign", `/campaigns/${campaign.id}`],
-      ["outbox", "/outbox"],
+      ["outbox", "/outbox?status=sent"],
+      ["outbox-suppressions", "/outbox?tab=suppressions"],
       ["settings-brand", "/settings"],
       ["settings-fatigue", "/settings?tab=fatigue"],
       ["settings-keys", "/settings?tab=keys"],
       ["settings-users", "/settings?tab=users"],
       ["settings-workspaces", "/settings?tab=workspaces"],
       ["settings-jobs", "/settings?tab=jobs"],
+      ["settings-audit", "/settings?tab=audit"],
     ];
     for (const locale of ["ja", "en"] as const) {
       const context = await browser.newContext({
@@ -116,6 +134,11 @@ async function main() {
         await page.goto(`${server.baseUrl}/admin${path}`);
         await shoot(page, `admin-${locale}-${name}`);
       }
+      // The contact form, opened from the contact's page.
+      await page.goto(`${server.baseUrl}/admin/contacts/${contactId}`);
+      await page.locator(".page-actions button").first().click();
+      await page.locator("dialog.contact-dialog").waitFor();
+      await shoot(page, `admin-${locale}-contact-edit`);
       const switchTo = (id: string) =>
         Promise.all([page.waitForEvent("load"), page.locator(".workspace-select").selectOption(id)]);
       await page.goto(`${server.baseUrl}/admin/`);

@@ -92,7 +92,9 @@ function Message({ m }: { m: SentMailDetail }) {
         ][])
       : []),
   ];
-  const subject = m.subject ?? t("noSubject");
+  // Not rendered yet (queued, skipped): what it belongs to stands in for the subject.
+  // A test send says so in its subject; the badge says it here.
+  const subject = m.subject?.replace(/^\[TEST\]\s*/, "") ?? m.campaign?.name ?? m.survey.name;
   return (
     <>
       <h2 className="message-subject">

@@ -134,7 +134,8 @@ function SuppressionRow({
       </td>
       <td>
         <span className="sup-origin">{t(`sup.origin.${s.origin}`)}</span>
-        {s.source && s.origin !== "manual" && (
+        {/* The words behind the kind, unless they only repeat it (api, admin). */}
+        {s.source && s.source !== "api" && s.source !== "admin" && (
           <span className="sup-source" lang="en">
             {s.source}
           </span>
