@@ -57,6 +57,16 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
     nav: "contacts",
     page: page(() => import("./pages/contacts/contact-page.tsx")),
   },
+  {
+    pattern: "/companies",
+    nav: "contacts",
+    page: page(() => import("./pages/companies/companies-page.tsx")),
+  },
+  {
+    pattern: "/companies/:id",
+    nav: "contacts",
+    page: page(() => import("./pages/companies/company-page.tsx")),
+  },
   { pattern: "/surveys", nav: "surveys", page: page(() => import("./pages/surveys/surveys-page.tsx")) },
   {
     pattern: "/surveys/new",

@@ -1,27 +1,33 @@
-// What we know about a contact: language, time zone, company, external id, when they were added, their
-// latest answer, and their attributes as key/value chips.
+// What we know about a contact: phone, language, time zone, company (linked), external id, when they were
+// added, their latest answer, their tags, and their attributes as key/value chips.
 import type { ReactNode } from "react";
+import { Link } from "../../router.tsx";
 import type { Contact, SurveyTimelineEntry } from "../../api/types.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import { ScoreChip, SegmentLabel, type Segment } from "../../ui/score.tsx";
+import { TagLinks } from "./tag-links.tsx";
 import { contactsMessages } from "./messages.ts";
 
 export function ContactDetails({
   contact: c,
   company,
   latest,
+  children,
 }: {
   contact: Contact;
   company: string | undefined;
   latest: SurveyTimelineEntry | undefined;
+  /** More cards below (privacy requests). */
+  children?: ReactNode;
 }) {
   const t = useT(contactsMessages);
   const { locale } = useLocale();
   const rows: [string, ReactNode][] = [
     [t("col.email"), c.email],
-    [t("col.company"), company],
+    [t("col.phone"), c.phone && <a href={`tel:${c.phone.replace(/[^0-9+]/g, "")}`}>{c.phone}</a>],
+    [t("col.company"), company && c.companyId && <Link to={`/companies/${c.companyId}`}>{company}</Link>],
     [t("col.locale"), c.locale ? t(`locale.${c.locale}`) : null],
     [t("col.timeZone"), c.timeZone],
     [t("col.externalId"), c.externalId && <code>{c.externalId}</code>],
@@ -52,9 +58,13 @@ export function ContactDetails({
             ))}
         </dl>
       </Card>
+      <Card title={t("tags")}>
+        {c.tags.length ? <TagLinks tags={c.tags} /> : <p className="muted attr-none">{t("noTags")}</p>}
+      </Card>
       <Card title={t("attributes")}>
         <Attributes values={c.attributes} />
       </Card>
+      {children}
     </div>
   );
 }

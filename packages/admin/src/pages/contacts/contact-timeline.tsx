@@ -1,6 +1,7 @@
 // A contact's timeline, newest first: the surveys sent to them (with their score clicks and the scanner
-// verdicts), their answers (score, segment, comment) and the team's notes, each with its own marker on
-// one vertical line. A send opens its details (send-dialog.tsx).
+// verdicts), their answers (score, segment, comment, the contact preference with the phone number to call,
+// a promoter's consent with its exact text) and the team's notes, each with its own marker on one vertical
+// line. A send opens its details (send-dialog.tsx). A company's timeline names each entry's contact.
 import type { NoteTimelineEntry, SurveyTimelineEntry, TimelineEntry } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
@@ -19,12 +20,15 @@ const langOf = (text: string) => (/[\u3040-\u30ff]/.test(text) ? "ja" : undefine
 export function ContactTimeline({
   entries,
   onOpenSend,
+  empty,
 }: {
   entries: TimelineEntry[];
-  onOpenSend: (sendId: string) => void;
+  /** Opens a send's details over the page; without it (a company's timeline) they open on the contact's. */
+  onOpenSend?: (sendId: string) => void;
+  empty?: string;
 }) {
   const t = useT(contactsMessages);
-  if (entries.length === 0) return <p className="muted tl-empty">{t("timelineEmpty")}</p>;
+  if (entries.length === 0) return <p className="muted tl-empty">{empty ?? t("timelineEmpty")}</p>;
   return (
     <ol className="timeline" aria-label={t("timelineLabel")}>
       {entries.map((e) => (
@@ -50,12 +54,58 @@ function When({ at }: { at: string }) {
   );
 }
 
+/** On a company's timeline: whose entry it is. */
+function Whose({ entry: e }: { entry: TimelineEntry }) {
+  if (!e.contactId) return null;
+  return (
+    <Link to={`/contacts/${e.contactId}`} className="tl-contact">
+      {e.contactName || e.contactId.slice(0, 8)}
+    </Link>
+  );
+}
+
+/** What a person asked for on an answer: a call (with the number to call), an email, or no contact. */
+function Preference({ entry: e }: { entry: SurveyTimelineEntry }) {
+  const t = useT(contactsMessages);
+  if (!e.contactPreference) return null;
+  return (
+    <p className={`tl-pref tl-pref-${e.contactPreference}`}>
+      <span className="badge badge-mid">{t(`pref.${e.contactPreference}`)}</span>
+      {e.contactPreference === "phone" &&
+        (e.phone ? (
+          <a href={`tel:${e.phone.replace(/[^0-9+]/g, "")}`} className="tl-phone">
+            {t("pref.callAt", { phone: e.phone })}
+          </a>
+        ) : (
+          <span className="muted">{t("pref.noPhone")}</span>
+        ))}
+    </p>
+  );
+}
+
+function Consent({ entry: e }: { entry: SurveyTimelineEntry }) {
+  const t = useT(contactsMessages);
+  const { locale } = useLocale();
+  if (!e.testimonialConsent) return null;
+  return (
+    <div className="tl-consent">
+      <span className="badge badge-good">{t("consent.title")}</span>{" "}
+      <time className="entry-time" dateTime={e.testimonialConsent.at}>
+        {formatDateTime(locale, e.testimonialConsent.at)}
+      </time>
+      <blockquote lang={langOf(e.testimonialConsent.text)} aria-label={t("consent.text")}>
+        {e.testimonialConsent.text}
+      </blockquote>
+    </div>
+  );
+}
+
 function SurveyEntry({
   entry: e,
   onOpenSend,
 }: {
   entry: SurveyTimelineEntry;
-  onOpenSend: (sendId: string) => void;
+  onOpenSend: ((sendId: string) => void) | undefined;
 }) {
   const t = useT(contactsMessages);
   const { locale } = useLocale();
@@ -64,6 +114,7 @@ function SurveyEntry({
     <>
       <div className="tl-head">
         <span className="tl-title">{t(e.type === "send" ? "entry.send" : "entry.response")}</span>
+        <Whose entry={e} />
         {e.score !== undefined && segment && (
           <>
             <ScoreChip score={e.score} segment={segment} />
@@ -80,13 +131,20 @@ function SurveyEntry({
         ) : (
           <p className="entry-text entry-none">{t("noComment")}</p>
         ))}
+      {e.type === "response" && <Preference entry={e} />}
+      {e.type === "response" && <Consent entry={e} />}
       <div className="tl-meta">
         <span>{e.surveyName || t("deletedSurvey")}</span>
         {e.touchpointId && e.touchpointName && (
           <Link to={`/touchpoints/${e.touchpointId}`}>{e.touchpointName}</Link>
         )}
         {e.channel && <span>{t(channelKey(e.channel))}</span>}
-        {e.type === "send" && (
+        {e.type === "send" && !onOpenSend && e.contactId && (
+          <span>
+            <Link to={`/contacts/${e.contactId}?send=${e.id}`}>{t("send.details")}</Link>
+          </span>
+        )}
+        {e.type === "send" && onOpenSend && (
           <span>
             <button
               type="button"
@@ -115,6 +173,7 @@ function NoteEntry({ entry: e }: { entry: NoteTimelineEntry }) {
     <>
       <div className="tl-head">
         <span className="tl-title">{t("entry.note")}</span>
+        <Whose entry={e} />
         {e.author && <span className="tl-author">{t("entryBy", { author: e.author })}</span>}
         <When at={e.at} />
       </div>

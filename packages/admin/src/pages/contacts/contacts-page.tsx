@@ -1,17 +1,22 @@
-// Contacts: a search over name, email and external id (kept in the URL) and the matching contacts,
-// newest first, paged with "Load more"; each row opens the contact's page.
-import { useMemo, type MouseEvent } from "react";
+// Contacts: a search over name, email and external id and a tag filter (both kept in the URL) and the
+// matching contacts, newest first, paged with "Load more"; each row opens the contact's page. Members and up
+// add contacts here; everyone can download the list as CSV with the same filters.
+import { useMemo, useState, type MouseEvent } from "react";
 import { withQuery } from "../../api/client.ts";
 import { useGet } from "../../api/hooks.ts";
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link, navigate, setSearch, useLocation } from "../../router.tsx";
+import { useSignedIn } from "../../session.tsx";
 import { Highlight } from "../../ui/highlight.tsx";
 import { Card, PageHeader } from "../../ui/layout-parts.tsx";
 import { LoadMore, useStale } from "../../ui/load-more.tsx";
 import { SearchBox } from "../../ui/search-box.tsx";
 import { Empty, ErrorNote, Loading } from "../../ui/states.tsx";
 import { usePages } from "../../ui/use-pages.ts";
+import { canEditContacts, ContactDialog } from "./contact-dialog.tsx";
+import { ContactsTabs } from "./contacts-tabs.tsx";
+import { TagLinks } from "./tag-links.tsx";
 import { contactsMessages } from "./messages.ts";
 import "./contacts.css";
 
@@ -32,17 +37,50 @@ function openRow(e: MouseEvent, id: string) {
 export default function ContactsPage() {
   const t = useT(contactsMessages);
   const { locale } = useLocale();
-  const q = useLocation().search.get("q")?.trim() ?? "";
-  const path = withQuery("/contacts", { q, limit: PAGE_SIZE });
-  const contacts = usePages("/api/v1/contacts", { params: { query: { q, limit: PAGE_SIZE } } });
+  const search = useLocation().search;
+  const q = search.get("q")?.trim() ?? "";
+  const tag = search.get("tag")?.trim() ?? "";
+  const query = { q, tag, limit: PAGE_SIZE };
+  const path = withQuery("/contacts", query);
+  const contacts = usePages("/api/v1/contacts", { params: { query } });
   const stale = useStale(path, contacts);
   const companies = useCompanyNames();
   const items = contacts.items;
+  const canEdit = canEditContacts(useSignedIn().user.role);
+  const [adding, setAdding] = useState(false);
+  const filtered = Boolean(q || tag);
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <>
+            <a
+              className="button"
+              href={withQuery("/api/v1/contacts/export.csv", { q, tag })}
+              download
+              title={t("exportTitle")}
+            >
+              {t("export")}
+            </a>
+            {canEdit && (
+              <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+                {t("add")}
+              </button>
+            )}
+          </>
+        }
+      />
+      <ContactsTabs current="contacts" />
+      {adding && (
+        <ContactDialog onSaved={(c) => navigate(`/contacts/${c.id}`)} onClose={() => setAdding(false)} />
+      )}
       <div className="contacts-tools">
-        <SearchBox id="contacts-q" label={t("search")} placeholder={t("searchPlaceholder")} />
+        <div className="contacts-filters">
+          <SearchBox id="contacts-q" label={t("search")} placeholder={t("searchPlaceholder")} />
+          <SearchBox id="contacts-tag" param="tag" label={t("tagFilter")} placeholder={t("tagPlaceholder")} />
+        </div>
         {items && items.length > 0 && (
           <p className="contacts-count" aria-live="polite">
             {t(contacts.more || contacts.loading ? "showingMore" : "showing", {
@@ -58,11 +96,29 @@ export default function ContactsPage() {
           <Loading />
         ) : items.length === 0 ? (
           <Empty>
-            <span>{q ? t("emptySearch", { q }) : t("empty")}</span>
-            {q && (
-              <button type="button" className="button button-small" onClick={() => setSearch({ q: null })}>
+            <span>
+              {tag && q
+                ? t("emptySearchTag", { q, tag })
+                : tag
+                  ? t("emptyTag", { tag })
+                  : q
+                    ? t("emptySearch", { q })
+                    : t(canEdit ? "emptyCanAdd" : "empty")}
+            </span>
+            {filtered ? (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setSearch({ q: null, tag: null })}
+              >
                 {t("clearSearch")}
               </button>
+            ) : (
+              canEdit && (
+                <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+                  {t("add")}
+                </button>
+              )
             )}
           </Empty>
         ) : (
@@ -73,6 +129,9 @@ export default function ContactsPage() {
                   <th scope="col">{t("col.name")}</th>
                   <th scope="col">{t("col.email")}</th>
                   <th scope="col">{t("col.company")}</th>
+                  <th scope="col" className="col-tags">
+                    {t("col.tags")}
+                  </th>
                   <th scope="col" className="col-locale">
                     {t("col.locale")}
                   </th>
@@ -96,7 +155,14 @@ export default function ContactsPage() {
                       </Link>
                     </th>
                     <td className="contact-email">{c.email && <Highlight text={c.email} term={q} />}</td>
-                    <td>{c.companyId ? companies.get(c.companyId) : null}</td>
+                    <td>
+                      {c.companyId && companies.get(c.companyId) && (
+                        <Link to={`/companies/${c.companyId}`}>{companies.get(c.companyId)}</Link>
+                      )}
+                    </td>
+                    <td className="col-tags">
+                      <TagLinks tags={c.tags} current={tag} />
+                    </td>
                     <td className="col-locale">{c.locale ? t(`locale.${c.locale}`) : null}</td>
                     <td className="col-tz">{c.timeZone}</td>
                     <td className="col-ext">

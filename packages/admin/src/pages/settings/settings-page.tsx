@@ -10,6 +10,7 @@ import type { PageProps } from "../../routes.ts";
 import { PageHeader } from "../../ui/layout-parts.tsx";
 import { TabList } from "../../ui/tab-list.tsx";
 import { ApiKeysSection } from "./access/api-keys-section.tsx";
+import { AuditSection } from "./audit/audit-section.tsx";
 import { UsersSection } from "./access/users-section.tsx";
 import { BrandSection } from "./brand-section.tsx";
 import { EmbedSection } from "./embed-section.tsx";
@@ -21,7 +22,7 @@ import { useSignedIn } from "../../session.tsx";
 import "./settings.css";
 
 // Workspaces: only an instance owner's (they alone create, rename and delete workspaces).
-const allTabs = ["brand", "fatigue", "embed", "keys", "users", "jobs", "workspaces"] as const;
+const allTabs = ["brand", "fatigue", "embed", "keys", "users", "jobs", "audit", "workspaces"] as const;
 type Tab = (typeof allTabs)[number];
 const panelId = (tab: Tab) => `settings-panel-${tab}`;
 
@@ -32,6 +33,7 @@ const panels: Record<Tab, () => React.JSX.Element> = {
   keys: ApiKeysSection,
   users: UsersSection,
   jobs: JobsSection,
+  audit: AuditSection,
   workspaces: WorkspacesSection,
 };
 
@@ -39,9 +41,11 @@ export default function SettingsPage(_props: PageProps) {
   const t = useT(settingsMessages);
   const { search } = useLocation();
   const { instanceOwner, role } = useSignedIn().user;
-  // Jobs: owners' and admins' (the server's rule for /api/v1/jobs).
+  // Jobs and the audit log: owners' and admins' (the server's rules for /api/v1/jobs and /api/v1/audit-log).
   const tabs = allTabs.filter(
-    (name) => (name !== "workspaces" || instanceOwner) && (name !== "jobs" || roleAtLeast(role, "admin")),
+    (name) =>
+      (name !== "workspaces" || instanceOwner) &&
+      ((name !== "jobs" && name !== "audit") || roleAtLeast(role, "admin")),
   );
   const asked = search.get("tab");
   const tab: Tab = tabs.includes(asked as Tab) ? (asked as Tab) : "brand";
