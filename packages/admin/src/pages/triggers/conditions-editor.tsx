@@ -265,7 +265,7 @@ function RowEditor({
             )}
           </Field>
           {row.op === "range" ? (
-            <div className="cond-range">
+            <div className="cond-range cond-value">
               <Field label={t("cond.min")} error={valueError}>
                 {(p) => (
                   <input
@@ -290,7 +290,7 @@ function RowEditor({
               </Field>
             </div>
           ) : row.type === "boolean" ? (
-            <Field label={t("cond.value")}>
+            <Field label={t("cond.value")} className="cond-value">
               {(p) => (
                 <select
                   {...p}
@@ -304,7 +304,11 @@ function RowEditor({
               )}
             </Field>
           ) : (
-            <Field label={row.op === "in" ? t("cond.values") : t("cond.value")} error={valueError}>
+            <Field
+              label={row.op === "in" ? t("cond.values") : t("cond.value")}
+              error={valueError}
+              className="cond-value"
+            >
               {(p) => (
                 <input
                   {...p}

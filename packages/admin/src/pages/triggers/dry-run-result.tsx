@@ -49,12 +49,13 @@ export function DryRunResult({
   const reasonText = (reason: DryRunReason) => {
     if (reason.code === "condition" && reason.key) {
       const c = r.conditions.find((x) => x.key === reason.key);
-      const detail = !c
-        ? reason.message
-        : c.value === null
-          ? t("cond.missing")
-          : `${valueText(c.key, c.value)} ≠ ${c.key === "touchpoint" ? nameOf(String(c.condition)) : conditionText(c.condition)}`;
-      return t("reason.condition", { key: reason.key, detail });
+      if (!c || c.value === null) return t("reason.conditionMissing", { key: reason.key });
+      const range = typeof c.condition === "object" && !("in" in c.condition);
+      return t(range && typeof c.value !== "number" ? "reason.conditionNotNumber" : "reason.condition", {
+        key: c.key,
+        value: valueText(c.key, c.value),
+        condition: c.key === "touchpoint" ? nameOf(String(c.condition)) : conditionText(c.condition),
+      });
     }
     if (reason.code === "event_type") return t("reason.event_type", eventTypes);
     return t(`reason.${reason.code}`);

@@ -66,8 +66,8 @@ export const triggerMessages = defineMessages(
     "cond.title": "Conditions",
     "cond.lead": "Every condition must hold. With none, every event of this name fires the trigger.",
     "cond.target": "Compare",
-    "cond.metadata": "Event metadata",
-    "cond.touchpoint": "Event's touchpoint",
+    "cond.metadata": "Metadata",
+    "cond.touchpoint": "Touchpoint",
     "cond.key": "Key",
     "cond.keyHint": "e.g. plan",
     "cond.op": "Comparison",
@@ -143,7 +143,10 @@ export const triggerMessages = defineMessages(
     "reason.inactive": "The trigger is paused.",
     "reason.survey_missing": "The trigger's survey no longer exists.",
     "reason.survey_not_active": "The survey is not active: activate it first.",
-    "reason.condition": "Condition on {key} fails: {detail}",
+    "reason.condition": "{key} fails: the event has {value}; the trigger asks {condition}.",
+    "reason.conditionNotNumber":
+      "{key} fails: the event has {value}, which is text, not a number; the trigger asks {condition}.",
+    "reason.conditionMissing": "{key} fails: the event has no such value.",
     "reason.event_touchpoint_unknown":
       "The event's touchpoint is not in this workspace: the event would be refused.",
     "reason.contact_unknown": "No contact has this id: the event would be refused.",
@@ -152,7 +155,6 @@ export const triggerMessages = defineMessages(
     "reason.open_case": "A follow-up case of the contact's is open.",
     "reason.within_24h": "The contact was surveyed in the last 24 hours.",
     "reason.recently_surveyed": "The contact was surveyed recently (the survey frequency rule).",
-    "cond.missing": "the event has no value",
   },
   {
     title: "トリガー",
@@ -221,8 +223,8 @@ export const triggerMessages = defineMessages(
     "cond.title": "条件",
     "cond.lead": "すべての条件を満たすときに動きます。条件がなければ、この名前のイベントすべてで動きます。",
     "cond.target": "比較対象",
-    "cond.metadata": "イベントのメタデータ",
-    "cond.touchpoint": "イベントのタッチポイント",
+    "cond.metadata": "メタデータ",
+    "cond.touchpoint": "タッチポイント",
     "cond.key": "キー",
     "cond.keyHint": "例：plan",
     "cond.op": "比較",
@@ -299,7 +301,10 @@ export const triggerMessages = defineMessages(
     "reason.inactive": "トリガーが停止中です。",
     "reason.survey_missing": "トリガーのアンケートが削除されています。",
     "reason.survey_not_active": "アンケートが公開されていません。先に公開してください。",
-    "reason.condition": "{key} の条件を満たしません：{detail}",
+    "reason.condition": "{key} の条件を満たしません（イベントの値：{value}、条件：{condition}）。",
+    "reason.conditionNotNumber":
+      "{key} の条件を満たしません（イベントの値 {value} は数値ではなく文字列です。条件：{condition}）。",
+    "reason.conditionMissing": "{key} の条件を満たしません（イベントにこの値がありません）。",
     "reason.event_touchpoint_unknown":
       "イベントのタッチポイントがこのワークスペースにありません。実際のイベントは受け付けられません。",
     "reason.contact_unknown": "この ID の顧客はいません。実際のイベントは受け付けられません。",
@@ -308,7 +313,6 @@ export const triggerMessages = defineMessages(
     "reason.open_case": "顧客のフォローアップ案件が対応中です。",
     "reason.within_24h": "顧客は過去 24 時間以内にアンケートを受け取っています。",
     "reason.recently_surveyed": "顧客は最近アンケートを受け取っています（配信頻度ルール）。",
-    "cond.missing": "イベントに値がありません",
   },
 );
 
