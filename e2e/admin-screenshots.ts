@@ -60,6 +60,21 @@ async function main() {
       });
     }
     const touchpoints = await api.call<{ data: { id: string }[] }>("GET", "/touchpoints");
+    // Triggers: a rule with conditions and a delay, and a paused one.
+    const trigger = await api.call<{ id: string }>("POST", "/triggers", {
+      name: "配達完了後の NPS",
+      eventType: "order.delivered",
+      surveyId: nps.id,
+      touchpointId: touchpoints.data[0]!.id,
+      delaySeconds: 86_400,
+      conditions: { "metadata.plan": { in: ["pro", "team"] }, "metadata.orderTotal": { gte: 5000 } },
+    });
+    await api.call("POST", "/triggers", {
+      name: "チャット終了後",
+      eventType: "chat.closed",
+      surveyId: nps.id,
+      active: false,
+    });
     const answered = await api.call<{ data: { contactId: string | null; comment: string | null }[] }>(
       "GET",
       "/responses?limit=300",
@@ -108,6 +123,8 @@ async function main() {
       ["campaigns", "/campaigns"],
       ["campaign-editor", `/campaigns/${draft.id}`],
       ["campaign", `/campaigns/${campaign.id}`],
+      ["triggers", "/triggers"],
+      ["trigger", `/triggers/${trigger.id}`],
       ["outbox", "/outbox?status=sent"],
       ["outbox-suppressions", "/outbox?tab=suppressions"],
       ["settings-brand", "/settings"],
