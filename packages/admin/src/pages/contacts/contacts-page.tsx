@@ -18,6 +18,7 @@ import { canEditContacts, ContactDialog } from "./contact-dialog.tsx";
 import { ContactsTabs } from "./contacts-tabs.tsx";
 import { TagLinks } from "./tag-links.tsx";
 import { contactsMessages } from "./messages.ts";
+import { importMessages } from "../contact-import/messages.ts";
 import "./contacts.css";
 
 const PAGE_SIZE = 50;
@@ -36,6 +37,7 @@ function openRow(e: MouseEvent, id: string) {
 
 export default function ContactsPage() {
   const t = useT(contactsMessages);
+  const ti = useT(importMessages);
   const { locale } = useLocale();
   const search = useLocation().search;
   const q = search.get("q")?.trim() ?? "";
@@ -64,6 +66,11 @@ export default function ContactsPage() {
             >
               {t("export")}
             </a>
+            {canEdit && (
+              <Link className="button" to="/contacts/import">
+                {ti("importCsv")}
+              </Link>
+            )}
             {canEdit && (
               <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
                 {t("add")}
