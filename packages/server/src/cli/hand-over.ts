@@ -90,18 +90,34 @@ export async function handOver(
     else if ("err" in frame) stderr.write(frame.err);
     else if ("exit" in frame) exit = frame.exit;
   };
+  // Output piped into a reader that stops early (`koe jobs | head`): stop reading, as a command run here
+  // would, and the server stops the command when the connection closes.
+  let pipeClosed = false;
+  const reader = res.body.getReader();
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    pipeClosed = true;
+    void reader.cancel().catch(() => {});
+  };
+  const watched = stdout === process.stdout;
+  if (watched) process.stdout.on("error", onError);
   try {
-    for await (const chunk of res.body) {
-      pending += decoder.decode(chunk, { stream: true });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || pipeClosed) break;
+      pending += decoder.decode(value, { stream: true });
       let nl: number;
-      while ((nl = pending.indexOf("\n")) >= 0) {
+      while ((nl = pending.indexOf("\n")) >= 0 && !pipeClosed) {
         take(pending.slice(0, nl));
         pending = pending.slice(nl + 1);
       }
     }
   } catch {
     // the connection broke: said below
+  } finally {
+    if (watched) process.stdout.off("error", onError);
   }
+  if (pipeClosed) return 0;
   if (exit === undefined)
     throw new ConfigError(
       `the connection to ${holder(pid, note)} broke before the command finished (did it stop?); its log says what it did`,

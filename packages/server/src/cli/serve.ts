@@ -81,7 +81,12 @@ async function runHandedCommand(
     }
     // Which command, never its arguments (a password may be among them).
     log.info(`running "koe ${line.command}${line.sub ? ` ${line.sub}` : ""}" for the koe command`);
-    await runDataCommand(await context, line, terminal);
+    const ready = await Promise.race([context, Promise.resolve(undefined)]);
+    if (!ready)
+      terminal.stderr.write(
+        "koe: the server is still starting (migrations, the demo); the command runs once it is ready\n",
+      );
+    await runDataCommand(ready ?? (await context), line, terminal);
     return 0;
   } catch (e) {
     if (e instanceof CallerGoneError) return 1;
