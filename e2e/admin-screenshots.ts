@@ -5,6 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { demoApiKey } from "../packages/server/src/demo/demo-workspaces.ts";
+import iconv from "iconv-lite";
 import { Api } from "./api.ts";
 import { launchChromium } from "./browser.ts";
 import { startServer } from "./server.ts";
@@ -96,6 +97,36 @@ async function main() {
     await api.call("PATCH", `/contacts/${contactId}`, { tags: ["VIP", "要フォロー"], phone: "03-1234-5678" });
     await api.call("GET", `/contacts/${contactId}/privacy-export`);
 
+    // Contacts › Import: a Shift_JIS file from Excel waiting for its mapping, and one run with bad rows.
+    const importCsv = iconv.encode(
+      [
+        "顧客ID,氏名,メールアドレス,電話番号,会社名,言語,タグ,プラン,席数",
+        "C-1001,山本 美咲,misaki.yamamoto@example.jp,03-5555-0101,株式会社さくら商事,ja,VIP、展示会2026,enterprise,120",
+        "C-1002,小川 健太,kenta.ogawa@example,090-1111-2222,株式会社さくら商事,ja,,pro,35",
+        "C-1003,Emily Clark,emily.clark@example.com,+1 415 555 0199,Northwind Ltd.,en,beta,pro,12",
+        "C-1004,森 陽子,yoko.mori@example.jp,,もみじ物流株式会社,日本語,展示会2026,basic,5",
+        "C-1005,石井 翔,sho.ishii@example.jp,,もみじ物流株式会社,fr,,basic,3",
+        "C-1006,藤田 さくら,sakura.fujita@example.jp,06-7777-0000,株式会社ひかり,ja,VIP,enterprise,80",
+      ].join("\r\n"),
+      "cp932",
+    );
+    const uploadImport = async (fileName: string) =>
+      (await (
+        await fetch(`${server.baseUrl}/api/v1/contact-imports?fileName=${encodeURIComponent(fileName)}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${demoApiKey(server.apiKey, "ja")}`, "content-type": "text/csv" },
+          body: importCsv,
+        })
+      ).json()) as { id: string; guessedMapping: unknown };
+    const mappingImport = await uploadImport("顧客リスト_2026年12月.csv");
+    const doneImport = await uploadImport("展示会リード.csv");
+    await api.call("POST", `/contact-imports/${doneImport.id}/run`, doneImport.guessedMapping);
+    for (let i = 0; i < 120; i++) {
+      const { status } = await api.call<{ status: string }>("GET", `/contact-imports/${doneImport.id}`);
+      if (status === "done" || status === "failed") break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
     // The first-run checklist shows on a workspace not yet set up: the owner's own, half done.
     const own = new Api(server);
     const ownId = (await own.call<{ id: string }>("GET", "/workspace")).id;
@@ -116,6 +147,9 @@ async function main() {
       ["testimonials", "/testimonials"],
       ["contacts", "/contacts"],
       ["contact", `/contacts/${contactId}`],
+      ["contact-import", "/contacts/import"],
+      ["contact-import-map", `/contacts/import?id=${mappingImport.id}`],
+      ["contact-import-done", `/contacts/import?id=${doneImport.id}`],
       ["companies", "/companies"],
       ["company", `/companies/${companyId}`],
       ["surveys", "/surveys"],

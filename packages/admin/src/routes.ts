@@ -53,6 +53,11 @@ export const routes: { pattern: string; nav: NavItem; page: Page }[] = [
   },
   { pattern: "/contacts", nav: "contacts", page: page(() => import("./pages/contacts/contacts-page.tsx")) },
   {
+    pattern: "/contacts/import",
+    nav: "contacts",
+    page: page(() => import("./pages/contact-import/contact-import-page.tsx")),
+  },
+  {
     pattern: "/contacts/:id",
     nav: "contacts",
     page: page(() => import("./pages/contacts/contact-page.tsx")),
