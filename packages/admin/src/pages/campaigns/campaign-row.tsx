@@ -10,7 +10,7 @@ import { Link } from "../../router.tsx";
 import { campaignMessages } from "./messages.ts";
 import { AudienceUpload } from "./audience-upload.tsx";
 import { ProgressBar } from "./progress-bar.tsx";
-import { CampaignActions } from "./campaign-actions.tsx";
+import { CampaignActions, useMayEditCampaigns } from "./campaign-actions.tsx";
 
 type Status = Campaign["status"];
 
@@ -46,6 +46,7 @@ export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: 
   const live = isLive(c);
   const { reload } = detail;
   const surveyName = survey?.name;
+  const mayEdit = useMayEditCampaigns();
 
   const fast = moving(detail.data?.progress);
   useEffect(() => {
@@ -108,7 +109,7 @@ export function CampaignRow({ campaign, survey }: { campaign: Campaign; survey: 
         {c.status === "draft" ? (
           <>
             <span className="muted">{t("notLaunched")}</span>
-            {c.audience.kind === "csv" && <AudienceUpload campaignId={c.id} onUploaded={reload} />}
+            {c.audience.kind === "csv" && mayEdit && <AudienceUpload campaignId={c.id} onUploaded={reload} />}
           </>
         ) : detail.data && detail.data.progress.recipients > 0 ? (
           <ProgressBar progress={detail.data.progress} reminders={c.reminders.count > 0} />
