@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
-import { DataDirLockedError, lockDataDir } from "./lock.ts";
+import { DataDirLockedError, lockDataDir, lockOwner } from "./lock.ts";
 import { openEmbedded } from "./open.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -120,10 +120,24 @@ describe("lockDataDir", () => {
     await until(() => holder.output().includes("HOLDING"), "the child to lock");
     expect(() => lockDataDir(dir)).toThrow(/in use by another Koe process \(pid \d+\)/);
     expect(() => lockDataDir(dir)).toThrow(`pid ${holder.proc.pid}`);
+    // The CLI hands its command to the holder: the error and a plain look both name it.
+    const refusal = (() => {
+      try {
+        return lockDataDir(dir);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DataDirLockedError);
+    expect(refusal).toMatchObject({ dir, pid: holder.proc.pid });
+    expect(lockOwner(dir)).toBe(holder.proc.pid);
     holder.proc.kill("SIGKILL"); // a crash: the lock file stays behind
     await holder.exited;
     expect(existsSync(join(dir, "koe.lock"))).toBe(true);
+    expect(lockOwner(dir)).toBeUndefined(); // looking takes nothing over
+    expect(existsSync(join(dir, "koe.lock"))).toBe(true);
     const release = lockDataDir(dir);
+    expect(lockOwner(dir)).toBeUndefined(); // this process's own lock is nobody else's
     expect(JSON.parse(readFileSync(join(dir, "koe.lock"), "utf8")).pid).toBe(process.pid);
     release();
   });
