@@ -190,6 +190,8 @@ export function SentMailTab() {
   const list = usePages("/api/v1/outbox/log", { params: { query } });
   // With none chosen, the newest is shown, so the tab opens on a real email.
   const shownId = chosenId ?? list.items?.[0]?.id;
+  // The message is read again when the list shows it changed (sent, then bounced), not only when chosen.
+  const shownStatus = list.items?.find((m) => m.id === shownId)?.status;
   const choose = (id: string) => {
     setSearch({ id });
     // Below the list (a tablet), bring the message into view.
@@ -217,7 +219,7 @@ export function SentMailTab() {
         </Card>
         <div className="outbox-detail" id="outbox-detail">
           {shownId ? (
-            <MessageDetail key={shownId} id={shownId} />
+            <MessageDetail key={`${shownId} ${shownStatus ?? ""}`} id={shownId} />
           ) : (
             <Card>
               <Empty>{t("choose")}</Empty>
