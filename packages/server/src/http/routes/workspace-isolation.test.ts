@@ -167,6 +167,12 @@ function bodyFor(
     "post /api/v1/campaigns/{id}/test-send": { email: "probe@example.com" },
     "post /api/v1/contacts/{id}/notes": { body: "probe" },
     "post /api/v1/triggers": { name: "x", eventType: "chat.closed", surveyId: o.surveys },
+    "post /api/v1/triggers/{id}/test": { event: { type: "chat.closed", contact: { id: o.contacts } } },
+    // A draft naming the other workspace's survey, contact and touchpoint: tried, it finds none of them.
+    "post /api/v1/triggers/test": {
+      trigger: { eventType: "chat.closed", surveyId: o.surveys, touchpointId: o.touchpoints },
+      event: { type: "chat.closed", contact: { id: o.contacts }, touchpointId: o.touchpoints },
+    },
     "post /api/v1/session/workspace": { workspaceId: o.workspaces },
     "post /api/v1/workspaces": { name: "probe" },
     "patch /api/v1/workspaces/{id}": { name: "probe" },
