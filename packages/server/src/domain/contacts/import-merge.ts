@@ -116,13 +116,14 @@ async function mergeStatement(
   }>`
     with src as (${source}),
     matched as (
-      -- One index probe per key (lateral): a join let the planner hash the workspace's every contact per chunk.
+      -- One index probe per key: a plain join (or a lateral one the planner flattens, hence the limit) hashed
+      -- the workspace's every contact per chunk, so each chunk of a million-row import took longer than the last.
       select s.*, bx.id as by_ext, be.id as by_email, be.external_id as email_ext
       from src s
       left join lateral (select id from contacts
-                         where workspace_id = ${workspaceId}::uuid and external_id = s.external_id) bx on true
+                         where workspace_id = ${workspaceId}::uuid and external_id = s.external_id limit 1) bx on true
       left join lateral (select id, external_id from contacts
-                         where workspace_id = ${workspaceId}::uuid and email = s.email) be on true
+                         where workspace_id = ${workspaceId}::uuid and email = s.email limit 1) be on true
     ),
     decided as (
       select m.*, coalesce(m.by_ext, m.by_email) as target,
