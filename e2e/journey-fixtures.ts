@@ -6,8 +6,10 @@ import iconv from "iconv-lite";
 export interface BadRow {
   /** The file's line (the header is line 1). */
   line: number;
-  /** What is wrong, as the admin should be told it (a word of it, either language). */
+  /** The column at fault. */
   column: string;
+  /** Why, as the Japanese error list words it. */
+  reason: string;
 }
 
 export interface CustomerList {
@@ -15,8 +17,6 @@ export interface CustomerList {
   /** Rows the import should store (distinct addresses). */
   good: number;
   bad: BadRow[];
-  /** The address written twice (the second time in other case), and the lines. */
-  duplicate: { email: string; lines: [number, number] };
   /** A few stored contacts to look for afterwards. */
   samples: { email: string; name: string }[];
 }
@@ -27,14 +27,14 @@ const companies = ["ひかり商事", "みどり物流", "あおば製作所", "
 
 /**
  * 200 data rows: 197 good customers, one address that is not one (line 41), one language Koe does not
- * speak (line 82), and one customer exported twice (lines 121 and 161, the second in upper case).
+ * speak (line 82), and one customer exported twice (lines 121 and 161, the second in upper case). A
+ * column of the CRM's internal notes ("社内メモ") is one the manager chooses not to import.
  */
 export function customerList(prefix: string): CustomerList {
-  const lines = ["email,name,locale,company,phone"];
+  const lines = ["email,name,locale,company,phone,plan,社内メモ"];
   const bad: BadRow[] = [];
   const samples: { email: string; name: string }[] = [];
   const emails = new Set<string>();
-  let duplicate = { email: "", lines: [0, 0] as [number, number] };
   for (let i = 1; i <= 200; i++) {
     const line = i + 1;
     const name = `${surnames[i % 10]} ${given[Math.floor(i / 10) % 10]}`;
@@ -44,39 +44,42 @@ export function customerList(prefix: string): CustomerList {
     let loc = locale;
     if (i === 40) {
       email = `${prefix}-040.example.jp`; // no @
-      bad.push({ line, column: "email" });
+      bad.push({ line, column: "email", reason: "メールアドレスの形式ではありません" });
     } else if (i === 81) {
       loc = "fr";
-      bad.push({ line, column: "locale" });
+      bad.push({ line, column: "locale", reason: "対応していない言語です（ja または en）" });
     } else if (i === 160) {
       email = `${prefix}-120@EXAMPLE.JP`; // line 121's customer again
-      duplicate = { email: `${prefix}-120@example.jp`, lines: [121, line] };
+      bad.push({ line, column: "email", reason: "121行目と同じメールアドレスです" });
     }
     if (!bad.some((b) => b.line === line)) emails.add(email.toLowerCase());
     if (i === 1 || i === 77 || i === 199) samples.push({ email, name });
-    lines.push(`${email},${name},${loc},${company},03-1234-${String(1000 + i)}`);
+    const plan = i % 3 === 0 ? "エンタープライズ" : "スタンダード";
+    lines.push(`${email},${name},${loc},${company},03-1234-${String(1000 + i)},${plan},要フォロー ${i}`);
   }
-  return {
-    csv: Buffer.from(lines.join("\n") + "\n", "utf8"),
-    good: emails.size,
-    bad,
-    duplicate,
-    samples,
-  };
+  return { csv: Buffer.from(lines.join("\n") + "\n", "utf8"), good: emails.size, bad, samples };
 }
+
+/** The customer the manager adds by hand before the imports: the one who will answer and ask for a call. */
+export const keyCustomer = {
+  email: "taro.yamada@example.jp",
+  name: "山田 太郎",
+  phone: "090-1234-5678",
+  tag: "重要顧客",
+} as const;
 
 /** Customers from a trade show, as Excel on Japanese Windows saves them: CP932, CRLF, Japanese headers. */
 export const tradeShowPeople = [
-  { email: "taro.yamada@example.jp", name: "山田 太郎", company: "株式会社ひかり商事" },
-  { email: "ichiro.takahashi@example.jp", name: "髙橋 一郎", company: "株式会社①テック" },
-  { email: "keiko.watanabe@example.jp", name: "渡邊 恵子", company: "みどり物流" },
-  { email: "shin.saito@example.jp", name: "齋藤 慎", company: "あおば製作所" },
+  { email: "ichiro.takahashi@example.jp", name: "髙橋 一郎", company: "株式会社①テック", phone: "" },
+  { email: "keiko.watanabe@example.jp", name: "渡邊 恵子", company: "みどり物流", phone: "03-5555-0101" },
+  { email: "shin.saito@example.jp", name: "齋藤 慎", company: "あおば製作所", phone: "" },
+  { email: "yumiko.kobayashi@example.jp", name: "小林 由美子", company: "株式会社ひかり商事", phone: "" },
 ] as const;
 
 export function tradeShowCsv(): Buffer {
   const rows = [
-    "メールアドレス,氏名,会社名",
-    ...tradeShowPeople.map((p) => `${p.email},${p.name},${p.company}`),
+    "メールアドレス,氏名,会社名,電話番号",
+    ...tradeShowPeople.map((p) => `${p.email},${p.name},${p.company},${p.phone}`),
     "",
   ];
   return iconv.encode(rows.join("\r\n"), "cp932");
