@@ -608,7 +608,17 @@ describe("fuzzing the API", () => {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
     };
     // Path parameters filled with something that exists (an operation here with another one fails).
-    const pathIds: Record<string, string> = { "/api/v1/campaigns/{id}/preview": ids.campaign };
+    const upload = await c.app.request("/api/v1/contact-imports", {
+      method: "POST",
+      headers: { authorization: `Bearer ${c.key}`, "content-type": "text/csv" },
+      body: "email,name\nfuzz-import@example.com,Fuzz\n",
+    });
+    const contactImport = ((await upload.json()) as { id: string }).id;
+    const pathIds: Record<string, string> = {
+      "/api/v1/campaigns/{id}/preview": ids.campaign,
+      "/api/v1/contact-imports/{id}/errors": contactImport,
+      "/api/v1/contact-imports/{id}/errors.csv": contactImport,
+    };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => {
       const names = (ops.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
       if (names.length === 0) return [];

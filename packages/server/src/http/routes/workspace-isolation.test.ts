@@ -119,6 +119,10 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
   );
   await ok(call("POST", "/api/v1/suppressions", { email: `${marker}-sup@example.com`, reason: "manual" }));
   await ok(call("POST", `/api/v1/contacts/${contact}/notes`, { body: marker }));
+  // A contact import, uploaded (not run: the in-process app has no job runner).
+  const contactImport = await id(
+    call("POST", "/api/v1/contact-imports", `email\n${marker}-import@example.com\n`, { "content-type": "text/csv" }),
+  );
   const apiKey = (await ok<{ data: { id: string }[] }>(call("GET", "/api/v1/api-keys"))).data[0]!.id;
   const workspace = (await ok<{ id: string }>(call("GET", "/api/v1/workspace"))).id;
   // A job of this workspace's, when one is queued (the in-process app runs none); else an id nobody has.
@@ -137,6 +141,7 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
       surveys: survey,
       companies: company,
       contacts: contact,
+      "contact-imports": contactImport,
       responses: response,
       sends: send.id,
       intentId: intent,
@@ -179,6 +184,9 @@ function bodyFor(
     "post /api/v1/surveys/preview": { surveyId: o.surveys },
   };
   const key = `${method} ${path}`;
+  if (key === "post /api/v1/contact-imports/{id}/run") return { body: { columns: [{ column: 0, field: "email" }] } };
+  if (key === "post /api/v1/contact-imports")
+    return { body: "email\nprobe@example.com\n", headers: { "content-type": "text/csv" } };
   if (key === "post /api/v1/campaigns/{id}/audience")
     return { body: "email\nprobe@example.com\n", headers: { "content-type": "text/csv" } };
   if (key in bodies) return { body: bodies[key] };
