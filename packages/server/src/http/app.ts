@@ -30,6 +30,8 @@ import { userRoutes } from "./routes/users.ts";
 import { workspacesRoutes } from "./routes/workspaces.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { contactActivityRoutes } from "./routes/contact-activity.ts";
+import { companyActivityRoutes, contactProgrammeRoutes } from "./routes/contact-programme.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 import { contactImportRoutes } from "./routes/contact-imports.ts";
 import { benchmarkRoutes } from "./routes/benchmarks.ts";
 import { responseExportRoutes } from "./routes/response-export.ts";
@@ -60,6 +62,9 @@ export function createApp(deps: AppDeps) {
   const instance = workspacesRoutes(deps);
   const jobs = jobRoutes(deps);
   const contactActivity = contactActivityRoutes(deps);
+  const contactProgramme = contactProgrammeRoutes(deps);
+  const companyActivity = companyActivityRoutes(deps);
+  const auditLog = auditLogRoutes(deps);
   const contactImports = contactImportRoutes(deps);
   const benchmarks = benchmarkRoutes();
   const responseExport = responseExportRoutes(deps);
@@ -73,6 +78,9 @@ export function createApp(deps: AppDeps) {
     ...touchpointArchive.operations,
     ...sends.operations,
     ...contactActivity.operations,
+    ...contactProgramme.operations,
+    ...companyActivity.operations,
+    ...auditLog.operations,
     ...contactImports.operations,
     ...surveyPreviews.operations,
     ...benchmarks.operations,
@@ -105,8 +113,8 @@ export function createApp(deps: AppDeps) {
     .use(authenticate(deps))
     .use((c, next) =>
       (c.req.path === "/api/v1/responses" ||
-      c.req.path === "/api/v1/contact-imports" ||
-      c.req.path.endsWith("/audience")
+        c.req.path === "/api/v1/contact-imports" ||
+        c.req.path.endsWith("/audience")
         ? bigBody
         : smallBody)(c, next),
     )
@@ -115,9 +123,13 @@ export function createApp(deps: AppDeps) {
     .route("/touchpoints", touchpointArchive.routes)
     .route("/touchpoints", resources.touchpoints.routes)
     .route("/contacts", contactActivity.routes)
+    // Before /contacts/:id, which would take "export.csv" for an id.
+    .route("/contacts", contactProgramme.routes)
     .route("/contacts", resources.contacts.routes)
     .route("/contact-imports", contactImports.routes)
+    .route("/companies", companyActivity.routes)
     .route("/companies", resources.companies.routes)
+    .route("/audit-log", auditLog.routes)
     // Before /responses/:id, which would take "export.csv" for an id.
     .route("/responses/export.csv", responseExport.routes)
     .route("/responses", responses.routes)

@@ -21,6 +21,8 @@ export const leastRole = {
   editSurveys: "admin",
   editTouchpoints: "admin",
   editWorkspace: "admin",
+  /** A contact's privacy export and erasure, and reading the audit log that records them. */
+  handlePrivacyRequests: "admin",
   manageAccess: "owner",
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof leastRole;

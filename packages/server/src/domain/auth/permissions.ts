@@ -11,6 +11,7 @@ export const canEditContacts = (actor: Actor) => roleMay(actor.role, "editContac
 export const canWriteContactNotes = (actor: Actor) => roleMay(actor.role, "writeContactNotes");
 export const canEditSurveys = (actor: Actor) => roleMay(actor.role, "editSurveys");
 export const canEditTouchpoints = (actor: Actor) => roleMay(actor.role, "editTouchpoints");
+export const canHandlePrivacyRequests = (actor: Actor) => roleMay(actor.role, "handlePrivacyRequests");
 export const canManageAccess = (actor: Actor) => roleMay(actor.role, "manageAccess");
 
 export function ensure(allowed: boolean, what: string): void {

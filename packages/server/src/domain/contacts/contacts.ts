@@ -1,3 +1,4 @@
+// Contacts: create, read, list (search, tag, company), change and delete.
 import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { ContactRow } from "../../db/schema.ts";
@@ -8,8 +9,14 @@ import { recordEvent, type EventPayloads, type NewEvent } from "../events/record
 import { containsPattern } from "../like-pattern.ts";
 import { decodeIdCursor, toPage } from "../paging.ts";
 import type { Page } from "../fields.ts";
-import { deleteRow, getRow, listRows } from "../rows.ts";
-import type { Contact, ContactInput, ContactListQuery, ContactPatch } from "./contact-schema.ts";
+import { deleteRow, getRow } from "../rows.ts";
+import type {
+  Contact,
+  ContactFilter,
+  ContactInput,
+  ContactListQuery,
+  ContactPatch,
+} from "./contact-schema.ts";
 
 export function toContact(r: ContactRow): Contact {
   return {
@@ -20,6 +27,8 @@ export function toContact(r: ContactRow): Contact {
     timeZone: r.time_zone,
     externalId: r.external_id,
     companyId: r.company_id,
+    phone: r.phone,
+    tags: r.tags,
     attributes: r.attributes,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -58,6 +67,8 @@ export async function createContact(db: Db, workspaceId: string, input: ContactI
         time_zone: input.timeZone ?? null,
         external_id: input.externalId ?? null,
         company_id: input.companyId ?? null,
+        phone: input.phone ?? null,
+        tags: JSON.stringify(input.tags ?? []),
         attributes: JSON.stringify(input.attributes ?? {}),
       })
       .returningAll()
@@ -73,34 +84,40 @@ export async function getContact(db: Db, workspaceId: string, id: string): Promi
   return toContact(await getRow(db, "contacts", workspaceId, id));
 }
 
-/** Newest first; with a non-empty q, only the contacts it matches (see contact-search.ts). */
-export function listContacts(db: Db, workspaceId: string, opts: ContactListQuery): Promise<Page<Contact>> {
-  const { q, ...page } = opts;
-  if (q) return searchContacts(db, workspaceId, { ...page, q });
-  return listRows(db, "contacts", workspaceId, page, toContact);
-}
-
-/** Contacts whose name, email or external id contains q, in any case, newest first. */
-async function searchContacts(
-  db: Db,
-  workspaceId: string,
-  opts: { q: string; limit: number; cursor?: string | undefined },
-): Promise<Page<Contact>> {
-  const after = decodeIdCursor(opts.cursor);
-  const pattern = containsPattern(opts.q);
-  const matches = (column: "name" | "email" | "external_id") =>
-    sql<boolean>`${sql.ref(column)} ilike ${pattern} escape '\\'`;
+/** The contacts the filters keep (q: name, email or external id contains it, any case; tag; company). */
+export function filteredContacts(db: Db, workspaceId: string, filter: ContactFilter) {
+  // Columns are qualified: the export joins the company.
   let query = db
     .selectFrom("contacts")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where((eb) => eb.or([matches("name"), matches("email"), matches("external_id")]));
-  if (after) query = query.where("id", "<", after);
+    .selectAll("contacts")
+    .where("contacts.workspace_id", "=", workspaceId);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matches = (column: "name" | "email" | "external_id") =>
+      sql<boolean>`${sql.ref(`contacts.${column}`)} ilike ${pattern} escape '\\'`;
+    query = query.where((eb) => eb.or([matches("name"), matches("email"), matches("external_id")]));
+  }
+  // jsonb containment: answered by the GIN index contacts_by_tag.
+  if (filter.tag) query = query.where(sql<boolean>`contacts.tags @> ${JSON.stringify([filter.tag])}::jsonb`);
+  if (filter.companyId) query = query.where("contacts.company_id", "=", filter.companyId);
+  return query;
+}
+
+/** Newest first, filtered (see filteredContacts). */
+export async function listContacts(
+  db: Db,
+  workspaceId: string,
+  opts: ContactListQuery,
+): Promise<Page<Contact>> {
+  const { limit, cursor, ...filter } = opts;
+  const after = decodeIdCursor(cursor);
+  let query = filteredContacts(db, workspaceId, filter);
+  if (after) query = query.where("contacts.id", "<", after);
   const rows = await query
-    .orderBy("id", "desc")
-    .limit(opts.limit + 1)
+    .orderBy("contacts.id", "desc")
+    .limit(limit + 1)
     .execute();
-  return toPage(rows, opts.limit, toContact, (r) => r.id);
+  return toPage(rows, limit, toContact, (r) => r.id);
 }
 
 export async function updateContact(
@@ -120,6 +137,8 @@ export async function updateContact(
       time_zone: patch.timeZone,
       external_id: patch.externalId,
       company_id: patch.companyId,
+      phone: patch.phone,
+      tags: patch.tags && JSON.stringify(patch.tags),
       attributes: patch.attributes && JSON.stringify(patch.attributes),
       updated_at: now,
     })

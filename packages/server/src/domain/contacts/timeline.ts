@@ -1,6 +1,7 @@
-// A contact's timeline: the surveys sent to them, their answers and the team's notes, newest first. A
-// send carries its score clicks with the scanner verdicts, so an admin sees why a click was not counted.
-import { sql } from "kysely";
+// A contact's (or a company's contacts') timeline: the surveys sent, the answers and the team's notes, newest
+// first. A send carries its score clicks with the scanner verdicts, so an admin sees why a click was not
+// counted; an answer carries what the person asked for (call, email, no contact) and a promoter's consent.
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/open.ts";
 import { z } from "zod";
 import { segments } from "../../shared/scales.ts";
@@ -20,6 +21,12 @@ export type TimelineIntent = z.output<typeof timelineIntentSchema>;
 const intentCountsSchema = z.object({ bot: count, pending: count, confirmed: count });
 export type IntentCounts = z.output<typeof intentCountsSchema>;
 
+/** On a company's timeline: whose entry it is. */
+const contactOf = {
+  contactId: idOut.optional().describe("A company's timeline: the contact the entry is about"),
+  contactName: z.string().nullable().optional().describe("A company's timeline: the contact's name or email"),
+};
+
 /** A send or a response, named so the page need not look its survey and touchpoint up. */
 const surveyTimelineEntrySchema = z
   .object({
@@ -34,6 +41,23 @@ const surveyTimelineEntrySchema = z
     score: z.number().int().optional().describe("Responses: the score"),
     segment: z.enum(segments).optional().describe("Responses: the score's segment"),
     comment: z.string().nullable().optional().describe("Responses: the comment"),
+    contactPreference: z
+      .enum(["email", "phone", "none"])
+      .nullable()
+      .optional()
+      .describe("Responses: how the person asked to be contacted (a detractor's choice), if they chose"),
+    phone: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Responses that asked for a call: the contact's phone number now (null when none is on file)",
+      ),
+    testimonialConsent: z
+      .object({ text: z.string().describe("The exact consent text the person agreed to"), at: timeOut })
+      .nullable()
+      .optional()
+      .describe("Responses: a promoter's consent to be quoted, if given"),
     responseId: idOut
       .nullable()
       .optional()
@@ -45,6 +69,7 @@ const surveyTimelineEntrySchema = z
     intentCounts: intentCountsSchema
       .optional()
       .describe("Sends: how many clicks there are in all, by verdict"),
+    ...contactOf,
   })
   .meta({ id: "SurveyTimelineEntry" });
 export type SurveyTimelineEntry = z.output<typeof surveyTimelineEntrySchema>;
@@ -56,6 +81,7 @@ const noteTimelineEntrySchema = z
     at: timeOut,
     body: z.string(),
     author: z.string().describe("Who wrote it, as named when it was written"),
+    ...contactOf,
   })
   .meta({ id: "NoteTimelineEntry" });
 export type NoteTimelineEntry = z.output<typeof noteTimelineEntrySchema>;
@@ -69,6 +95,11 @@ export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export const contactTimelineSchema = z
   .object({ data: z.array(timelineEntrySchema) })
   .meta({ id: "ContactTimeline" });
+
+/** What GET /companies/{id}/timeline answers: its contacts' newest entries, each naming its contact. */
+export const companyTimelineSchema = z
+  .object({ data: z.array(timelineEntrySchema) })
+  .meta({ id: "CompanyTimeline" });
 
 interface Row {
   type: TimelineEntry["type"];
@@ -85,6 +116,12 @@ interface Row {
   body: string | null;
   author: string | null;
   response_id: string | null;
+  contact_preference: "email" | "phone" | "none" | null;
+  testimonial_consent_text: string | null;
+  testimonial_consent_at: Date | null;
+  contact_id: string;
+  contact_name: string | null;
+  phone: string | null;
 }
 
 interface SendIntents {
@@ -92,10 +129,13 @@ interface SendIntents {
   counts: IntentCounts;
 }
 
-function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
+function toEntry(r: Row, intents: Map<string, SendIntents>, named: boolean): TimelineEntry {
   const at = r.at.toISOString();
-  if (r.type === "note") return { type: "note", id: r.id, at, body: r.body ?? "", author: r.author ?? "" };
+  const whose = named ? { contactId: r.contact_id, contactName: r.contact_name } : {};
+  if (r.type === "note")
+    return { type: "note", id: r.id, at, body: r.body ?? "", author: r.author ?? "", ...whose };
   return {
+    ...whose,
     type: r.type,
     id: r.id,
     at,
@@ -106,7 +146,17 @@ function toEntry(r: Row, intents: Map<string, SendIntents>): TimelineEntry {
     // Written only from validated input (channelSchema, segmentOf), so the text columns hold these words.
     channel: (r.channel ?? "") as SurveyTimelineEntry["channel"],
     ...(r.type === "response"
-      ? { score: r.score as number, segment: r.segment as SurveyTimelineEntry["segment"], comment: r.comment }
+      ? {
+          score: r.score as number,
+          segment: r.segment as SurveyTimelineEntry["segment"],
+          comment: r.comment,
+          contactPreference: r.contact_preference,
+          ...(r.contact_preference === "phone" ? { phone: r.phone } : {}),
+          testimonialConsent:
+            r.testimonial_consent_text !== null && r.testimonial_consent_at !== null
+              ? { text: r.testimonial_consent_text, at: r.testimonial_consent_at.toISOString() }
+              : null,
+        }
       : {
           responseId: r.response_id,
           intents: intents.get(r.id)?.intents ?? [],
@@ -122,33 +172,59 @@ export async function getContactTimeline(
   limit = 100,
 ): Promise<TimelineEntry[]> {
   await getRow(db, "contacts", workspaceId, contactId); // 404 for another workspace's contact
+  return readTimeline(db, workspaceId, { contactIds: sql`array[${contactId}::uuid]`, named: false, limit });
+}
+
+/** A company's timeline: every one of its contacts' sends, answers and notes, newest first, each named. */
+export async function getCompanyTimeline(
+  db: Db,
+  workspaceId: string,
+  companyId: string,
+  limit = 100,
+): Promise<TimelineEntry[]> {
+  await getRow(db, "companies", workspaceId, companyId);
+  const contactIds = sql`array(select id from contacts where workspace_id = ${workspaceId} and company_id = ${companyId})`;
+  return readTimeline(db, workspaceId, { contactIds, named: true, limit });
+}
+
+async function readTimeline(
+  db: Db,
+  workspaceId: string,
+  opts: { contactIds: RawBuilder<unknown>; named: boolean; limit: number },
+): Promise<TimelineEntry[]> {
+  const { contactIds, limit } = opts;
   const { rows } = await sql<Row>`
-    select e.*, s.name as survey_name, t.name as touchpoint_name
+    select e.*, s.name as survey_name, t.name as touchpoint_name,
+           coalesce(c.name, c.email, c.external_id) as contact_name, c.phone
     from (
       (select 'send' as type, id, created_at as at, survey_id, touchpoint_id, channel,
               null::smallint as score, null::text as segment, null::text as comment,
               null::text as body, null::text as author,
               (select r.id from responses r
-               where r.workspace_id = ${workspaceId} and r.send_id = sends.id) as response_id
-       from sends where workspace_id = ${workspaceId} and contact_id = ${contactId}
+               where r.workspace_id = ${workspaceId} and r.send_id = sends.id) as response_id,
+              null::text as contact_preference, null::text as testimonial_consent_text,
+              null::timestamptz as testimonial_consent_at, contact_id
+       from sends where workspace_id = ${workspaceId} and contact_id = any(${contactIds})
        order by created_at desc limit ${limit})
       union all
       (select 'response', id, created_at, survey_id, touchpoint_id, channel, score, segment, comment,
-              null, null, null
-       from responses where workspace_id = ${workspaceId} and contact_id = ${contactId}
+              null, null, null, contact_preference, testimonial_consent_text, testimonial_consent_at, contact_id
+       from responses where workspace_id = ${workspaceId} and contact_id = any(${contactIds})
        order by created_at desc limit ${limit})
       union all
-      (select 'note', id, created_at, null, null, null, null, null, null, body, author_name, null
-       from contact_notes where workspace_id = ${workspaceId} and contact_id = ${contactId}
+      (select 'note', id, created_at, null, null, null, null, null, null, body, author_name, null,
+              null, null, null, contact_id
+       from contact_notes where workspace_id = ${workspaceId} and contact_id = any(${contactIds})
        order by created_at desc limit ${limit})
       order by at desc, type, id desc limit ${limit}
     ) e
     left join surveys s on s.workspace_id = ${workspaceId} and s.id = e.survey_id
     left join touchpoints t on t.workspace_id = ${workspaceId} and t.id = e.touchpoint_id
+    left join contacts c on c.workspace_id = ${workspaceId} and c.id = e.contact_id
     order by e.at desc, e.type, e.id desc`.execute(db);
   const sendIds = rows.filter((r) => r.type === "send").map((r) => r.id);
   const intents = await getRecentIntentsOfSends(db, workspaceId, sendIds, TIMELINE_INTENTS_PER_SEND);
-  return rows.map((r) => toEntry(r, intents));
+  return rows.map((r) => toEntry(r, intents, opts.named));
 }
 
 /** Each send's newest `perSend` score clicks (oldest first) and how many it has in all, by verdict. */

@@ -43,6 +43,9 @@ export const reportFilterFields = {
 
 const fields = z.object({
   ...reportFilterFields,
+  company: idSchema
+    .optional()
+    .describe("A company's id: only responses of its contacts (read from the responses, not the rollups)"),
   groupBy: z
     .string()
     .max(100)
@@ -71,6 +74,8 @@ export interface ReportQuery {
   touchpoint?: string | undefined;
   channel?: z.infer<typeof channelSchema> | undefined;
   team?: string | undefined;
+  /** A company's id: only its contacts' responses (from the responses joined to their contacts). */
+  company?: string | undefined;
   /** A campaign's id: only answers to its emails (from the responses). */
   campaign?: string | undefined;
   groupBy?: GroupDimension[] | undefined;
@@ -137,8 +142,20 @@ export const reportQuery = withAttributeFilters(
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.compare || (q.from && q.to), { message: "needs `from` and `to`", path: ["compare"] })
   .transform((q): ReportQuery => {
-    const { from, to, surveyId, touchpoint, channel, team, campaign, groupBy, compare, ...extra } = q;
-    const known: ReportQuery = { from, to, surveyId, touchpoint, channel, team, campaign, groupBy, compare };
+    const { from, to, surveyId, touchpoint, channel, team, company, campaign, groupBy, compare, ...extra } =
+      q;
+    const known: ReportQuery = {
+      from,
+      to,
+      surveyId,
+      touchpoint,
+      channel,
+      team,
+      company,
+      campaign,
+      groupBy,
+      compare,
+    };
     const out = Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined)) as ReportQuery;
     const attributes = attributeFilters(extra);
     return attributes ? { ...out, attributes } : out;

@@ -62,6 +62,7 @@ function responseSource(ws: string, kind: SurveyKind, q: ReportQuery): ReportSou
     sql`s.kind = ${kind}`,
     ...timeBounds(sql`r.created_at`, ws, q),
     ...attributeMatch(q.attributes ?? {}),
+    ...(q.company ? [sql`ct.company_id = ${q.company}`] : []),
     ...(q.campaign
       ? [sql`r.send_id in (select id from sends where workspace_id = ${ws} and campaign_id = ${q.campaign})`]
       : []),
@@ -118,7 +119,7 @@ function attributeRollupSource(
   };
 }
 
-/** The rollups, unless a filter needs what only the responses hold (the contact's attributes). */
+/** The rollups, unless a filter needs what only the responses hold (the contact's attributes or company). */
 export async function reportSource(
   db: Db,
   ws: string,
@@ -126,8 +127,8 @@ export async function reportSource(
   q: ReportQuery,
 ): Promise<ReportSource> {
   const attributes = Object.entries(q.attributes ?? {});
-  // The rollups have no campaign: a campaign's answers are read from the responses.
-  if (q.campaign) return responseSource(ws, kind, q);
+  // The rollups have no campaign or company: those answers are read from the responses.
+  if (q.company || q.campaign) return responseSource(ws, kind, q);
   if (attributes.length === 0) return rollupSource(ws, kind, q);
   const [key, value] = attributes[0] as [string, string];
   if (attributes.length === 1 && (await isRolledUp(db, ws, key)))

@@ -150,6 +150,8 @@ describe("GET /api/v1/contacts/:id/timeline", () => {
         score: 3,
         segment: "detractor",
         comment: "待ち時間が長い",
+        contactPreference: null,
+        testimonialConsent: null,
       },
       expect.objectContaining({
         type: "send",
