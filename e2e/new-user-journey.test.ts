@@ -89,6 +89,9 @@ describe("a new user runs an NPS programme from the admin app only", () => {
       await page.getByRole("button", { name: "オーナーを作成してログイン" }).click();
       await page.getByRole("navigation").getByRole("link", { name: "概要" }).waitFor();
       await expect.poll(() => page.getByText(manager.name).count()).toBeGreaterThan(0);
+      // A new workspace says what is left to do before the first survey goes out.
+      await page.getByRole("heading", { name: "はじめての配信までの準備" }).waitFor();
+      await page.getByText(/8 項目中 0 項目完了/).waitFor();
       await screenshot("overview-empty");
     },
     step,
@@ -355,7 +358,7 @@ describe("a new user runs an NPS programme from the admin app only", () => {
   it("watches the progress until every message is sent", async () => {
     // The page asks again every few seconds while the campaign sends.
     const bar = page.getByRole("img", { name: `${audience} 件中 ${audience} 件を送信` });
-    await bar.waitFor({ timeout: 120_000 });
+    await bar.waitFor({ timeout: 240_000 });
     await page.getByText(`送信済み ${audience}`).first().waitFor();
     await screenshot("campaign-sent");
     await expect.poll(() => smtp.messages.length, { timeout: 30_000 }).toBe(audience + 1);
@@ -412,6 +415,9 @@ describe("a new user runs an NPS programme from the admin app only", () => {
 
       await open("概要");
       await expect.poll(() => page.getByTestId("nps-value").first().innerText()).toMatch(/^[−-]100(\.0)?$/);
+      // Everything on the first-run checklist is done.
+      await page.getByText("準備が整いました").waitFor();
+      await expect.poll(() => page.getByText("読み込み中…").count()).toBe(0);
       await screenshot("overview");
 
       await open("回答");
@@ -424,6 +430,12 @@ describe("a new user runs an NPS programme from the admin app only", () => {
       await answered.getByText(comment).waitFor();
       await answered.getByText(person.name).waitFor();
       await screenshot("responses");
+      // The same in English, for a colleague who reads it.
+      await page.getByRole("button", { name: "English" }).click();
+      await answered.getByText("Asked for a call").waitFor();
+      await answered.getByRole("link", { name: `Call ${person.phone}` }).waitFor();
+      await page.getByRole("button", { name: "日本語" }).click();
+      await answered.getByText("電話を希望").waitFor();
     },
     step,
   );
