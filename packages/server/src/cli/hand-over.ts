@@ -3,6 +3,7 @@
 // (control.json, http/cli-control.ts) and its output shown as it comes, exactly as if run here. Commands
 // that need the database to themselves get one message naming the server instead.
 import { createReadStream } from "node:fs";
+import { access, constants } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { ConfigError } from "../config.ts";
 import { lockOwner } from "../db/lock.ts";
@@ -62,10 +63,13 @@ export async function handOver(
       pid,
       `it could not run the command (${why}); stop it first (Ctrl-C in its terminal) and run the command again`,
     );
+  const file = opts.upload === undefined ? undefined : argv[opts.upload];
+  // Said here, as the command run here would say it, not as a failed request.
+  if (file)
+    await access(file, constants.R_OK).catch(() => Promise.reject(new ConfigError(`cannot read ${file}`)));
   let res: Response;
   try {
     const command = { argv, tty: stdout.isTTY === true, errTty: stderr.isTTY === true, upload: opts.upload };
-    const file = opts.upload === undefined ? undefined : argv[opts.upload];
     res = await fetch(`${note.url}/internal/cli/run`, {
       method: "POST",
       headers: {
