@@ -12,6 +12,8 @@ const benches = [
   "email-send.ts",
   "campaign-queue.ts",
   "jobs.ts",
+  "contact-import.ts",
+  "contacts-list.ts",
 ];
 const only = process.argv.slice(2);
 const here = fileURLToPath(new URL(".", import.meta.url));
