@@ -1,5 +1,6 @@
 // Overview: NPS now with its interval, the change against the period before, response rate, CSAT and CES,
 // the trend with its interval band and the segment split. Every figure comes from /api/v1/reports/*.
+// A new workspace sees its first-run checklist above them (setup-checklist.tsx).
 import { useMemo } from "react";
 import { useGet } from "../../api/hooks.ts";
 import { formatDate, formatNumber, formatPercent, signed } from "../../i18n/format.ts";
@@ -12,6 +13,7 @@ import { IntervalLine, NpsFigure } from "../../ui/score.tsx";
 import { Loaded } from "../../ui/states.tsx";
 import { overviewMessages } from "./messages.ts";
 import { SegmentSplit } from "./segment-split.tsx";
+import { SetupChecklist } from "./setup-checklist.tsx";
 import { trendOption } from "./trend-option.ts";
 
 export default function OverviewPage() {
@@ -35,6 +37,7 @@ export default function OverviewPage() {
         title={t("title")}
         subtitle={t("subtitle", { from: formatDate(locale, f.from), to: formatDate(locale, f.to) })}
       />
+      <SetupChecklist />
       <FilterBar />
       <div className="grid grid-4 overview-tiles">
         <Loaded {...nps}>

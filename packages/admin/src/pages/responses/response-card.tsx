@@ -15,6 +15,44 @@ export type FeedItem = ResponseWithContext;
 
 const NPS_SEGMENTS = new Set<string>(segmentsOf("nps"));
 
+/**
+ * What the respondent asked for: to be called (with the contact's number, to dial), emailed or left alone,
+ * and whether they agreed to be quoted. Shown at the top of the card, since each is something to act on.
+ */
+function AnswerFlags({ response: r }: { response: FeedItem }) {
+  const t = useT(responsesMessages);
+  const pref = r.contactPreference;
+  const phone = pref === "phone" ? r.contact?.phone : null;
+  if (!pref && !r.testimonialConsentText) return null;
+  return (
+    <p className="resp-flags">
+      {pref && (
+        <span className={`badge ${pref === "none" ? "badge-quiet" : "badge-bad"}`}>
+          {t(`contactPref.${pref}`)}
+        </span>
+      )}
+      {phone && (
+        <a
+          className="resp-phone"
+          href={`tel:${phone.replace(/[^\d+]/g, "")}`}
+          aria-label={t("callNumber", { phone })}
+        >
+          {phone}
+        </a>
+      )}
+      {r.testimonialConsentText && (
+        <Link
+          to="/testimonials"
+          className="badge badge-good resp-consent"
+          title={t("testimonialConsentTitle")}
+        >
+          {t("testimonialConsent")}
+        </Link>
+      )}
+    </p>
+  );
+}
+
 export function ResponseCard({
   response: r,
   survey,
@@ -58,6 +96,7 @@ export function ResponseCard({
             {formatDateTime(locale, r.createdAt)}
           </time>
         </header>
+        <AnswerFlags response={r} />
         {r.comment ? (
           <ClampedComment text={r.comment} term={term} lang={r.locale ?? undefined} />
         ) : (
@@ -74,11 +113,6 @@ export function ResponseCard({
           <span className="resp-meta-item" title={t("sourceLabel")}>
             {t(`source.${r.source}`)}
           </span>
-          {r.contactPreference && (
-            <span className={`badge ${r.contactPreference === "none" ? "badge-quiet" : "badge-bad"}`}>
-              {t(`contactPref.${r.contactPreference}`)}
-            </span>
-          )}
         </footer>
       </div>
     </article>

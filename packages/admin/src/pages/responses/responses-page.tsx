@@ -17,7 +17,7 @@ import { usePages } from "../../ui/use-pages.ts";
 import { useSurveys } from "../../workspace-data.ts";
 import { responsesMessages } from "./messages.ts";
 import { ResponseCard, type FeedItem } from "./response-card.tsx";
-import { ResponseTools, clearSearch } from "./response-tools.tsx";
+import { ResponseTools, clearSearch, contactChoices, testimonialChoices } from "./response-tools.tsx";
 import { segmentUnder } from "./segments.ts";
 import "./responses.css";
 
@@ -26,8 +26,20 @@ const PAGE_SIZE = 30;
 /** Asked with include=contact, every answer carries its contact and touchpoint (ResponseWithContext). */
 const withContext = (r: Response | FeedItem): r is FeedItem => "contact" in r;
 
-/** The feed's query: the filter bar's (its days as instants: the feed takes times), search and segment. */
-function feedQuery(f: Filters, timeZone: string, q: string, segment: string): QueryOf<"/api/v1/responses"> {
+/** The feed's own filters beside the filter bar's. */
+interface FeedFilters {
+  q: string;
+  segment: string;
+  contact: string;
+  testimonial: string;
+}
+
+/** The feed's query: the filter bar's (its days as instants: the feed takes times) and the feed's own. */
+function feedQuery(
+  f: Filters,
+  timeZone: string,
+  { q, segment, contact, testimonial }: FeedFilters,
+): QueryOf<"/api/v1/responses"> {
   return {
     ...dayBounds(f.from, f.to, timeZone),
     surveyId: f.surveyId,
@@ -35,6 +47,8 @@ function feedQuery(f: Filters, timeZone: string, q: string, segment: string): Qu
     channel: oneOf(channels, f.channel),
     team: f.team,
     segment: oneOf(segments, segment),
+    contactPreference: oneOf(contactChoices, contact),
+    testimonial: oneOf(testimonialChoices, testimonial),
     q,
   };
 }
@@ -54,7 +68,9 @@ export default function ResponsesPage() {
   useEffect(() => {
     if (segment !== asked) setSearch({ segment: null });
   }, [segment, asked]);
-  const query = feedQuery(f, useSignedIn().workspace.timeZone, q, segment);
+  const contact = oneOf(contactChoices, search.get("contact") ?? "") ?? "";
+  const testimonial = oneOf(testimonialChoices, search.get("testimonial") ?? "") ?? "";
+  const query = feedQuery(f, useSignedIn().workspace.timeZone, { q, segment, contact, testimonial });
   const path = withQuery("/responses", { ...query, include: "contact", limit: PAGE_SIZE });
   const feed = usePages("/api/v1/responses", {
     params: { query: { ...query, include: "contact", limit: PAGE_SIZE } },
@@ -73,7 +89,7 @@ export default function ResponsesPage() {
         }
       />
       <FilterBar show={["survey", "touchpoint", "channel", "team"]} />
-      <ResponseTools segment={segment} kind={kind} />
+      <ResponseTools segment={segment} kind={kind} contact={contact} testimonial={testimonial} />
       {!feed.items && feed.error && !feed.loading ? (
         <ErrorNote error={feed.error} retry={feed.reload} />
       ) : !feed.items ? (

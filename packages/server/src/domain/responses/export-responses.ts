@@ -20,6 +20,11 @@ export const exportColumns = [
   "comment",
   "locale",
   "source",
+  "contactPhone",
+  "company",
+  "contactPreference",
+  "testimonialConsentText",
+  "testimonialConsentAt",
 ] as const;
 
 /** ISO 8601 in the workspace's time zone with its offset, e.g. 2026-04-01T09:30:00+09:00. */
@@ -58,6 +63,11 @@ const line = (r: ResponseListRow, timeZone: string) =>
     r.comment,
     r.locale,
     r.source,
+    r.contact_phone,
+    r.company_name,
+    r.contact_preference,
+    r.testimonial_consent_text,
+    r.testimonial_consent_at && localTime(r.testimonial_consent_at, timeZone),
   ]);
 
 /** The file's text, in chunks: the BOM and header, then one chunk per page of rows. */

@@ -21,6 +21,8 @@ export function toResponse(r: ResponseRow): Response {
     segment: r.segment as Response["segment"],
     comment: r.comment,
     contactPreference: r.contact_preference,
+    testimonialConsentText: r.testimonial_consent_text,
+    testimonialConsentAt: r.testimonial_consent_at?.toISOString() ?? null,
     locale: r.locale,
     metadata: r.metadata,
     source: r.source,
@@ -31,7 +33,15 @@ export function toResponse(r: ResponseRow): Response {
 function withContext(r: ResponseListRow): ResponseWithContext {
   return {
     ...toResponse(r),
-    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, email: r.contact_email } : null,
+    contact: r.contact_id
+      ? {
+          id: r.contact_id,
+          name: r.contact_name,
+          email: r.contact_email,
+          phone: r.contact_phone,
+          company: r.company_id && r.company_name ? { id: r.company_id, name: r.company_name } : null,
+        }
+      : null,
     touchpoint:
       r.touchpoint_id && r.touchpoint_name ? { id: r.touchpoint_id, name: r.touchpoint_name } : null,
   };

@@ -31,6 +31,16 @@ const fields = {
     .describe("A part of the comment, in any case, taken literally (% and _ are plain characters)"),
   scoreMin: score.optional().describe("The lowest score kept"),
   scoreMax: score.optional().describe("The highest score kept"),
+  contactPreference: z
+    .enum(["phone", "email", "any", "none"])
+    .optional()
+    .describe(
+      "Who asked to be contacted: by phone, by email, either (any), or who asked for no contact (none)",
+    ),
+  testimonial: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("true: only answers whose author consented to be quoted; false: only those without consent"),
 };
 
 const scoresInOrder = {

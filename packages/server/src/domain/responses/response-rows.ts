@@ -25,6 +25,9 @@ export async function selectResponseRows(
     .leftJoin("contacts as ct", (j) =>
       j.onRef("ct.workspace_id", "=", "r.workspace_id").onRef("ct.id", "=", "r.contact_id"),
     )
+    .leftJoin("companies as co", (j) =>
+      j.onRef("co.workspace_id", "=", "ct.workspace_id").onRef("co.id", "=", "ct.company_id"),
+    )
     .selectAll("r")
     .select([
       "s.name as survey_name",
@@ -32,6 +35,9 @@ export async function selectResponseRows(
       "tp.name as touchpoint_name",
       "ct.name as contact_name",
       "ct.email as contact_email",
+      "ct.phone as contact_phone",
+      "co.id as company_id",
+      "co.name as company_name",
       // The keyset's time to the microsecond (a JS Date keeps milliseconds: imported history can have more).
       sql<string>`to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
         "created_key",
@@ -66,6 +72,10 @@ export async function selectResponseRows(
       ? q.where(sql<boolean>`r.created_at < ((${f.to}::date + 1)::timestamp at time zone ${zone})`)
       : q.where("r.created_at", "<=", sql<Date>`${f.to}::timestamptz`);
   }
+  if (f.contactPreference === "any") q = q.where("r.contact_preference", "in", ["phone", "email"]);
+  else if (f.contactPreference) q = q.where("r.contact_preference", "=", f.contactPreference);
+  if (f.testimonial === "true") q = q.where("r.testimonial_consent_text", "is not", null);
+  if (f.testimonial === "false") q = q.where("r.testimonial_consent_text", "is", null);
   if (f.scoreMin !== undefined) q = q.where("r.score", ">=", f.scoreMin);
   if (f.scoreMax !== undefined) q = q.where("r.score", "<=", f.scoreMax);
   if (f.q) q = q.where("r.comment", "ilike", containsPattern(f.q));

@@ -62,6 +62,11 @@ export const responseSchema = z
       .enum(["email", "phone", "none"])
       .nullable()
       .describe('A detractor\'s answer to "may we contact you?"; null when not asked'),
+    testimonialConsentText: z
+      .string()
+      .nullable()
+      .describe("A promoter's consent to be quoted, word for word as they agreed to it; null: no consent"),
+    testimonialConsentAt: timeOut.nullable().describe("When that consent was given"),
     locale: z.enum(locales).nullable(),
     metadata: attributesOut,
     source: z.enum(responseSources),
@@ -73,7 +78,15 @@ export type Response = z.output<typeof responseSchema>;
 /** With `include=contact`: who answered and where, for a feed that shows names rather than ids. */
 export const responseWithContextSchema = responseSchema
   .extend({
-    contact: z.object({ id: idOut, name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+    contact: z
+      .object({
+        id: idOut,
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        company: z.object({ id: idOut, name: z.string() }).nullable(),
+      })
+      .nullable(),
     touchpoint: z.object({ id: idOut, name: z.string() }).nullable(),
   })
   .meta({ id: "ResponseWithContext" });

@@ -70,7 +70,7 @@ describe("GET /api/v1/responses/export.csv", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="koe-responses-${today}.csv"`);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.split("\r\n")[0]).toBe(
-      "\uFEFFid,createdAt,survey,surveyKind,score,segment,touchpoint,channel,contactEmail,contactName,comment,locale,source",
+      "\uFEFFid,createdAt,survey,surveyKind,score,segment,touchpoint,channel,contactEmail,contactName,comment,locale,source,contactPhone,company,contactPreference,testimonialConsentText,testimonialConsentAt",
     );
   });
 

@@ -46,15 +46,19 @@ export function responseExportRoutes(deps: AppDeps) {
         success: {
           status: 200,
           mediaType: "text/csv",
-          description: "The file (content-disposition: attachment; filename=koe-responses-YYYY-MM-DD.csv)",
+          description:
+            "The file (content-disposition: attachment; filename=koe-responses-YYYY-MM-DD.csv, " +
+            "koe-testimonials-YYYY-MM-DD.csv with testimonial=true)",
         },
       }),
       async (c, { query }) => {
         const ws = c.var.actor.workspaceId;
         const { timeZone } = await getWorkspace(deps.db, ws);
+        // The Testimonials page downloads its quotes through this filter: the file says what it holds.
+        const fileName = query.testimonial === "true" ? "koe-testimonials" : "koe-responses";
         return c.body(streamOf(responseCsv(deps.db, ws, query, { timeZone })), 200, {
           "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="koe-responses-${today(timeZone, dateOf(deps.clock))}.csv"`,
+          "content-disposition": `attachment; filename="${fileName}-${today(timeZone, dateOf(deps.clock))}.csv"`,
           "cache-control": "no-store",
         });
       },
