@@ -4,7 +4,7 @@
 // answers. While it sends the page asks again every few seconds, like the list.
 import { useEffect, useState } from "react";
 import { useGet } from "../../api/hooks.ts";
-import type { Campaign, CampaignWithProgress } from "../../api/types.ts";
+import type { CampaignWithProgress } from "../../api/types.ts";
 import { formatDate } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { useRecordTitle } from "../../record-title.tsx";
@@ -113,5 +113,3 @@ function CampaignView({ campaign: c, reload }: { campaign: CampaignWithProgress;
     </>
   );
 }
-
-export type { Campaign };

@@ -153,15 +153,14 @@ export const editorMessages = defineMessages(
     "progress.nothing": "Nobody was queued: the audience had no contact with an email address.",
     "progress.why": "Why",
     "explain.quiet_hours":
-      "Quiet hours: nothing is sent at night on the contact's clock; these go when the quiet hours end (Settings › Sending rules).",
+      "Nothing is sent at night on the contact's clock: these go when the quiet hours end (Settings › Fatigue rules).",
     "explain.retry": "The mail server answered with a temporary error; these are tried again.",
     "explain.another_survey_first":
       "Another survey is going to the same person first: one survey at a time per person.",
     "explain.campaign_paused": "The campaign is paused; resume it to send these.",
     "explain.recently_surveyed":
-      "Surveyed recently: the sending rules ask nobody again within the set number of days (Settings › Sending rules).",
-    "explain.within_24h":
-      "Surveyed in the last 24 hours: nobody is asked twice in a day, whatever the settings.",
+      "Nobody is asked again within the set number of days (Settings › Fatigue rules).",
+    "explain.within_24h": "Nobody is asked twice in a day, whatever the settings.",
     "explain.suppressed": "Unsubscribed, or their address bounced: they are never emailed again.",
     "explain.open_case": "A follow-up case with them is open: no survey while someone is helping them.",
     "explain.no_email": "The contact has no email address.",
@@ -333,14 +332,14 @@ export const editorMessages = defineMessages(
     "progress.nothing": "送信対象がいませんでした（メールアドレスのある顧客が対象者にいません）。",
     "progress.why": "理由",
     "explain.quiet_hours":
-      "配信を控える時間帯：顧客の現地時刻で夜間は送らず、時間帯が終わってから送ります（設定 › 配信ルール）。",
+      "顧客の現地時刻で夜間は送らず、配信を控える時間帯が終わってから送ります（設定 › 配信頻度）。",
     "explain.retry": "メールサーバーが一時的なエラーを返したため、再送します。",
     "explain.another_survey_first":
       "同じ方への別のアンケートを先に送っています。1人に同時に送るアンケートは1通です。",
     "explain.campaign_paused": "キャンペーンを一時停止しています。再開すると送信します。",
     "explain.recently_surveyed":
-      "最近アンケートを送信済み：配信ルールで決めた日数のあいだは再度送りません（設定 › 配信ルール）。",
-    "explain.within_24h": "24時間以内に送信済み：設定にかかわらず、1日に2回は送りません。",
+      "設定した日数のあいだは、同じ方に再度アンケートを送りません（設定 › 配信頻度）。",
+    "explain.within_24h": "設定にかかわらず、1日に2回は送りません。",
     "explain.suppressed": "配信停止済み、またはメールが不達のため、今後も送りません。",
     "explain.open_case": "対応中のフォローアップ案件があるため、その間はアンケートを送りません。",
     "explain.no_email": "顧客のメールアドレスがありません。",
