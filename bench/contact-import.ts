@@ -56,7 +56,7 @@ async function writeFile(path: string): Promise<number> {
         `C-${i},${family[i % family.length]} ${given[i % given.length]},${email},03-${String(i % 10_000).padStart(4, "0")}-${String(i % 9_999).padStart(4, "0")},` +
         `株式会社${i % 500},${i % 3 ? "ja" : "en"},${i % 4 ? "" : '"vip;展示会2026"'},${i % 2 ? "プロ" : "ベーシック"},${i % 200}\n`;
     }
-    if (!out.write(text)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(text)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   out.end();
   await done;

@@ -5,13 +5,8 @@
 // company of that name, created when there is none. Rows that cannot be applied come back as conflicts:
 // an email that belongs to another contact, an email whose contact has another external id, two rows of
 // the chunk naming the same contact.
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { Kysely, PostgresDialect, sql, type PostgresPoolClient, type RawBuilder } from "kysely";
-import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { poolOf, type Db } from "../../db/open.ts";
-import type { Database } from "../../db/schema.ts";
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/open.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { newId } from "../ids.ts";
 import type { ImportReason } from "./import-reasons.ts";
@@ -60,7 +55,7 @@ async function companyIds(trx: Db, workspaceId: string, names: string[]): Promis
 
 const jsonOrNull = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
-/** Sends a chunk's rows to the temporary table koe_import_chunk by COPY (PostgreSQL), on the transaction's client. */
+/** Sends a chunk's rows to the temporary table koe_import_chunk by COPY (db/copy-contact-chunk.ts). */
 export type ChunkCopier = (text: Buffer) => Promise<void>;
 
 const special = /[\\\t\n\r]/;
@@ -243,42 +238,4 @@ export async function mergeContacts(
     }
   }
   return total;
-}
-
-const chunkTable = `create temporary table if not exists koe_import_chunk (new_id uuid, line int, email text,
-  name text, phone text, locale text, time_zone text, external_id text, company_id uuid, tags jsonb,
-  attributes jsonb) on commit delete rows`;
-
-/**
- * Runs `fn` in one transaction. On PostgreSQL the transaction is on one client of the pool, so `fn` can
- * COPY the chunk into a temporary table on it (reading COPY's text costs PostgreSQL and Node less than
- * arrays of parameters: db/copy-responses.ts); on the embedded database there is no copier.
- */
-export async function inChunkTransaction<T>(
-  db: Db,
-  fn: (trx: Db, copy?: ChunkCopier) => Promise<T>,
-): Promise<T> {
-  const pool = poolOf(db);
-  if (!pool) return db.transaction().execute((trx) => fn(trx));
-  const client: pg.PoolClient = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    const pinned = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
-    const one = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: { connect: async () => pinned, end: async () => {} } }),
-    });
-    return await one.transaction().execute(async (trx) => {
-      const copy: ChunkCopier = async (text) => {
-        await client.query(chunkTable);
-        await pipeline(Readable.from([text]), client.query(copyFrom("copy koe_import_chunk from stdin")));
-      };
-      return fn(trx, copy);
-    });
-  } catch (e) {
-    // A failed statement leaves the client usable once rolled back; anything else may have broken it.
-    broken = e instanceof Error && !("code" in e) ? e : undefined;
-    throw e;
-  } finally {
-    client.release(broken);
-  }
 }
