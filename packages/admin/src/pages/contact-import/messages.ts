@@ -76,10 +76,10 @@ export const importMessages = defineMessages(
     notFound: "This import no longer exists.",
   },
   {
-    title: "連絡先のインポート",
+    title: "顧客のインポート",
     importCsv: "CSV をインポート",
-    subtitle: "Excel や CRM から書き出した CSV ファイルで、連絡先を追加・更新します",
-    back: "連絡先",
+    subtitle: "Excel や CRM から書き出した CSV ファイルで、顧客を追加・更新します",
+    back: "顧客",
     "step.choose": "ファイルを選択",
     "step.map": "列の対応付け",
     "step.run": "インポート",
@@ -88,7 +88,7 @@ export const importMessages = defineMessages(
     chooseHint:
       "1 行目が見出しの CSV ファイル。Excel の「CSV（コンマ区切り）」（Shift_JIS）、「CSV UTF-8」、UTF-16 のファイルもそのまま読み込めます。ここでは 64 MB まで。より大きなファイルはコマンド koe import contacts で取り込めます。",
     matchHint:
-      "連絡先は外部ID、なければメールアドレスで照合します。一致した連絡先はファイルの値で更新し（空欄の値は変更しません。タグは追加されます）、それ以外は新規に作成します。同じファイルをもう一度取り込んでも何も変わりません。",
+      "顧客は外部ID、なければメールアドレスで照合します。一致した顧客はファイルの値で更新し（空欄の値は変更しません。タグは追加されます）、それ以外は新規に作成します。同じファイルをもう一度取り込んでも何も変わりません。",
     tagsHint: "1 つのセルに複数のタグを入れるときは「;」「、」「,」で区切ります（例：VIP、展示会2026）。",
     choose: "CSV ファイルを選択…",
     uploading: "ファイルを読み込んでいます…",
@@ -117,7 +117,7 @@ export const importMessages = defineMessages(
     "type.date": "日付",
     fieldFor: "列「{column}」の取り込み先",
     typeFor: "列「{column}」の種類",
-    needKey: "メールアドレスか外部IDの列を選んでください。連絡先の照合に使います。",
+    needKey: "メールアドレスか外部IDの列を選んでください。顧客の照合に使います。",
     twice: "「{field}」が複数の列に選ばれています。",
     preview: "先頭 {n} 行",
     run: "{rows} 行をインポート",
@@ -145,10 +145,10 @@ export const importMessages = defineMessages(
     "col.reason": "理由",
     wholeRow: "（行全体）",
     download: "エラーレポートをダウンロード（CSV）",
-    toContacts: "連絡先一覧へ",
+    toContacts: "顧客一覧へ",
     importAnother: "別のファイルをインポート",
     noRole:
-      "現在のロールでは連絡先の閲覧のみ可能で、インポートはできません。ワークスペースの管理者に依頼してください。",
+      "現在のロールでは顧客の閲覧のみ可能で、インポートはできません。ワークスペースの管理者に依頼してください。",
     notFound: "このインポートはもう存在しません。",
   },
 );

@@ -56,13 +56,13 @@ const ja: Record<ImportReason, string> = {
   key_missing: "メールアドレスか外部IDが必要です",
   duplicate_email: "{detail}行目と同じメールアドレスです",
   duplicate_external_id: "{detail}行目と同じ外部IDです",
-  email_taken: "このメールアドレスは別の連絡先のものです",
-  external_id_taken: "このメールアドレスの連絡先には別の外部ID（{detail}）があります",
-  same_contact: "{detail}行目と同じ連絡先を指しています",
+  email_taken: "このメールアドレスは別の顧客のものです",
+  external_id_taken: "このメールアドレスの顧客には別の外部ID（{detail}）があります",
+  same_contact: "{detail}行目と同じ顧客を指しています",
   not_text: "{detail}として読めないバイトを含みます。UTF-8 か Shift_JIS（CP932）で保存し直してください",
   value_count: "値が{detail}個あり、見出し行と数が合いません",
   malformed: "CSVとして正しくありません: {detail}",
-  changed_meanwhile: "取り込み中に別の操作で連絡先が変更されました。もう一度取り込んでください",
+  changed_meanwhile: "取り込み中に別の操作で顧客が変更されました。もう一度取り込んでください",
 };
 
 /** The reason in words; an unknown code (from a later version) is shown as it is. */
