@@ -83,6 +83,7 @@ describe("admin app", () => {
       "/surveys/new",
       "/campaigns",
       "/outbox",
+      "/outbox?tab=suppressions",
       "/settings",
     ];
     for (const path of paths) {

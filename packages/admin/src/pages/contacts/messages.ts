@@ -210,7 +210,7 @@ export const contactsMessages = defineMessages(
     "pref.none": "連絡は不要",
     "pref.noPhone": "電話番号が未登録",
     "pref.callAt": "{phone} に電話",
-    "consent.title": "コメントの紹介に同意",
+    "consent.title": "推薦文の掲載に同意",
     "consent.text": "同意した文言",
     allContacts: "顧客一覧",
     details: "基本情報",
