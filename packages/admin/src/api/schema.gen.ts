@@ -926,7 +926,7 @@ export interface paths {
     };
     /**
      * The sent-mail log: every message, newest first
-     * @description Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`.
+     * @description Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`. Readable by viewers: an entry carries no text, headers or links (opening a message needs a member).
      */
     get: operations["listSentMail"];
     put?: never;
@@ -944,7 +944,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One message of the sent-mail log, with its plain text and headers when kept */
+    /**
+     * One message of the sent-mail log, with its plain text and headers when kept
+     * @description Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
+     */
     get: operations["getSentMail"];
     put?: never;
     post?: never;
@@ -963,7 +966,7 @@ export interface paths {
     };
     /**
      * One message of the sent-mail log as the recipient saw it
-     * @description The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when no copy was kept (a message not rendered yet, or skipped).
+     * @description The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when no copy was kept (a message not rendered yet, or skipped). Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
      */
     get: operations["getSentMailHtml"];
     put?: never;
@@ -983,7 +986,7 @@ export interface paths {
     };
     /**
      * Mail kept in the outbox, newest first
-     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these.
+     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these (to viewers too). Each message here comes with its text and headers, so this list needs a member as well. Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
      */
     get: operations["listOutboxMessages"];
     put?: never;
@@ -1001,7 +1004,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One kept message: recipient, subject, text and headers */
+    /**
+     * One kept message: recipient, subject, text and headers
+     * @description Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
+     */
     get: operations["getOutboxMessage"];
     put?: never;
     post?: never;
@@ -1020,7 +1026,7 @@ export interface paths {
     };
     /**
      * One kept message as the recipient would see it
-     * @description The HTML part, served sandboxed (no script, no requests to this origin).
+     * @description The HTML part, served sandboxed (no script, no requests to this origin). Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
      */
     get: operations["getOutboxMessageHtml"];
     put?: never;
@@ -2033,7 +2039,7 @@ export interface components {
       encoding: string;
       /** @description The header row */
       columns: string[];
-      /** @description The first rows' cells, at most 10 */
+      /** @description The first rows' cells, at most 10; empty once the run is done (or the file was cleared) */
       preview: string[][];
       /** @description A mapping guessed from the headers */
       guessedMapping: {
@@ -2654,6 +2660,10 @@ export interface components {
       }[];
       /** @description Follow-up cases about them */
       cases: {
+        [key: string]: unknown;
+      }[];
+      /** @description Bad rows of contact imports, kept for the error report, that hold their address or external id */
+      importErrors: {
         [key: string]: unknown;
       }[];
       /** @description Their address on the suppression list */

@@ -18,6 +18,11 @@ export const leastRole = {
   recordResponses: "member",
   editContacts: "member",
   writeContactNotes: "member",
+  /**
+   * Opening a sent message (its text, headers and HTML): they hold the customer's personal answer links
+   * and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as the customer.
+   */
+  readMessages: "member",
   editSurveys: "admin",
   editTouchpoints: "admin",
   editWorkspace: "admin",

@@ -2,13 +2,16 @@
 // when it waits or was skipped, the provider's report when it bounced), its envelope, then the HTML as the
 // recipient saw it (or the plain-text part). The HTML comes from /outbox/log/:id/html, which the server
 // sends with a sandboxing CSP; the iframe's empty sandbox adds the same on our side, so nothing in a
-// message can run or reach the admin's session.
+// message can run or reach the admin's session. A viewer sees a note instead: the message's links would
+// let them answer or unsubscribe as the recipient, and the server refuses them (readMessages).
+import { roleMay } from "@koe/server/shared";
 import { useState } from "react";
 import { useGet } from "../../api/hooks.ts";
 import type { SentMailDetail } from "../../api/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { useLocale, useT } from "../../i18n/i18n.tsx";
 import { Link } from "../../router.tsx";
+import { useSignedIn } from "../../session.tsx";
 import { Card } from "../../ui/layout-parts.tsx";
 import { Empty, Loaded } from "../../ui/states.tsx";
 import { outboxMessages } from "./messages.ts";
@@ -34,6 +37,17 @@ type KnownReason = (typeof knownReasons)[number];
 const isKnown = (r: string): r is KnownReason => (knownReasons as readonly string[]).includes(r);
 
 export function MessageDetail({ id }: { id: string }) {
+  const t = useT(outboxMessages);
+  if (!roleMay(useSignedIn().user.role, "readMessages"))
+    return (
+      <Card className="message-detail">
+        <p className="mail-not-kept">{t("membersOnly")}</p>
+      </Card>
+    );
+  return <MessageCard id={id} />;
+}
+
+function MessageCard({ id }: { id: string }) {
   const t = useT(outboxMessages);
   const message = useGet("/api/v1/outbox/log/{id}", { params: { path: { id } } });
   if (message.error && !message.data)

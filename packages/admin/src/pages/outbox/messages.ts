@@ -37,6 +37,8 @@ export const outboxMessages = defineMessages(
     kept: "Kept in the outbox",
     choose: "Choose a message to see it as the recipient would.",
     gone: "This message was not found (it may have been removed).",
+    membersOnly:
+      "Your role (viewer) may not open a message's contents: they hold the recipient's personal answer and unsubscribe links. Members, admins and owners can.",
     from: "From",
     to: "To",
     noAddress: "(no email address)",
@@ -155,6 +157,8 @@ export const outboxMessages = defineMessages(
     kept: "送信トレイに保管",
     choose: "メールを選ぶと、受信者に表示される内容を確認できます。",
     gone: "このメールは見つかりません（削除された可能性があります）。",
+    membersOnly:
+      "閲覧者のロールではメールの内容を開けません。受信者専用の回答リンクや配信停止リンクが含まれるためです。メンバー・管理者・オーナーは開けます。",
     from: "差出人",
     to: "宛先",
     noAddress: "（メールアドレスなし）",

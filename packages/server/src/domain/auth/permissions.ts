@@ -9,6 +9,7 @@ export const canRead = (actor: Actor) => roleMay(actor.role, "read");
 export const canRecordResponses = (actor: Actor) => roleMay(actor.role, "recordResponses");
 export const canEditContacts = (actor: Actor) => roleMay(actor.role, "editContacts");
 export const canWriteContactNotes = (actor: Actor) => roleMay(actor.role, "writeContactNotes");
+export const canReadMessages = (actor: Actor) => roleMay(actor.role, "readMessages");
 export const canEditSurveys = (actor: Actor) => roleMay(actor.role, "editSurveys");
 export const canEditTouchpoints = (actor: Actor) => roleMay(actor.role, "editTouchpoints");
 export const canHandlePrivacyRequests = (actor: Actor) => roleMay(actor.role, "handlePrivacyRequests");

@@ -1,6 +1,8 @@
 // /api/v1/outbox: the sent-mail log of every transport (/log), which transport is in use (/transport), and
-// the mail kept when no SMTP server is configured, each message also as rendered HTML.
-import { canRead } from "../../domain/auth/permissions.ts";
+// the mail kept when no SMTP server is configured, each message also as rendered HTML. A message's contents
+// carry the customer's personal answer and unsubscribe links, so opening one needs a member (readMessages);
+// viewers read only the log's list.
+import { canRead, canReadMessages } from "../../domain/auth/permissions.ts";
 import { pageOf } from "../../domain/fields.ts";
 import { getOutboxHtml, getOutboxMessage, listOutbox, toOutboxMessage } from "../../domain/outbox/outbox.ts";
 import { outboxMessageSchema, outboxQuery } from "../../domain/outbox/outbox-schema.ts";
@@ -18,6 +20,12 @@ import type { AppDeps } from "../env.ts";
 
 const base = "/api/v1/outbox";
 const one = { tag: "Email", params: { id: "message" } } as const;
+
+/** Why a message's contents need more than the list: they are the customer's own links. */
+const OPEN_NOTE =
+  "Needs a member or higher: the message holds the recipient's personal answer links and one-click " +
+  "unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read " +
+  "only the sent-mail log's list).";
 
 /** Shown as the recipient would see it, but never able to run script or reach our origin. */
 const SANDBOX = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
@@ -52,7 +60,8 @@ export function outboxRoutes(deps: AppDeps) {
         description:
           "Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with " +
           "the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). " +
-          "Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`.",
+          "Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`. " +
+          "Readable by viewers: an entry carries no text, headers or links (opening a message needs a member).",
         tag: "Email",
         query: mailLogQuery,
         access: { allowed: canRead, to: "read the sent-mail log" },
@@ -68,7 +77,8 @@ export function outboxRoutes(deps: AppDeps) {
         method: "get",
         path: `${base}/log/{id}`,
         summary: "One message of the sent-mail log, with its plain text and headers when kept",
-        access: { allowed: canRead, to: "read the sent-mail log" },
+        description: OPEN_NOTE,
+        access: { allowed: canReadMessages, to: "open a sent message" },
         success: { status: 200, schema: mailLogDetailSchema },
       }),
       async (c, { params }) => getMailLogEntry(deps.db, c.var.actor.workspaceId, params.id),
@@ -82,8 +92,9 @@ export function outboxRoutes(deps: AppDeps) {
         summary: "One message of the sent-mail log as the recipient saw it",
         description:
           "The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when " +
-          "no copy was kept (a message not rendered yet, or skipped).",
-        access: { allowed: canRead, to: "read the sent-mail log" },
+          "no copy was kept (a message not rendered yet, or skipped). " +
+          OPEN_NOTE,
+        access: { allowed: canReadMessages, to: "open a sent message" },
         success: { status: 200, mediaType: "text/html", description: "The message's HTML part" },
       }),
       async (c, { params }) => {
@@ -100,10 +111,12 @@ export function outboxRoutes(deps: AppDeps) {
         summary: "Mail kept in the outbox, newest first",
         description:
           "Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages " +
-          "SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these.",
+          "SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these (to viewers " +
+          "too). Each message here comes with its text and headers, so this list needs a member as well. " +
+          OPEN_NOTE,
         tag: "Email",
         query: outboxQuery,
-        access: { allowed: canRead, to: "read the outbox" },
+        access: { allowed: canReadMessages, to: "open a sent message" },
         success: { status: 200, schema: pageOf(outboxMessageSchema, "OutboxMessagePage") },
       }),
       async (c, { query }) => {
@@ -122,7 +135,8 @@ export function outboxRoutes(deps: AppDeps) {
         method: "get",
         path: `${base}/{id}`,
         summary: "One kept message: recipient, subject, text and headers",
-        access: { allowed: canRead, to: "read the outbox" },
+        description: OPEN_NOTE,
+        access: { allowed: canReadMessages, to: "open a sent message" },
         success: { status: 200, schema: outboxMessageSchema },
       }),
       async (c, { params }) => {
@@ -136,8 +150,8 @@ export function outboxRoutes(deps: AppDeps) {
         method: "get",
         path: `${base}/{id}/html`,
         summary: "One kept message as the recipient would see it",
-        description: "The HTML part, served sandboxed (no script, no requests to this origin).",
-        access: { allowed: canRead, to: "read the outbox" },
+        description: "The HTML part, served sandboxed (no script, no requests to this origin). " + OPEN_NOTE,
+        access: { allowed: canReadMessages, to: "open a sent message" },
         success: { status: 200, mediaType: "text/html", description: "The message's HTML part" },
       }),
       async (c, { params }) => {

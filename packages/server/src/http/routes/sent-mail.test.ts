@@ -200,6 +200,41 @@ describe("the sent-mail log", () => {
   });
 });
 
+describe("who may open a message", () => {
+  it("lets a viewer list the log but not open a message, whose links would answer or unsubscribe as the customer", async () => {
+    const api = await testClient(open.db, { deps: { clock } });
+    const { outboxMailer } = await import("../../channels/email/outbox-mailer.ts");
+    await sentCampaign(api, outboxMailer(open.db));
+    const viewer = await api.as("viewer");
+    const member = await api.as("member");
+    const listed = await viewer.call("GET", "/api/v1/outbox/log");
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toHaveLength(2);
+    // The list names recipients and subjects, never a personal link or the headers that carry one.
+    const listText = JSON.stringify(listed.body);
+    expect(listText).not.toMatch(/\/r\/|unsubscribe|List-Unsubscribe|score=/i);
+    for (const e of listed.body.data as Entry[]) expect(Object.keys(e)).not.toContain("headers");
+    const [entry] = listed.body.data as Entry[];
+    const [kept] = (await api.call("GET", "/api/v1/outbox")).body.data as { id: string }[];
+    const contents = [
+      `/api/v1/outbox/log/${entry!.id}`,
+      `/api/v1/outbox/log/${entry!.id}/html`,
+      `/api/v1/outbox/${kept!.id}`,
+      `/api/v1/outbox/${kept!.id}/html`,
+    ];
+    for (const path of contents) {
+      const refused = await viewer.app.request(path, { headers: { authorization: `Bearer ${viewer.key}` } });
+      expect(refused.status, path).toBe(403);
+      expect(await refused.text(), path).not.toMatch(/\/r\/|unsubscribe/i);
+      const shown = await member.app.request(path, { headers: { authorization: `Bearer ${member.key}` } });
+      expect(shown.status, path).toBe(200);
+    }
+    // The outbox transport's own list carries each message's text and headers: members only as well.
+    expect((await viewer.call("GET", "/api/v1/outbox")).status).toBe(403);
+    expect((await member.call("GET", "/api/v1/outbox")).status).toBe(200);
+  });
+});
+
 describe("GET /api/v1/outbox/transport", () => {
   it("names the SMTP server without its credentials, or the outbox", async () => {
     const smtpApi = await testClient(open.db, { deps: { mailer } });
