@@ -315,7 +315,7 @@ export interface paths {
     };
     /**
      * A privacy request: everything Koe holds about one contact, as JSON (admins and up)
-     * @description The contact, their company, notes, sends, score clicks, messages (ledger and outbox), responses, received and domain events, campaign audiences, cases and the suppression of their address. Recorded in the audit log.
+     * @description The contact, their company, notes, sends, score clicks, messages (ledger and outbox), responses, received and domain events, campaign audiences, cases, contact imports' bad rows that name them and the suppression of their address. Recorded in the audit log.
      */
     get: operations["exportContactData"];
     put?: never;

@@ -4,7 +4,8 @@
 // contact and metadata, queued messages to them are skipped, the ledger's server replies and the outbox's
 // rendered mail to them are deleted; score clicks lose their user agent; received events lose the contact
 // and metadata; Koe's own events lose their address; the contact row goes with its notes, cases and
-// campaign audience entries. Their address stays (or is put) on the suppression list, so a later import or
+// campaign audience entries; contact imports lose the uploaded files and first rows they keep, and the
+// bad rows that name them. Their address stays (or is put) on the suppression list, so a later import or
 // event cannot make Koe email them again: keeping an address only to honour "never contact me" is what the
 // suppression list is for (docs/PRIVACY.md). The erasure is recorded in the audit log, by id and counts only.
 import { sql } from "kysely";
@@ -42,7 +43,7 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, now:
   return db.transaction().execute(async (trx) => {
     const contact = await trx
       .selectFrom("contacts")
-      .select(["id", "email"])
+      .select(["id", "email", "external_id"])
       .where("workspace_id", "=", ws)
       .where("id", "=", contactId)
       .forUpdate()
@@ -159,6 +160,7 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, now:
         .onConflict((oc) => oc.columns(["workspace_id", "email"]).doNothing())
         .execute();
     }
+    await scrubImports(trx, ws, email, contact.external_id);
     const notes = await trx
       .selectFrom("contact_notes")
       .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -190,4 +192,25 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, now:
     });
     return erasure;
   });
+}
+
+/**
+ * Contact imports may hold the person's row: an upload's file (kept until its run is done, in any encoding
+ * and letter case, so it cannot be searched for them) and its first rows lose both, on every import not
+ * queued or running (a run clears them when it ends); such an upload must be uploaded again to run, and
+ * says so. The bad rows kept for the error report that name their address or external id are deleted.
+ */
+async function scrubImports(trx: Db, ws: string, email: string | null, externalId: string | null) {
+  await trx
+    .updateTable("contact_imports")
+    .set({ file: null, preview: "[]" })
+    .where("workspace_id", "=", ws)
+    .where("status", "in", ["uploaded", "failed", "done"])
+    .where((eb) => eb.or([eb("file", "is not", null), sql<boolean>`preview <> '[]'::jsonb`]))
+    .execute();
+  if (email === null && externalId === null) return;
+  await sql`
+    delete from contact_import_errors e where e.workspace_id = ${ws} and exists (
+      select 1 from jsonb_array_elements_text(e.record) as cell(v)
+      where lower(trim(cell.v)) = ${email}::text or trim(cell.v) = ${externalId}::text)`.execute(trx);
 }

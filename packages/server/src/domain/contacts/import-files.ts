@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/open.ts";
 import type { ContactImportTable } from "../../db/schema.ts";
 import type { Selectable } from "kysely";
-import { CsvRowReader } from "../csv/csv-stream.ts";
+import { CsvRowReader, type StreamedRow } from "../csv/csv-stream.ts";
 import { csvEncoding, decodeCsv } from "../csv/decode-csv.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -80,8 +80,10 @@ export function previewOf(text: string): { columns: string[]; preview: string[][
   let columns: string[] | undefined;
   const preview: string[][] = [];
   let rows = 0;
-  const take = (records: { cells: string[] }[]) => {
+  let unclosed: number | undefined;
+  const take = (records: StreamedRow[]) => {
     for (const r of records) {
+      if (r.unclosedQuote) unclosed ??= r.line;
       if (!columns) columns = r.cells;
       else if (r.cells.some((c) => c !== "")) {
         rows++;
@@ -94,6 +96,19 @@ export function previewOf(text: string): { columns: string[]; preview: string[][
   if (!columns || columns.every((c) => c === ""))
     throw new ValidationError([
       { path: "csv", message: "the file is empty: it needs a header row and rows" },
+    ]);
+  // The rest of the file after a quote never closed is one value: importing it would report one bad row
+  // and leave out every row after it, so the file is refused with the line to fix.
+  if (unclosed !== undefined)
+    throw new ValidationError([
+      {
+        path: "csv",
+        message: `a quote opened on line ${unclosed} is never closed, so the rest of the file reads as one value; close it (a quote inside a value is written twice: "")`,
+      },
+    ]);
+  if (rows === 0)
+    throw new ValidationError([
+      { path: "csv", message: "the file has a header row but no rows of contacts under it" },
     ]);
   return { columns, preview, rows };
 }

@@ -112,7 +112,7 @@ export function prepareRow(
       issues.push({ column, reason: "not_text", detail: encoding.toUpperCase() });
       continue;
     }
-    const v = raw.trim();
+    const v = unguarded(raw.trim());
     if (v === "") continue;
     switch (m.field) {
       case "email": {
@@ -188,6 +188,16 @@ export function prepareRow(
   }
   return issues.length ? { issues } : { contact: c };
 }
+
+/**
+ * A cell without the apostrophe Koe's own CSV files put before a value a spreadsheet would run as a formula
+ * (responses/csv-cells.ts), so the error report fixed and imported again gives `+81 90 …`, not `'+81 90 …`.
+ */
+export function unguarded(v: string): string {
+  if (v.charCodeAt(0) !== 39 || !GUARDED.test(v)) return v;
+  return v.slice(1).trim();
+}
+const GUARDED = /^'[=+\-@\t\r]/;
 
 const tooLong = (column: string, max: number): CellIssue => ({
   column,

@@ -203,7 +203,9 @@ export async function runContactImport(db: Db, opts: RunOptions): Promise<Import
       status: "done",
       finished_at: finished,
       updated_at: finished,
+      // The file and its first rows hold people's data; the summary needs neither (its bad rows stay).
       file: null,
+      preview: "[]",
       total_rows: counts.rowsDone,
     })
     .where("workspace_id", "=", workspaceId)

@@ -67,7 +67,9 @@ export const contactImportSchema = z
     byteSize: z.number().int(),
     encoding: z.string().describe("How the file was read: utf-8, utf-16le, utf-16be or cp932"),
     columns: z.array(z.string()).describe("The header row"),
-    preview: z.array(z.array(z.string())).describe("The first rows' cells, at most 10"),
+    preview: z
+      .array(z.array(z.string()))
+      .describe("The first rows' cells, at most 10; empty once the run is done (or the file was cleared)"),
     guessedMapping: z.object({ columns: z.array(columnOut) }).describe("A mapping guessed from the headers"),
     mapping: z
       .object({ columns: z.array(columnOut) })

@@ -1,7 +1,8 @@
 // A privacy request's export (APPI / GDPR access request): everything Koe holds about one contact, as JSON —
 // the contact, their company, notes, sends with their score clicks and messages (the ledger and, without
-// SMTP, the rendered mail), responses, received and domain events, campaign audiences, cases and the
-// suppression of their address. Rows are given as stored, with camelCase keys and ISO times.
+// SMTP, the rendered mail), responses, received and domain events, campaign audiences, cases, the bad rows
+// of contact imports that name them and the suppression of their address. Rows are given as stored, with
+// camelCase keys and ISO times.
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/open.ts";
@@ -31,6 +32,9 @@ export const privacyExportSchema = z
     domainEvents: rows.describe("Koe's own records of what happened to them, their sends and responses"),
     campaigns: rows.describe("Campaign audiences they were chosen for by name"),
     cases: rows.describe("Follow-up cases about them"),
+    importErrors: rows.describe(
+      "Bad rows of contact imports, kept for the error report, that hold their address or external id",
+    ),
     suppression: z
       .record(z.string(), z.unknown())
       .nullable()
@@ -151,6 +155,12 @@ export async function exportContactData(
     .where("workspace_id", "=", ws)
     .where("contact_id", "=", contactId)
     .execute();
+  const { rows: importErrors } = await sql<Record<string, unknown>>`
+    select import_id, line, column_name, reason, detail, record from contact_import_errors e
+    where e.workspace_id = ${ws} and exists (
+      select 1 from jsonb_array_elements_text(e.record) as cell(v)
+      where lower(trim(cell.v)) = ${contact.email}::text or trim(cell.v) = ${contact.external_id}::text)
+    order by import_id, line, n`.execute(db);
   const suppression = contact.email
     ? await db
         .selectFrom("suppressions")
@@ -173,6 +183,7 @@ export async function exportContactData(
     domainEvents: domainEvents.map(plain),
     campaigns: campaigns.map(plain),
     cases: cases.map(plain),
+    importErrors: importErrors.map(plain),
     suppression: suppression ? plain(suppression) : null,
   };
   await recordAudit(db, {

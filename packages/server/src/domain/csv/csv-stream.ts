@@ -14,6 +14,8 @@ export interface StreamedRow {
   cells: string[];
   /** Why the record is not well-formed CSV, if it is not (its cells are then what could be read). */
   problem?: string;
+  /** Set when the problem is a quote never closed: the record runs to the end of the file (or 1 MB). */
+  unclosedQuote?: true;
 }
 
 /** A quoted value longer than this is taken as a missing closing quote, not held in memory to the end. */
@@ -93,6 +95,7 @@ export class CsvRowReader {
             line: this.line,
             cells: [],
             problem: `a quote opened on line ${this.line} is not closed within 1 MB; is a closing quote missing?`,
+            unclosedQuote: true,
           });
           return "";
         }
@@ -129,7 +132,7 @@ export class CsvRowReader {
             lines += breaksIn(s, from, n);
             problem ??= `a quote opened on line ${this.line} is never closed`;
             cells.push(value);
-            return { row: { line: this.line, cells, problem }, lines, next: n };
+            return { row: { line: this.line, cells, problem, unclosedQuote: true }, lines, next: n };
           }
           if (close + 1 >= n && !final) return null; // "" may be split across pieces
           lines += breaksIn(s, from, close);

@@ -2,6 +2,7 @@
 // guessed mapping; the run goes through the job queue (a real runner on pg-boss, its TestClock moved by the
 // test) and its progress and counts are polled; the bad rows come as a list and as the CSV error report.
 import iconv from "iconv-lite";
+import { sql } from "kysely";
 import { TestClock } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testClient, type TestClient } from "../../../test/app.ts";
@@ -155,5 +156,86 @@ describe("contact imports over the API", () => {
     const viewer = await c.as("viewer");
     expect((await upload(viewer, file)).status).toBe(403);
     expect((await viewer.call("GET", `/api/v1/contact-imports/${up.body.id}`)).status).toBe(200);
+  });
+
+  it("refuses a file with a header but no rows, and one with a quote never closed, saying which", async () => {
+    const headerOnly = await upload(c, Buffer.from("email,name\r\n\r\n"));
+    expect(headerOnly.status).toBe(422);
+    expect(headerOnly.body.errors).toEqual([
+      { path: "csv", message: "the file has a header row but no rows of contacts under it" },
+    ]);
+    const unclosed = await upload(
+      c,
+      Buffer.from('email,name\r\na@example.jp,"Ann\r\nb@example.jp,Bob\r\nc@example.jp,Cy\r\n'),
+    );
+    expect(unclosed.status).toBe(422);
+    expect((unclosed.body.errors as { message: string }[])[0]!.message).toMatch(
+      /^a quote opened on line 2 is never closed/,
+    );
+  });
+
+  it("imports again its own error report: the apostrophe before + = - @ is dropped, the preview goes", async () => {
+    const up = await upload(
+      c,
+      Buffer.from("email,phone,name\r\nreport@example.jp,'+81 90 1234 5678,'=Not a formula\r\n"),
+      "errors.csv",
+    );
+    await c.call("POST", `/api/v1/contact-imports/${up.body.id}/run`, up.body.guessedMapping);
+    const done = await finished(up.body.id);
+    expect(done).toMatchObject({ status: "done", created: 1, failed: 0, preview: [] });
+    const list = await c.call("GET", "/api/v1/contacts?q=report@example.jp");
+    expect(list.body.data).toMatchObject([{ phone: "+81 90 1234 5678", name: "=Not a formula" }]);
+  });
+
+  it("erasing a contact leaves none of their data in imports: no file, first rows or bad row", async () => {
+    const address = "erase-me@example.jp";
+    const ran = await upload(
+      c,
+      Buffer.from(`email,name\r\n${address},消す 人\r\n${address.toUpperCase()},二度目\r\n`),
+    );
+    await c.call("POST", `/api/v1/contact-imports/${ran.body.id}/run`, ran.body.guessedMapping);
+    expect(await finished(ran.body.id)).toMatchObject({ created: 1, failed: 1 });
+    const kept = await upload(c, Buffer.from(`email,name\r\nother@example.jp,他\r\n${address},消す 人\r\n`));
+    expect(kept.status).toBe(201);
+    const held = () =>
+      open.db
+        .selectFrom("contact_imports")
+        .select("id")
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`position(${Buffer.from(address)}::bytea in file) > 0`,
+            sql<boolean>`preview::text like ${`%${address}%`}`,
+          ]),
+        )
+        .execute();
+    const errorRows = () =>
+      open.db
+        .selectFrom("contact_import_errors")
+        .select("line")
+        .where(sql<boolean>`lower(record::text) like ${`%${address}%`}`)
+        .execute();
+    expect((await held()).length).toBe(1);
+    expect((await errorRows()).length).toBe(1);
+
+    const [contact] = (await c.call("GET", `/api/v1/contacts?q=${address}`)).body.data as { id: string }[];
+    const data = await c.call("GET", `/api/v1/contacts/${contact!.id}/privacy-export`);
+    expect(data.body.importErrors).toMatchObject([
+      {
+        importId: ran.body.id,
+        line: 3,
+        reason: "duplicate_email",
+        record: [address.toUpperCase(), "二度目"],
+      },
+    ]);
+    expect((await c.call("POST", `/api/v1/contacts/${contact!.id}/erase`)).status).toBe(200);
+    expect(await held()).toEqual([]);
+    expect(await errorRows()).toEqual([]);
+    // The upload not yet run says why it cannot run now.
+    expect((await c.call("GET", `/api/v1/contact-imports/${kept.body.id}`)).body.preview).toEqual([]);
+    await c.call("POST", `/api/v1/contact-imports/${kept.body.id}/run`, kept.body.guessedMapping);
+    expect(await finished(kept.body.id)).toMatchObject({
+      status: "failed",
+      error: "the import's file is gone; upload it again",
+    });
   });
 });

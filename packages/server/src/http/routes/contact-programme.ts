@@ -73,7 +73,8 @@ export function contactProgrammeRoutes(deps: AppDeps) {
         summary: "A privacy request: everything Koe holds about one contact, as JSON (admins and up)",
         description:
           "The contact, their company, notes, sends, score clicks, messages (ledger and outbox), responses, " +
-          "received and domain events, campaign audiences, cases and the suppression of their address. " +
+          "received and domain events, campaign audiences, cases, contact imports' bad rows that name them and " +
+          "the suppression of their address. " +
           "Recorded in the audit log.",
         tag: "Contacts",
         params: { id: "contact" },
