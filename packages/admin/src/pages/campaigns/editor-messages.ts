@@ -305,7 +305,7 @@ export const editorMessages = defineMessages(
     "launch.rules":
       "最近アンケートを受け取った方には送らず、配信を控える時間帯のメールは時間帯が終わるまで待ちます。内容は進捗に表示されます。",
     "launch.sender":
-      "送信者情報が未設定です（{missing}）。特定電子メール法では、広告・宣伝を含むメールに送信者の氏名・名称、連絡先、住所の表示が求められます。",
+      "送信者情報が未設定です（{missing}）。特定電子メール法では、広告・宣伝を含むメールに送信者の氏名・名称、連絡先、所在地の表示が求められます。",
     "launch.senderLink": "設定で送信者情報を入力する",
     "launch.acknowledge": "未設定のまま開始する",
     "launch.confirm": "開始",
@@ -313,7 +313,7 @@ export const editorMessages = defineMessages(
     "launched.warning": "開始しました。送信者情報が未設定のままです（{missing}）。",
     "missing.name": "送信者名",
     "missing.address": "送信元アドレス",
-    "missing.postalAddress": "住所",
+    "missing.postalAddress": "所在地",
     "section.summary": "設定内容",
     "summary.survey": "アンケート",
     "summary.touchpoint": "タッチポイント",
