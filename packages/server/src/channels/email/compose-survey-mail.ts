@@ -98,5 +98,6 @@ export function composeSurveyMail(d: ClaimedDelivery, links: LinkSigner, to?: st
       "List-Unsubscribe": `<${unsubscribe}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
+    ...(to === undefined ? { contactId: contact.id } : {}),
   };
 }

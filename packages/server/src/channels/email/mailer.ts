@@ -15,6 +15,11 @@ export interface OutgoingMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /**
+   * The contact the message was rendered for (absent: a test send to someone else's address). Its copy is
+   * kept only while that contact exists: an erasure may run while the message is already being sent.
+   */
+  contactId?: string;
 }
 
 export interface SendHooks {

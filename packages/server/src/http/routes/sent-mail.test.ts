@@ -235,6 +235,47 @@ describe("who may open a message", () => {
   });
 });
 
+describe("an erasure while a message is being sent", () => {
+  it("keeps no copy of the message to the erased contact; the others keep theirs", async () => {
+    const api = await testClient(open.db, { deps: { mailer, clock } });
+    let erased: string | undefined;
+    // The erasure lands after the message was claimed and rendered, before its copy is written.
+    const erasingFirst: Mailer = {
+      kind: "smtp",
+      async send(mail, hooks) {
+        if (mail.to === "sato@example.jp") {
+          const contact = await open.db
+            .selectFrom("contacts")
+            .select("id")
+            .where("workspace_id", "=", api.workspaceId)
+            .where("email", "=", mail.to)
+            .executeTakeFirstOrThrow();
+          const erase = await api.call("POST", `/api/v1/contacts/${contact.id}/erase`);
+          expect(erase.status).toBe(200);
+          erased = mail.messageId;
+        }
+        await mailer.send(mail, hooks);
+      },
+      close: async () => {},
+    };
+    await sentCampaign(api, erasingFirst);
+    expect(erased).toBeDefined();
+    const kept = await open.db
+      .selectFrom("outbox")
+      .select(["message_id", "to_address"])
+      .where("workspace_id", "=", api.workspaceId)
+      .execute();
+    expect(kept.map((k) => k.to_address)).toEqual(["kato@example.jp"]);
+    const entries = await log(api);
+    expect(entries.find((e) => e.messageId === erased)).toMatchObject({
+      kept: false,
+      to: null,
+      contact: null,
+    });
+    expect(entries.find((e) => e.to === "kato@example.jp")).toMatchObject({ kept: true });
+  });
+});
+
 describe("GET /api/v1/outbox/transport", () => {
   it("names the SMTP server without its credentials, or the outbox", async () => {
     const smtpApi = await testClient(open.db, { deps: { mailer } });
