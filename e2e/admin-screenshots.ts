@@ -83,7 +83,7 @@ async function main() {
     const contactId = answered.data.find((r) => r.contactId && r.comment)!.contactId!;
     await new Promise((r) => setTimeout(r, 4000)); // the mail worker sends the campaign to the outbox
     // Sent mail and Suppressions: a bounce the provider reports on a sent message, and an address added by hand.
-    const logged = await api.call<{ data: { to: string | null }[] }>("GET", "/outbox/log?limit=5");
+    const logged = await api.call<{ data: { to: string | null }[] }>("GET", "/sent-mail?limit=5");
     const bounced = logged.data.map((m) => m.to).find((to) => to && to !== "marketing@example.jp");
     if (bounced) await api.call("POST", "/suppressions/webhook", { type: "bounce", email: bounced });
     await api.call("POST", "/suppressions", {
@@ -115,7 +115,7 @@ async function main() {
         await fetch(`${server.baseUrl}/api/v1/contact-imports?fileName=${encodeURIComponent(fileName)}`, {
           method: "POST",
           headers: { authorization: `Bearer ${demoApiKey(server.apiKey, "ja")}`, "content-type": "text/csv" },
-          body: importCsv,
+          body: new Uint8Array(importCsv),
         })
       ).json()) as { id: string; guessedMapping: unknown };
     const mappingImport = await uploadImport("顧客リスト_2026年12月.csv");

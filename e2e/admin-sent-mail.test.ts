@@ -53,7 +53,7 @@ describe("admin Sent mail", () => {
     let entries: Entry[] = [];
     await until(
       async () => {
-        entries = (await s.api.call<{ data: Entry[] }>("GET", "/outbox/log")).data;
+        entries = (await s.api.call<{ data: Entry[] }>("GET", "/sent-mail")).data;
         return entries.length === 2 && entries.every((e) => e.status === "sent" || e.status === "failed");
       },
       60_000,

@@ -917,66 +917,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/outbox/log": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The sent-mail log: every message, newest first
-     * @description Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`. Readable by viewers: an entry carries no text, headers or links (opening a message needs a member).
-     */
-    get: operations["listSentMail"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/outbox/log/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One message of the sent-mail log, with its plain text and headers when kept
-     * @description Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
-     */
-    get: operations["getSentMail"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/outbox/log/{id}/html": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One message of the sent-mail log as the recipient saw it
-     * @description The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when no copy was kept (a message not rendered yet, or skipped). Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
-     */
-    get: operations["getSentMailHtml"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/outbox": {
     parameters: {
       query?: never;
@@ -986,7 +926,7 @@ export interface paths {
     };
     /**
      * Mail kept in the outbox, newest first
-     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages SMTP sent are in the sent-mail log (`/api/v1/outbox/log`), which also lists these (to viewers too). Each message here comes with its text and headers, so this list needs a member as well. Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
+     * @description Kept instead of sent while no SMTP server is configured; `to` filters by recipient. Messages SMTP sent are in the sent-mail log (`/api/v1/sent-mail`), which also lists these (to viewers too). Each message here comes with its text and headers, so this list needs a member as well. Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
      */
     get: operations["listOutboxMessages"];
     put?: never;
@@ -1037,6 +977,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/sent-mail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sent-mail log: every message, newest first
+     * @description Every message on the delivery ledger whatever the transport: queued, sending, sent, failed (with the server's reply), skipped (with the reason), bounced or complained (a provider's webhook). Filters: `status`, `campaign`, `survey`, `q` (recipient address or contact name), `since`/`until`. Readable by viewers: an entry carries no text, headers or links (opening a message needs a member).
+     */
+    get: operations["listSentMail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sent-mail/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One message of the sent-mail log, with its plain text and headers when kept
+     * @description Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
+     */
+    get: operations["getSentMail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sent-mail/{id}/html": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One message of the sent-mail log as the recipient saw it
+     * @description The HTML part as it was sent, served sandboxed (no script, no requests to this origin); 404 when no copy was kept (a message not rendered yet, or skipped). Needs a member or higher: the message holds the recipient's personal answer links and one-click unsubscribe URL, with which a viewer could answer or unsubscribe as them (viewers get 403 and read only the sent-mail log's list).
+     */
+    get: operations["getSentMailHtml"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/suppressions": {
     parameters: {
       query?: never;
@@ -1072,7 +1072,7 @@ export interface paths {
     put?: never;
     /**
      * Email provider events: bounces, complaints, unsubscribes
-     * @description Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as `unsubscribed`; soft bounces and other events are ignored. Counted per recipient. A bounce or complaint also marks the message in the sent-mail log (`/api/v1/outbox/log`).
+     * @description Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as `unsubscribed`; soft bounces and other events are ignored. Counted per recipient. A bounce or complaint also marks the message in the sent-mail log (`/api/v1/sent-mail`).
      */
     post: operations["receiveEmailEvents"];
     delete?: never;
@@ -8264,6 +8264,176 @@ export interface operations {
       };
     };
   };
+  listOutboxMessages: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description Only messages to this address */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OutboxMessagePage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOutboxMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The message's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OutboxMessage"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOutboxMessageHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The message's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message's HTML part */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The key's or user's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found (an id that is not an id is not found too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field is invalid; `errors` names each */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listSentMail: {
     parameters: {
       query?: {
@@ -8385,176 +8555,6 @@ export interface operations {
     };
   };
   getSentMailHtml: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The message's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The message's HTML part */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "text/html": string;
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  listOutboxMessages: {
-    parameters: {
-      query?: {
-        limit?: number;
-        cursor?: string;
-        /** @description Only messages to this address */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["OutboxMessagePage"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getOutboxMessage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The message's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["OutboxMessage"];
-        };
-      };
-      /** @description No valid API key or session */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The key's or user's role may not do this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not found (an id that is not an id is not found too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description A field is invalid; `errors` names each */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getOutboxMessageHtml: {
     parameters: {
       query?: never;
       header?: never;

@@ -17,7 +17,7 @@ import { sendRoutes } from "./routes/sends.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { setupChecklistRoutes } from "./routes/setup-checklist.ts";
 import { campaignRoutes } from "./routes/campaigns.ts";
-import { outboxRoutes } from "./routes/outbox.ts";
+import { outboxRoutes, sentMailRoutes } from "./routes/outbox.ts";
 import { linkSurveyRoutes } from "./routes/link-survey.ts";
 import { personalLinkRoutes } from "./routes/personal-link.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
@@ -54,6 +54,7 @@ export function createApp(deps: AppDeps) {
   const campaigns = campaignRoutes(deps);
   const session = sessionRoutes(deps);
   const outbox = outboxRoutes(deps);
+  const sentMail = sentMailRoutes(deps);
   const triggers = triggerRoutes(deps);
   const touchpointArchive = touchpointArchiveRoutes(deps);
   const events = eventRoutes(deps);
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
     ...responseExport.operations,
     ...campaigns.operations,
     ...outbox.operations,
+    ...sentMail.operations,
     ...suppressions.operations,
     ...triggers.operations,
     ...events.operations,
@@ -141,6 +143,7 @@ export function createApp(deps: AppDeps) {
     .route("/workspace", workspace.routes)
     .route("/campaigns", campaigns.routes)
     .route("/outbox", outbox.routes)
+    .route("/sent-mail", sentMail.routes)
     .route("/triggers", triggers.routes)
     .route("/events", events.routes)
     .route("/api-keys", apiKeys.routes)

@@ -1,6 +1,6 @@
 // One message of the sent-mail log: its status (with the mail server's reply when it failed, the reason
 // when it waits or was skipped, the provider's report when it bounced), its envelope, then the HTML as the
-// recipient saw it (or the plain-text part). The HTML comes from /outbox/log/:id/html, which the server
+// recipient saw it (or the plain-text part). The HTML comes from /sent-mail/:id/html, which the server
 // sends with a sandboxing CSP; the iframe's empty sandbox adds the same on our side, so nothing in a
 // message can run or reach the admin's session. A viewer sees a note instead: the message's links would
 // let them answer or unsubscribe as the recipient, and the server refuses them (readMessages).
@@ -49,7 +49,7 @@ export function MessageDetail({ id }: { id: string }) {
 
 function MessageCard({ id }: { id: string }) {
   const t = useT(outboxMessages);
-  const message = useGet("/api/v1/outbox/log/{id}", { params: { path: { id } } });
+  const message = useGet("/api/v1/sent-mail/{id}", { params: { path: { id } } });
   if (message.error && !message.data)
     return (
       <Card>
@@ -152,7 +152,7 @@ function Message({ m }: { m: SentMailDetail }) {
             <iframe
               className="message-frame"
               sandbox=""
-              src={`/api/v1/outbox/log/${encodeURIComponent(m.id)}/html`}
+              src={`/api/v1/sent-mail/${encodeURIComponent(m.id)}/html`}
               title={t("frame", { to: m.to ?? "" })}
             />
           ) : (

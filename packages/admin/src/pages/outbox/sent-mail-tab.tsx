@@ -187,7 +187,7 @@ export function SentMailTab() {
   const { search } = useLocation();
   const chosenId = search.get("id");
   const { query, filtered } = useLogQuery();
-  const list = usePages("/api/v1/outbox/log", { params: { query } });
+  const list = usePages("/api/v1/sent-mail", { params: { query } });
   // With none chosen, the newest is shown, so the tab opens on a real email.
   const shownId = chosenId ?? list.items?.[0]?.id;
   // The message is read again when the list shows it changed (sent, then bounced), not only when chosen.

@@ -312,6 +312,7 @@ describe("privacy requests", () => {
         type: "order.delivered",
         contact_id: contactId,
         metadata: JSON.stringify({ address: "東京都千代田区" }),
+        send_ids: "[]",
       })
       .execute();
     return {

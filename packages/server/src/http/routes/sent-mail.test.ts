@@ -67,7 +67,7 @@ async function sentCampaign(api: TestClient, through: Mailer, failFirst = false)
 }
 
 const log = async (api: TestClient, query = "") => {
-  const res = await api.call("GET", `/api/v1/outbox/log${query}`);
+  const res = await api.call("GET", `/api/v1/sent-mail${query}`);
   expect(res.status).toBe(200);
   return res.body.data as Entry[];
 };
@@ -100,12 +100,12 @@ describe("the sent-mail log", () => {
     // What the SMTP server received is what the log keeps.
     expect(smtp.messages.filter((m) => m.messageId === sent.messageId)).toHaveLength(1);
     const received = smtp.messages.find((m) => m.messageId === sent.messageId)!;
-    const detail = await api.call("GET", `/api/v1/outbox/log/${sent.id}`);
+    const detail = await api.call("GET", `/api/v1/sent-mail/${sent.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.subject).toBe(received.subject);
     expect(detail.body.text.trim()).toBe(String(received.text).trim());
     expect(detail.body.headers["Message-ID"]).toBe(sent.messageId);
-    const html = await api.app.request(`/api/v1/outbox/log/${sent.id}/html`, {
+    const html = await api.app.request(`/api/v1/sent-mail/${sent.id}/html`, {
       headers: { authorization: `Bearer ${api.key}` },
     });
     expect(html.status).toBe(200);
@@ -136,14 +136,14 @@ describe("the sent-mail log", () => {
     expect(
       await log(api, `?since=${at.toISOString()}&until=${new Date(at.getTime() + 1).toISOString()}`),
     ).toHaveLength(2);
-    const first = await api.call("GET", "/api/v1/outbox/log?limit=1");
-    const second = await api.call("GET", `/api/v1/outbox/log?limit=1&cursor=${first.body.nextCursor}`);
+    const first = await api.call("GET", "/api/v1/sent-mail?limit=1");
+    const second = await api.call("GET", `/api/v1/sent-mail?limit=1&cursor=${first.body.nextCursor}`);
     expect([first.body.data[0].id, second.body.data[0].id].sort()).toEqual(
       (await log(api)).map((e) => e.id).sort(),
     );
     expect(second.body.nextCursor).toBeNull();
-    expect((await api.call("GET", "/api/v1/outbox/log?status=lost")).status).toBe(422);
-    expect((await api.call("GET", `/api/v1/outbox/log/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await api.call("GET", "/api/v1/sent-mail?status=lost")).status).toBe(422);
+    expect((await api.call("GET", `/api/v1/sent-mail/${crypto.randomUUID()}`)).status).toBe(404);
   });
 
   it("marks a message bounced or complained from the provider's webhook, by Message-ID or else by recipient", async () => {
@@ -207,7 +207,7 @@ describe("who may open a message", () => {
     await sentCampaign(api, outboxMailer(open.db));
     const viewer = await api.as("viewer");
     const member = await api.as("member");
-    const listed = await viewer.call("GET", "/api/v1/outbox/log");
+    const listed = await viewer.call("GET", "/api/v1/sent-mail");
     expect(listed.status).toBe(200);
     expect(listed.body.data).toHaveLength(2);
     // The list names recipients and subjects, never a personal link or the headers that carry one.
@@ -217,8 +217,8 @@ describe("who may open a message", () => {
     const [entry] = listed.body.data as Entry[];
     const [kept] = (await api.call("GET", "/api/v1/outbox")).body.data as { id: string }[];
     const contents = [
-      `/api/v1/outbox/log/${entry!.id}`,
-      `/api/v1/outbox/log/${entry!.id}/html`,
+      `/api/v1/sent-mail/${entry!.id}`,
+      `/api/v1/sent-mail/${entry!.id}/html`,
       `/api/v1/outbox/${kept!.id}`,
       `/api/v1/outbox/${kept!.id}/html`,
     ];

@@ -137,7 +137,7 @@ export function suppressionRoutes(deps: AppDeps) {
           "Generic, SendGrid, Postmark, Mailgun, Amazon SES directly or via SNS or EventBridge; one event or an " +
           "array of up to 1,000. Hard bounces suppress as `bounced`, complaints as `complained`, unsubscribes as " +
           "`unsubscribed`; soft bounces and other events are ignored. Counted per recipient. A bounce or " +
-          "complaint also marks the message in the sent-mail log (`/api/v1/outbox/log`).",
+          "complaint also marks the message in the sent-mail log (`/api/v1/sent-mail`).",
         tag,
         body: webhookBody,
         bodyCheck: "handler",

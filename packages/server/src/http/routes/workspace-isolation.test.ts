@@ -101,7 +101,7 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
   ).data[0]!.id;
   // The same test send in the sent-mail log, by its id on the delivery ledger.
   const log = (
-    await ok<{ data: { id: string }[] }>(call("GET", `/api/v1/outbox/log?q=${marker}-test@example.com`))
+    await ok<{ data: { id: string }[] }>(call("GET", `/api/v1/sent-mail?q=${marker}-test@example.com`))
   ).data[0]!.id;
   const trigger = await id(
     call("POST", "/api/v1/triggers", { name: marker, eventType: "chat.closed", surveyId: survey }),
@@ -121,7 +121,9 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
   await ok(call("POST", `/api/v1/contacts/${contact}/notes`, { body: marker }));
   // A contact import, uploaded (not run: the in-process app has no job runner).
   const contactImport = await id(
-    call("POST", "/api/v1/contact-imports", `email\n${marker}-import@example.com\n`, { "content-type": "text/csv" }),
+    call("POST", "/api/v1/contact-imports", `email\n${marker}-import@example.com\n`, {
+      "content-type": "text/csv",
+    }),
   );
   const apiKey = (await ok<{ data: { id: string }[] }>(call("GET", "/api/v1/api-keys"))).data[0]!.id;
   const workspace = (await ok<{ id: string }>(call("GET", "/api/v1/workspace"))).id;
@@ -147,7 +149,7 @@ async function populate(app: TestClient["app"], call: Call): Promise<Fixture> {
       intentId: intent,
       campaigns: campaign,
       outbox,
-      log,
+      "sent-mail": log,
       triggers: trigger,
       events: marker,
       users: user,
@@ -184,7 +186,8 @@ function bodyFor(
     "post /api/v1/surveys/preview": { surveyId: o.surveys },
   };
   const key = `${method} ${path}`;
-  if (key === "post /api/v1/contact-imports/{id}/run") return { body: { columns: [{ column: 0, field: "email" }] } };
+  if (key === "post /api/v1/contact-imports/{id}/run")
+    return { body: { columns: [{ column: 0, field: "email" }] } };
   if (key === "post /api/v1/contact-imports")
     return { body: "email\nprobe@example.com\n", headers: { "content-type": "text/csv" } };
   if (key === "post /api/v1/campaigns/{id}/audience")
