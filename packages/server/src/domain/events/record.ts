@@ -19,7 +19,11 @@ export interface EventPayloads {
   /** Subject: the send. */
   "send.created": { surveyId: string; contactId: string | null; campaignId: string | null; channel: string };
   /** Subject: the contact; how it came (the API, a campaign's CSV audience, an incoming event). */
-  "contact.created": { email: string | null; externalId: string | null; via: "api" | "audience" | "event" | "import" };
+  "contact.created": {
+    email: string | null;
+    externalId: string | null;
+    via: "api" | "audience" | "event" | "import";
+  };
   /** Subject: the contact, one event per contact with the address. */
   "contact.unsubscribed": { email: string; source: string | null };
   /** Subject: the campaign; a one-off campaign whose audience was queued and whose messages have all left. */
