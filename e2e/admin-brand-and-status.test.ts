@@ -40,6 +40,8 @@ describe("a campaign on a draft survey", () => {
     const launch = row.getByRole("button", { name: "Launch" });
     await expect.poll(() => launch.isEnabled()).toBe(true);
     await launch.click();
+    // The test workspace has no sender: the warning must be acknowledged before the launch.
+    await page.getByRole("dialog").getByLabel("Launch without them anyway").check();
     await page.getByRole("dialog").getByRole("button", { name: "Launch" }).click();
     await expect.poll(() => row.innerText()).toContain("Scheduled");
     await page.context().close();

@@ -223,7 +223,7 @@ describe("a new user runs an NPS programme from the admin app only", () => {
     async () => {
       await open("顧客");
       await page.getByRole("link", { name: "CSV をインポート" }).click();
-      await page.getByRole("heading", { name: "連絡先のインポート" }).waitFor();
+      await page.getByRole("heading", { name: "顧客のインポート" }).waitFor();
       await chooseFile("crm-export.csv", customers.csv);
       await page.getByText(/crm-export\.csv・.+・200 行/).waitFor();
       // The columns as guessed from their headers; the CRM's internal notes are not for Koe.
@@ -298,7 +298,7 @@ describe("a new user runs an NPS programme from the admin app only", () => {
         .waitFor({ timeout: 120_000 });
 
       // In the contacts list, found by a name in kanji that Shift_JIS has only as an extension.
-      await page.getByRole("link", { name: "連絡先一覧へ" }).click();
+      await page.getByRole("link", { name: "顧客一覧へ" }).click();
       await page.getByLabel("顧客を検索").fill("髙橋");
       await page.getByRole("link", { name: "髙橋 一郎" }).waitFor();
       await screenshot("contacts-search");
